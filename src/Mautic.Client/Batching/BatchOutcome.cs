@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Mautic.Client.Batching
+{
+    /// <summary>What happened to one input item of a bulk operation: a record, or an error that carries the input.</summary>
+    public sealed class BatchOutcome<T>
+    {
+        BatchOutcome(T input, MauticRecord record, int status, MauticApiException error)
+        {
+            Input = input;
+            Record = record;
+            Status = status;
+            Error = error;
+        }
+
+        public T Input { get; }
+        public MauticRecord Record { get; }
+        /// <summary>Per-item status: 201 created, 200 matched/updated; the error's status on failure.</summary>
+        public int Status { get; }
+        public MauticApiException Error { get; }
+        public bool Succeeded => Error == null;
+
+        public static BatchOutcome<T> Success(T input, MauticRecord record, int status) => new BatchOutcome<T>(input, record, status, null);
+        public static BatchOutcome<T> Failure(T input, MauticApiException error) => new BatchOutcome<T>(input, null, error.StatusCode, error);
+    }
+
+    public static class Chunk
+    {
+        /// <summary>Mautic's api_batch_max_limit: a batch request of more answers HTTP 500.</summary>
+        public const int MaxBatchSize = 200;
+
+        public static IEnumerable<List<T>> Of<T>(IEnumerable<T> items, int size = MaxBatchSize)
+        {
+            if (size < 1 || size > MaxBatchSize) throw new ArgumentOutOfRangeException(nameof(size), size, $"A batch holds 1 to {MaxBatchSize} items.");
+            var current = new List<T>(size);
+            foreach (var item in items)
+            {
+                current.Add(item);
+                if (current.Count == size)
+                {
+                    yield return current;
+                    current = new List<T>(size);
+                }
+            }
+            if (current.Count > 0) yield return current;
+        }
+    }
+
+    /// <summary>One item to write: the caller's input (kept for error records) and the JSON payload.</summary>
+    public sealed class WriteItem<T>
+    {
+        public WriteItem(T input, Newtonsoft.Json.Linq.JObject payload, long? id = null)
+        {
+            Input = input;
+            Payload = payload;
+            Id = id;
+        }
+
+        public T Input { get; }
+        public Newtonsoft.Json.Linq.JObject Payload { get; }
+        public long? Id { get; }
+    }
+}

@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Mautic.Client.Auth;
+using Mautic.Client.Http;
+using Mautic.Client.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Polly;
+using Polly.Timeout;
+
+namespace Mautic.Client
+{
+    /// <summary>
+    /// One per connection. Owns the HttpClient (connection reuse, gzip/deflate), the authenticator and the retry
+    /// pipeline; turns every answer into a parsed body or a <see cref="MauticApiException"/>.
+    /// </summary>
+    public sealed class MauticClient : IDisposable
+    {
+        static readonly Random Jitter = new Random();
+        readonly HttpClient _http;
+        readonly bool _ownsHandler;
+
+        public MauticClient(MauticClientOptions options)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            Root = MauticClientOptions.NormaliseRoot(options.BaseUrl);
+            if (options.MaxRetries < 0) throw new MauticApiException($"MaxRetries must be 0 or more, not {options.MaxRetries}.", MauticErrorKind.InvalidArgument);
+            if (options.Timeout <= TimeSpan.Zero) throw new MauticApiException($"The timeout must be positive, not {options.Timeout}.", MauticErrorKind.InvalidArgument);
+            if (options.Authenticator != null && Root.Scheme == Uri.UriSchemeHttp && !MauticClientOptions.IsLoopback(Root) && !options.AllowInsecureAuthentication)
+                throw new MauticApiException(
+                    $"Refusing to send credentials unencrypted to {Root.Host} over http. Use https, or pass -AllowUnencryptedAuthentication if you accept that risk.",
+                    MauticErrorKind.InvalidArgument);
+
+            HttpMessageHandler handler = options.Handler;
+            _ownsHandler = handler == null;
+            if (handler == null)
+            {
+                var h = new HttpClientHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                };
+                try { h.MaxConnectionsPerServer = 16; } catch (PlatformNotSupportedException) { /* old runtimes */ }
+                handler = h;
+            }
+            _http = new HttpClient(handler, _ownsHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent ?? DefaultUserAgent);
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
+        public static string ModuleVersion =>
+            typeof(MauticClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
+
+        public static string DefaultUserAgent => "MauticPS/" + ModuleVersion + " (PowerShell module)";
+
+        public MauticClientOptions Options { get; }
+        /// <summary>The site root, always ending in '/'; the API lives under root + "api/".</summary>
+        public Uri Root { get; }
+        public IAuthenticator Authenticator => Options.Authenticator;
+        /// <summary>The Mautic-Version header of the latest response that had one.</summary>
+        public string MauticVersion { get; private set; }
+
+        public void Dispose() => _http.Dispose();
+
+        public MauticResponse Send(MauticRequest request, CancellationToken cancellationToken = default) =>
+            SendAsync(request, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+
+        public async Task<MauticResponse> SendAsync(MauticRequest request, CancellationToken cancellationToken = default)
+        {
+            var url = request.BuildUrl(Root);
+            var shownUrl = Redactor.Url(url);
+            var started = Stopwatch.StartNew();
+            var renewed = false;
+            while (true)
+            {
+                Raw raw;
+                try
+                {
+                    raw = await ExecuteWithRetriesAsync(request, url, shownUrl, cancellationToken).ConfigureAwait(false);
+                }
+                catch (MauticApiException) { throw; }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { throw; }
+                catch (Exception e)
+                {
+                    throw Scrubbed(TransportError(e, request.Method.Method, shownUrl));
+                }
+
+                if (raw.Status == 401 && !renewed && !request.Anonymous && Authenticator != null && Authenticator.CanRenew)
+                {
+                    Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} answered 401: renewing the access token once and retrying.");
+                    renewed = true;
+                    await Authenticator.RenewAsync(raw.AuthHeader, TokenEndpointAsync, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var body = MauticJson.ParseBody(raw.Body, raw.Status, request.Method.Method, shownUrl);
+                var error = MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
+                if (error != null)
+                {
+                    error.RetryAfter = raw.RetryAfter;
+                    if (raw.Status == 429)
+                        error = new MauticApiException(error.Message + (raw.RetryAfter.HasValue
+                                ? $" The server asked to wait {raw.RetryAfter.Value.TotalSeconds:0} s, more than the client will wait or retry."
+                                : " Retries are used up."), MauticErrorKind.LimitsExceeded)
+                            { StatusCode = 429, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Details = error.Details, Method = error.Method, Url = error.Url, RetryAfter = raw.RetryAfter };
+                    throw Scrubbed(error);
+                }
+                if (raw.Status >= 300)
+                    throw Scrubbed(new MauticApiException($"Mautic answered {request.Method} {shownUrl} with HTTP {raw.Status}{(raw.Location != null ? " redirecting to " + Redactor.Url(raw.Location) : "")}; check the base URL (http vs https, sub-folder).", MauticErrorKind.Protocol)
+                        { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
+                return new MauticResponse
+                {
+                    StatusCode = raw.Status, Body = body, MauticVersion = raw.Version, Duration = started.Elapsed,
+                    Attempts = raw.Attempts, Location = raw.Location,
+                };
+            }
+        }
+
+        MauticApiException TransportError(Exception e, string method, string shownUrl)
+        {
+            if (e is TimeoutRejectedException)
+                return new MauticApiException($"{method} {shownUrl} timed out (per try {Options.Timeout.TotalSeconds:0.#} s, all tries {Options.MaxTotalTime.TotalSeconds:0.#} s).", MauticErrorKind.Timeout, e)
+                    { Method = method, Url = shownUrl };
+            var inner = e;
+            while (inner.InnerException != null && (inner is HttpRequestException || inner is AggregateException)) inner = inner.InnerException;
+            return new MauticApiException($"Could not reach Mautic for {method} {shownUrl}: {inner.Message}", MauticErrorKind.Connection, e)
+                { Method = method, Url = shownUrl };
+        }
+
+        MauticApiException Scrubbed(MauticApiException e)
+        {
+            var secrets = Authenticator?.Secrets?.ToList();
+            if (secrets == null || secrets.Count == 0) return e;
+            var text = Redactor.Scrub(e.Message, secrets);
+            if (text == e.Message) return e;
+            return new MauticApiException(text, e.Kind)
+            {
+                StatusCode = e.StatusCode, MauticCode = e.MauticCode, ErrorType = e.ErrorType,
+                MauticMessage = Redactor.Scrub(e.MauticMessage, secrets), Details = e.Details, Method = e.Method, Url = e.Url, RetryAfter = e.RetryAfter,
+            };
+        }
+
+        sealed class Raw
+        {
+            public int Status;
+            public string Body;
+            public string ContentType;
+            public TimeSpan? RetryAfter;
+            public string Version;
+            public string Location;
+            public AuthenticationHeaderValue AuthHeader;
+            public int Attempts;
+        }
+
+        bool ShouldRetryStatus(Raw r, bool idempotent)
+        {
+            if (r.Status == 429 || r.Status == 503)
+                return !(r.RetryAfter.HasValue && r.RetryAfter.Value > Options.MaxRetryAfter);
+            return idempotent && (r.Status == 502 || r.Status == 504);
+        }
+
+        TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+        {
+            if (retryAfter.HasValue) return retryAfter.Value < TimeSpan.Zero ? TimeSpan.Zero : retryAfter.Value;
+            var baseMs = Options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+            double factor;
+            lock (Jitter) factor = 0.8 + Jitter.NextDouble() * 0.4;
+            var ms = Math.Min(baseMs * factor, Options.MaxRetryDelay.TotalMilliseconds);
+            return TimeSpan.FromMilliseconds(ms);
+        }
+
+        async Task<Raw> ExecuteWithRetriesAsync(MauticRequest request, string url, string shownUrl, CancellationToken cancellationToken)
+        {
+            var idempotent = request.IsIdempotent;
+            var attempts = 0;
+            var retry = Policy<Raw>
+                .Handle<HttpRequestException>(_ => idempotent)
+                .Or<IOException>(_ => idempotent)
+                .Or<TimeoutRejectedException>(_ => idempotent)
+                .OrResult(r => ShouldRetryStatus(r, idempotent))
+                .WaitAndRetryAsync(
+                    Options.MaxRetries,
+                    (attempt, outcome, ctx) => Backoff(attempt, outcome.Result?.RetryAfter),
+                    (outcome, delay, attempt, ctx) =>
+                    {
+                        var why = outcome.Exception != null ? outcome.Exception.GetType().Name + ": " + Redactor.Url(outcome.Exception.Message) : "HTTP " + outcome.Result.Status;
+                        Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} failed ({why}); retry {attempt} of {Options.MaxRetries} in {delay.TotalSeconds:0.##} s.");
+                        return Task.CompletedTask;
+                    });
+            var perTry = Policy.TimeoutAsync<Raw>(Options.Timeout, TimeoutStrategy.Optimistic);
+            var overall = Policy.TimeoutAsync<Raw>(Options.MaxTotalTime, TimeoutStrategy.Optimistic);
+            var raw = await overall.WrapAsync(retry.WrapAsync(perTry)).ExecuteAsync(
+                ct => { attempts++; return AttemptAsync(request, url, shownUrl, ct); }, cancellationToken).ConfigureAwait(false);
+            raw.Attempts = attempts;
+            return raw;
+        }
+
+        async Task<Raw> AttemptAsync(MauticRequest request, string url, string shownUrl, CancellationToken ct)
+        {
+            using (var message = new HttpRequestMessage(request.Method, url))
+            {
+                string bodyText = null, contentType = null;
+                if (request.Form != null)
+                {
+                    message.Content = new FormUrlEncodedContent(request.Form);
+                    contentType = "application/x-www-form-urlencoded";
+                    bodyText = string.Join("&", request.Form.Select(kv => kv.Key + "=" + kv.Value));
+                }
+                else if (request.Body != null)
+                {
+                    bodyText = request.Body.ToString(Formatting.None);
+                    message.Content = new StringContent(bodyText, Encoding.UTF8, "application/json");
+                    contentType = "application/json";
+                }
+                AuthenticationHeaderValue auth = null;
+                if (!request.Anonymous && Authenticator != null)
+                {
+                    auth = await Authenticator.GetHeaderAsync(TokenEndpointAsync, ct).ConfigureAwait(false);
+                    message.Headers.Authorization = auth;
+                }
+                Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}");
+                if (bodyText != null) Log(MauticLogLevel.Debug, $"Request body: {Redactor.Body(bodyText, contentType)}");
+                var sw = Stopwatch.StartNew();
+                using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
+                {
+                    var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var raw = new Raw
+                    {
+                        Status = (int)response.StatusCode,
+                        Body = text,
+                        ContentType = response.Content?.Headers.ContentType?.MediaType,
+                        RetryAfter = ReadRetryAfter(response),
+                        Location = response.Headers.Location?.ToString(),
+                        AuthHeader = auth,
+                    };
+                    if (response.Headers.TryGetValues("Mautic-Version", out var versions))
+                    {
+                        raw.Version = versions.FirstOrDefault();
+                        if (!string.IsNullOrEmpty(raw.Version)) MauticVersion = raw.Version;
+                    }
+                    Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms");
+                    Log(MauticLogLevel.Debug, $"Response body ({text.Length} chars): {Redactor.Body(text.Length > 4000 ? text.Substring(0, 4000) + "…" : text, raw.ContentType)}");
+                    return raw;
+                }
+            }
+        }
+
+        static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        {
+            var ra = response.Headers.RetryAfter;
+            if (ra == null)
+            {
+                // A Retry-After the typed parser rejected (e.g. with spaces) is still worth honouring.
+                if (response.Headers.TryGetValues("Retry-After", out var values) &&
+                    double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s))
+                    return TimeSpan.FromSeconds(Math.Max(0, s));
+                return null;
+            }
+            if (ra.Delta.HasValue) return ra.Delta.Value;
+            if (ra.Date.HasValue)
+            {
+                var wait = ra.Date.Value - DateTimeOffset.UtcNow;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+            return null;
+        }
+
+        /// <summary>The OAuth2 token endpoint at the site root. Its answers never reach a log body unredacted.</summary>
+        internal async Task<JObject> TokenEndpointAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
+        {
+            var request = new MauticRequest(HttpMethod.Post, "oauth/v2/token") { FromRoot = true, Anonymous = true, Form = form };
+            try
+            {
+                var response = await SendAsync(request, ct).ConfigureAwait(false);
+                return response.Body as JObject
+                       ?? throw new MauticApiException("Mautic's token endpoint did not answer with a JSON object.", MauticErrorKind.Authentication);
+            }
+            catch (MauticApiException e) when (e.Kind != MauticErrorKind.Connection && e.Kind != MauticErrorKind.Timeout && e.Kind != MauticErrorKind.Authentication)
+            {
+                throw new MauticApiException("Mautic refused the OAuth2 credentials: " + e.MauticMessage + (e.ErrorType != null ? " (" + e.ErrorType + ")" : ""), MauticErrorKind.Authentication, e)
+                    { StatusCode = e.StatusCode, ErrorType = e.ErrorType, MauticMessage = e.MauticMessage, Method = e.Method, Url = e.Url };
+            }
+        }
+
+        internal void Log(MauticLogLevel level, string message)
+        {
+            var secrets = Authenticator?.Secrets;
+            MauticLog.Write(Options.Log, level, secrets == null ? message : Redactor.Scrub(message, secrets));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using Mautic.Client.Auth;
+
+namespace Mautic.Client
+{
+    /// <summary>Everything one connection needs. Defaults suit an unattended runbook: bounded retries, bounded waits.</summary>
+    public sealed class MauticClientOptions
+    {
+        /// <summary>https://host, https://host/ or https://host/api (a sub-folder install such as https://host/mautic works too).</summary>
+        public string BaseUrl { get; set; }
+        public IAuthenticator Authenticator { get; set; }
+        /// <summary>How many times a failed call is retried (not counting the first try).</summary>
+        public int MaxRetries { get; set; } = 4;
+        /// <summary>First back-off delay; it doubles per retry, with ±20 % jitter, capped by <see cref="MaxRetryDelay"/>.</summary>
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>Per-attempt timeout.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>A Retry-After longer than this is not waited out: the call fails at once with LimitsExceeded.</summary>
+        public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(120);
+        /// <summary>Upper bound on one call including all its retries and waits.</summary>
+        public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(10);
+        /// <summary>Allows credentials over plain http to a host that is not loopback.</summary>
+        public bool AllowInsecureAuthentication { get; set; }
+        /// <summary>Receives every log line of this client (already redacted).</summary>
+        public Action<MauticLogEvent> Log { get; set; }
+        /// <summary>For tests and special hosting: the handler under the HttpClient. The client then does not dispose it.</summary>
+        public HttpMessageHandler Handler { get; set; }
+        public string UserAgent { get; set; }
+
+        /// <summary>Returns the site root (always ending in '/') for any accepted form of the base URL.</summary>
+        public static Uri NormaliseRoot(string baseUrl)
+        {
+            if (string.IsNullOrWhiteSpace(baseUrl))
+                throw new MauticApiException("The base URL is empty; give the address of your Mautic, e.g. https://mautic.example.com.", MauticErrorKind.InvalidArgument);
+            var text = baseUrl.Trim();
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                throw new MauticApiException($"'{Http.Redactor.Url(text)}' is not an http or https URL; give the address of your Mautic, e.g. https://mautic.example.com.", MauticErrorKind.InvalidArgument);
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+                throw new MauticApiException("Put credentials in -Credential, not in the URL.", MauticErrorKind.InvalidArgument);
+            var path = uri.AbsolutePath.TrimEnd('/');
+            if (path.EndsWith("/api", StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - 4);
+            var builder = new UriBuilder(uri.Scheme, uri.Host, uri.Port, path + "/");
+            return builder.Uri;
+        }
+
+        internal static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback) return true;
+            return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+        }
+    }
+}

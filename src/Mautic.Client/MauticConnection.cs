@@ -1,0 +1,127 @@
+using System;
+using System.Security;
+using System.Threading;
+using Mautic.Client.Auth;
+using Mautic.Client.Json;
+using Mautic.Client.Operations;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client
+{
+    /// <summary>
+    /// A verified connection: the client plus what was learnt when connecting. This is the object Connect-Mautic
+    /// returns and every cmdlet's -Connection takes. It exposes no secret as a property.
+    /// </summary>
+    public sealed class MauticConnection : IDisposable
+    {
+        MauticConnection(MauticClient client, JObject self)
+        {
+            Client = client;
+            ConnectedAt = DateTime.UtcNow;
+            UserId = MauticJson.ToLong(self?["id"]);
+            UserName = self?["username"]?.ToString();
+            var role = self?["role"];
+            Role = role is JObject ro ? ro["name"]?.ToString() : role?.ToString();
+            if (client.Authenticator is OAuth2Authenticator oauth)
+                oauth.RefreshTokenChanged += (s, e) => RefreshTokenChanged?.Invoke(this, e);
+            Contacts = new ContactService(client);
+            Segments = new SegmentService(client);
+            Emails = new EmailService(client);
+        }
+
+        public MauticClient Client { get; }
+        public string BaseUrl => Client.Root.AbsoluteUri.TrimEnd('/');
+        public string AuthMethod => Client.Authenticator?.Method ?? "None";
+        /// <summary>The Mautic user the connection acts as (for client_credentials, the client's user, when Mautic says).</summary>
+        public string UserName { get; }
+        public long? UserId { get; }
+        public string Role { get; }
+        public string ClientId => Client.Authenticator is OAuth2Authenticator o ? o.Principal : null;
+        public string MauticVersion => Client.MauticVersion;
+        public DateTime ConnectedAt { get; }
+        public int MaxRetries => Client.Options.MaxRetries;
+        public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
+
+        public ContactService Contacts { get; }
+        public SegmentService Segments { get; }
+        public EmailService Emails { get; }
+
+        /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
+        public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;
+
+        /// <summary>The refresh token now in force, as a SecureString (null unless connected with a refresh token).</summary>
+        public SecureString GetRefreshToken()
+        {
+            var token = (Client.Authenticator as OAuth2Authenticator)?.CurrentRefreshToken;
+            if (token == null) return null;
+            var s = new SecureString();
+            foreach (var c in token) s.AppendChar(c);
+            s.MakeReadOnly();
+            return s;
+        }
+
+        public void Dispose() => Client.Dispose();
+
+        public override string ToString() => BaseUrl + " (" + AuthMethod + (UserName != null ? ", " + UserName : "") + ")";
+
+        /// <summary>
+        /// Builds the client and proves it works with one call (GET /api/users/self). Failure comes back as one
+        /// exception whose message tells a wrong URL, a disabled API, disabled Basic auth and bad credentials apart.
+        /// </summary>
+        public static MauticConnection Open(MauticClientOptions options, CancellationToken ct = default)
+        {
+            var client = new MauticClient(options);
+            try
+            {
+                var self = client.Send(MauticRequest.Get("users/self"), ct).Body as JObject;
+                if (self == null || (self["id"] == null && self["username"] == null))
+                    throw new MauticApiException($"{client.Root}api/users/self did not answer like Mautic; check the base URL.", MauticErrorKind.Protocol);
+                return new MauticConnection(client, self);
+            }
+            catch (MauticApiException e)
+            {
+                client.Dispose();
+                throw Explain(e, client.Root, options.Authenticator);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+
+        static MauticApiException Explain(MauticApiException e, Uri root, IAuthenticator auth)
+        {
+            string text;
+            var kind = e.Kind;
+            var who = auth?.Principal != null ? " for '" + auth.Principal + "'" : "";
+            if (e.ErrorType == "api_disabled")
+                text = $"The API of the Mautic at {root} is disabled. An administrator must turn on 'API enabled' in Configuration > API Settings.";
+            else if (e.ErrorType == "access_denied" && auth is BasicAuthenticator)
+                text = $"Basic authentication is disabled on the Mautic at {root}. An administrator must turn on 'Enable HTTP basic auth' in Configuration > API Settings, or connect with OAuth2 (-ClientCredential).";
+            else if (e.Kind == MauticErrorKind.Authentication || e.StatusCode == 401)
+            {
+                kind = MauticErrorKind.Authentication;
+                text = $"Mautic at {root} rejected the credentials{who}: {e.MauticMessage ?? e.Message}";
+                if (auth is BasicAuthenticator)
+                    text += " If they are right, the web server may be dropping the Authorization header (a known PHP-FPM/CGI problem).";
+            }
+            else if (e.StatusCode == 403)
+                text = $"Mautic at {root} refused access{who}: {e.MauticMessage ?? e.Message}";
+            else if (e.Kind == MauticErrorKind.Connection || e.Kind == MauticErrorKind.Timeout)
+                text = $"Could not reach Mautic at {root}: {e.Message}";
+            else if (e.StatusCode == 404 || e.Kind == MauticErrorKind.Protocol || e.Kind == MauticErrorKind.InvalidArgument)
+            {
+                kind = e.Kind == MauticErrorKind.InvalidArgument ? e.Kind : MauticErrorKind.NotFound;
+                text = e.Kind == MauticErrorKind.InvalidArgument ? e.Message : $"No Mautic API answered at {root}api/ ({e.Message}). Check the base URL.";
+            }
+            else
+                text = $"Connecting to Mautic at {root} failed: {e.Message}";
+            return new MauticApiException(text, kind, e)
+            {
+                StatusCode = e.StatusCode, MauticCode = e.MauticCode, ErrorType = e.ErrorType, MauticMessage = e.MauticMessage,
+                Details = e.Details, Method = e.Method, Url = e.Url,
+            };
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client
+{
+    /// <summary>A description of one API call: the cmdlets and operations build these, the client sends them.</summary>
+    public sealed class MauticRequest
+    {
+        public MauticRequest(HttpMethod method, string path)
+        {
+            Method = method ?? throw new ArgumentNullException(nameof(method));
+            Path = path ?? throw new ArgumentNullException(nameof(path));
+        }
+
+        public HttpMethod Method { get; }
+        /// <summary>Relative to /api (e.g. "contacts/5"); with <see cref="FromRoot"/> relative to the site root.</summary>
+        public string Path { get; }
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+        public JToken Body { get; set; }
+        public IReadOnlyDictionary<string, string> Form { get; set; }
+        public bool FromRoot { get; set; }
+        public bool Anonymous { get; set; }
+
+        public static MauticRequest Get(string path) => new MauticRequest(HttpMethod.Get, path);
+        public static MauticRequest Post(string path, JToken body = null) => new MauticRequest(HttpMethod.Post, path) { Body = body };
+        public static MauticRequest Patch(string path, JToken body) => new MauticRequest(new HttpMethod("PATCH"), path) { Body = body };
+        public static MauticRequest Put(string path, JToken body) => new MauticRequest(HttpMethod.Put, path) { Body = body };
+        public static MauticRequest Delete(string path) => new MauticRequest(HttpMethod.Delete, path);
+
+        public MauticRequest With(string name, object value)
+        {
+            if (value != null) Query.Add(new KeyValuePair<string, string>(name, Convert.ToString(value, CultureInfo.InvariantCulture)));
+            return this;
+        }
+
+        /// <summary>GET, PUT, PATCH and DELETE may be repeated safely; POST only when the server did not process it.</summary>
+        public bool IsIdempotent => Method != HttpMethod.Post;
+
+        internal string BuildUrl(Uri root)
+        {
+            var sb = new StringBuilder(root.AbsoluteUri);
+            if (!FromRoot) sb.Append("api/");
+            sb.Append(Path.TrimStart('/'));
+            if (Query.Count > 0)
+            {
+                sb.Append(Path.Contains("?") ? '&' : '?');
+                sb.Append(string.Join("&", Query.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value ?? ""))));
+            }
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>A successful answer: status, parsed body (null when empty) and timing.</summary>
+    public sealed class MauticResponse
+    {
+        public int StatusCode { get; internal set; }
+        public JToken Body { get; internal set; }
+        public string MauticVersion { get; internal set; }
+        public TimeSpan Duration { get; internal set; }
+        public int Attempts { get; internal set; }
+        public string Location { get; internal set; }
+    }
+}

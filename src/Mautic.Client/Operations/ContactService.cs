@@ -1,0 +1,151 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Mautic.Client.Json;
+using Mautic.Client.Paging;
+using Mautic.Client.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client.Operations
+{
+    /// <summary>Contacts: field-alias payloads, exact e-mail lookup, a contact's segments.</summary>
+    public sealed class ContactService : EntityService
+    {
+        public ContactService(MauticClient client) : base(client, MauticResources.Contacts) { }
+
+        static readonly Regex EmailShape = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.Compiled);
+
+        /// <summary>Friendly parameter and CSV names to Mautic field aliases; anything else is lower-cased.</summary>
+        static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["FirstName"] = "firstname", ["First Name"] = "firstname", ["GivenName"] = "firstname",
+            ["LastName"] = "lastname", ["Last Name"] = "lastname", ["Surname"] = "lastname",
+            ["Email"] = "email", ["EmailAddress"] = "email", ["E-mail"] = "email", ["Mail"] = "email",
+            ["Company"] = "company", ["CompanyName"] = "company",
+            ["Phone"] = "phone", ["Mobile"] = "mobile", ["ZipCode"] = "zipcode", ["PostalCode"] = "zipcode",
+            ["Tag"] = "tags", ["Tags"] = "tags", ["Owner"] = "owner", ["OwnerId"] = "owner",
+        };
+
+        /// <summary>Properties of a contact that Mautic computes; copied back they would be rejected or ignored.</summary>
+        static readonly HashSet<string> ReadOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "id", "dateAdded", "dateModified", "createdBy", "createdByUser", "modifiedBy", "modifiedByUser", "dateIdentified",
+            "color", "ipAddresses", "utmtags", "doNotContact", "frequencyRules", "preferredProfileImage", "fields", "isPublished",
+            "checkedOut", "checkedOutBy", "checkedOutByUser", "PSComputerName", "RunspaceId", "PSShowComputerName",
+        };
+
+        public static string ToAlias(string name)
+        {
+            if (name == null) return null;
+            if (Aliases.TryGetValue(name.Trim(), out var alias)) return alias;
+            return name.Trim().Replace(" ", "").ToLowerInvariant();
+        }
+
+        /// <summary>
+        /// Builds one contact payload. Sources are applied in order, later ones winning: the input object's properties
+        /// (CSV columns), then -Property, then the named parameters. Returns the problems found (an empty payload, an
+        /// invalid e-mail) instead of throwing, so a bad record becomes one error and the rest go on.
+        /// </summary>
+        public static JObject BuildPayload(
+            IEnumerable<KeyValuePair<string, object>> inputProperties,
+            IDictionary property,
+            IEnumerable<KeyValuePair<string, object>> named,
+            IEnumerable<string> addTags,
+            IEnumerable<string> removeTags,
+            out string problem)
+        {
+            problem = null;
+            var payload = new JObject();
+            void Put(string name, object value, bool skipReadOnly)
+            {
+                if (string.IsNullOrWhiteSpace(name) || value == null) return;
+                if (skipReadOnly && ReadOnly.Contains(name)) return;
+                var alias = ToAlias(name);
+                if (alias == "tags") { MergeTags(payload, ToTagList(value)); return; }
+                if (alias == "owner") { payload["owner"] = ToJson(OwnerId(value)); return; }
+                payload[alias] = ToJson(value);
+            }
+            if (inputProperties != null) foreach (var kv in inputProperties) Put(kv.Key, kv.Value, true);
+            if (property != null) foreach (DictionaryEntry e in property) Put(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value, false);
+            if (named != null) foreach (var kv in named) Put(kv.Key, kv.Value, false);
+            if (addTags != null) MergeTags(payload, addTags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()));
+            if (removeTags != null) MergeTags(payload, removeTags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => "-" + t.Trim().TrimStart('-')));
+
+            var email = payload["email"];
+            if (email != null && email.Type == JTokenType.String && ((string)email).Length > 0 && !EmailShape.IsMatch(((string)email).Trim()))
+                problem = $"'{email}' is not a valid e-mail address.";
+            else if (email != null && email.Type == JTokenType.String) payload["email"] = ((string)email).Trim();
+            if (problem == null && !payload.Properties().Any())
+                problem = "There is nothing to send: no field values were given.";
+            return payload;
+        }
+
+        static object OwnerId(object value)
+        {
+            if (value is MauticRecord r) return r.Id;
+            var l = MauticJson.ToLong(JToken.FromObject(value is string s ? s.Trim() : value));
+            return l ?? (object)value.ToString();
+        }
+
+        static IEnumerable<string> ToTagList(object value)
+        {
+            if (value is string s) return s.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim()).Where(t => t.Length > 0);
+            if (value is IEnumerable e) return e.Cast<object>().Where(o => o != null).Select(o => o is MauticRecord r ? Convert.ToString(r["tag"]) : Convert.ToString(o, CultureInfo.InvariantCulture));
+            return new[] { Convert.ToString(value, CultureInfo.InvariantCulture) };
+        }
+
+        static void MergeTags(JObject payload, IEnumerable<string> tags)
+        {
+            var list = payload["tags"] as JArray ?? new JArray();
+            foreach (var t in tags) if (!list.Any(x => (string)x == t)) list.Add(t);
+            if (list.Count > 0) payload["tags"] = list;
+        }
+
+        public static JToken ToJson(object value)
+        {
+            switch (value)
+            {
+                case null: return JValue.CreateNull();
+                case JToken j: return j;
+                case string s: return s;
+                case bool b: return b;
+                case DateTime dt: return dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                case DateTimeOffset dto: return dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                case MauticRecord r:
+                    var o = new JObject();
+                    foreach (var p in r.Properties) o[p.Key] = ToJson(p.Value);
+                    return o;
+                case IDictionary d:
+                    var jo = new JObject();
+                    foreach (DictionaryEntry e in d) jo[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = ToJson(e.Value);
+                    return jo;
+                case IEnumerable e:
+                    return new JArray(e.Cast<object>().Select(ToJson));
+                default:
+                    if (value.GetType().IsPrimitive || value is decimal) return JToken.FromObject(value);
+                    return Convert.ToString(value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        /// <summary>Exact e-mail match through a where eq filter (search=email:x is unreliable, and '+' needs encoding).</summary>
+        public Pager FindByEmail(string email, ListQuery query = null, CancellationToken ct = default)
+        {
+            if (string.IsNullOrWhiteSpace(email)) throw new MauticApiException("The e-mail to look for is empty.", MauticErrorKind.InvalidArgument);
+            query = query ?? new ListQuery();
+            query.Where.Add(new WhereClause("email", "eq", email.Trim()));
+            return List(query, ct);
+        }
+
+        /// <summary>The segments a contact is in (GET contacts/{id}/segments answers under 'lists').</summary>
+        public IEnumerable<MauticRecord> Segments(long contactId, CancellationToken ct = default)
+        {
+            CheckId(contactId);
+            var body = Client.Send(MauticRequest.Get("contacts/" + contactId.ToString(CultureInfo.InvariantCulture) + "/segments"), ct).Body;
+            return MauticJson.Map(body?["lists"]).Select(kv => RecordShaper.Shape(kv.Value, MauticResources.Segments.TypeName, false)).ToList();
+        }
+    }
+}

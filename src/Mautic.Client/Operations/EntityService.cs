@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Mautic.Client.Batching;
+using Mautic.Client.Json;
+using Mautic.Client.Paging;
+using Mautic.Client.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client.Operations
+{
+    /// <summary>
+    /// The standard routes every Mautic area has (list, get, new, edit, delete and their batch forms), driven by a
+    /// <see cref="MauticResource"/> row. Bulk writes go 200 per request; one item goes to the single route, whose
+    /// errors are more precise. Every input comes back once: as a record, or as an error carrying it.
+    /// </summary>
+    public class EntityService
+    {
+        public EntityService(MauticClient client, MauticResource resource)
+        {
+            Client = client ?? throw new ArgumentNullException(nameof(client));
+            Resource = resource ?? throw new ArgumentNullException(nameof(resource));
+        }
+
+        public MauticClient Client { get; }
+        public MauticResource Resource { get; }
+
+        protected MauticRecord Shape(JToken token) => RecordShaper.Shape(token, Resource.TypeName, Resource.FlattenFields);
+
+        public Pager List(ListQuery query, CancellationToken ct = default) => new Pager(Client, Resource, query, null, ct);
+
+        public MauticRecord Get(long id, CancellationToken ct = default)
+        {
+            CheckId(id);
+            var body = Client.Send(MauticRequest.Get(Resource.Route + "/" + id.ToString(CultureInfo.InvariantCulture)), ct).Body;
+            return Shape(body?[Resource.Singular]);
+        }
+
+        public void CheckId(long id)
+        {
+            if (id <= 0) throw new MauticApiException($"{Resource.Noun} id {id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument);
+        }
+
+        /// <summary>Creates the items (POST new / batch/new).</summary>
+        public IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
+            Write(items, edit: false, ct);
+
+        /// <summary>Edits the items by id with PATCH (only the fields sent change; a missing id is an error, never a new record).</summary>
+        public IEnumerable<BatchOutcome<T>> Update<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
+            Write(items, edit: true, ct);
+
+        IEnumerable<BatchOutcome<T>> Write<T>(IReadOnlyList<WriteItem<T>> items, bool edit, CancellationToken ct)
+        {
+            foreach (var chunk in Chunk.Of(items))
+            {
+                if (chunk.Count == 1)
+                {
+                    yield return WriteOne(chunk[0], edit, ct);
+                    continue;
+                }
+                List<BatchOutcome<T>> outcomes;
+                try
+                {
+                    var body = new JArray(chunk.Select(i => edit ? WithId(i) : i.Payload));
+                    var request = edit ? MauticRequest.Patch(Resource.Route + "/batch/edit", body) : MauticRequest.Post(Resource.Route + "/batch/new", body);
+                    var response = Client.Send(request, ct);
+                    outcomes = MapBatch(chunk, response.Body as JObject, request.Method.Method).ToList();
+                }
+                catch (MauticApiException e)
+                {
+                    outcomes = chunk.Select(i => BatchOutcome<T>.Failure(i.Input, e)).ToList();
+                }
+                foreach (var o in outcomes) yield return o;
+            }
+        }
+
+        static JObject WithId<T>(WriteItem<T> item)
+        {
+            var copy = (JObject)item.Payload.DeepClone();
+            copy["id"] = item.Id;
+            return copy;
+        }
+
+        BatchOutcome<T> WriteOne<T>(WriteItem<T> item, bool edit, CancellationToken ct)
+        {
+            try
+            {
+                var request = edit
+                    ? MauticRequest.Patch(Resource.Route + "/" + item.Id.Value.ToString(CultureInfo.InvariantCulture) + "/edit", item.Payload)
+                    : MauticRequest.Post(Resource.Route + "/new", item.Payload);
+                var response = Client.Send(request, ct);
+                return BatchOutcome<T>.Success(item.Input, Shape(response.Body?[Resource.Singular]), response.StatusCode);
+            }
+            catch (MauticApiException e)
+            {
+                return BatchOutcome<T>.Failure(item.Input, e);
+            }
+        }
+
+        /// <summary>Maps a batch answer back to the inputs by request position, whatever JSON shape each map took.</summary>
+        IEnumerable<BatchOutcome<T>> MapBatch<T>(List<WriteItem<T>> chunk, JObject body, string method)
+        {
+            var records = body?[Resource.Plural];
+            var statuses = body?["statusCodes"];
+            var errors = body?["errors"];
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var key = i.ToString(CultureInfo.InvariantCulture);
+                var error = MauticJson.MapGet(errors, key);
+                var status = MauticJson.ToInt(MauticJson.MapGet(statuses, key));
+                if (error != null && error.Type != JTokenType.Null)
+                {
+                    yield return BatchOutcome<T>.Failure(chunk[i].Input, ItemError(error, status, method, i, chunk[i]));
+                    continue;
+                }
+                var record = MauticJson.MapGet(records, key) as JObject;
+                if (record == null)
+                {
+                    yield return BatchOutcome<T>.Failure(chunk[i].Input, new MauticApiException(
+                        $"Mautic's batch answer has no result for item {i}{Describe(chunk[i])}; it was probably not saved.", MauticErrorKind.Protocol)
+                        { Method = method, StatusCode = status ?? 0 });
+                    continue;
+                }
+                yield return BatchOutcome<T>.Success(chunk[i].Input, Shape(record), status ?? 200);
+            }
+        }
+
+        MauticApiException ItemError<T>(JToken error, int? status, string method, int index, WriteItem<T> item)
+        {
+            var o = error as JObject;
+            var code = MauticJson.ToInt(o?["code"]) ?? status ?? 400;
+            var message = o?["message"]?.ToString() ?? error.ToString();
+            var details = o?["details"];
+            var text = $"Mautic refused {Resource.Noun} {index + 1} of the batch{Describe(item)}: {message}";
+            if (details is JObject dj && dj.HasValues) text += " Details: " + dj.ToString(Newtonsoft.Json.Formatting.None);
+            return new MauticApiException(text, MauticApiException.KindForStatus(code, o?["type"]?.Type == JTokenType.String ? (string)o["type"] : null))
+            {
+                StatusCode = code, MauticCode = code, MauticMessage = message, Details = details,
+                ErrorType = o?["type"]?.ToString(), Method = method, Url = Resource.Route + "/batch",
+            };
+        }
+
+        static string Describe<T>(WriteItem<T> item)
+        {
+            if (item.Id.HasValue) return " (id " + item.Id.Value.ToString(CultureInfo.InvariantCulture) + ")";
+            var email = item.Payload?["email"]?.ToString();
+            return string.IsNullOrEmpty(email) ? "" : " (" + email + ")";
+        }
+
+        /// <summary>
+        /// Deletes by id through batch/delete?ids=. Mautic silently skips ids it does not have; every id that does
+        /// not come back as deleted is reported as NotFound, so nothing is lost without a word.
+        /// </summary>
+        public IEnumerable<BatchOutcome<T>> Delete<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default)
+        {
+            foreach (var chunk in Chunk.Of(items))
+            {
+                foreach (var i in chunk) CheckId(i.Id ?? 0);
+                List<BatchOutcome<T>> outcomes;
+                try
+                {
+                    var ids = string.Join(",", chunk.Select(i => i.Id.Value.ToString(CultureInfo.InvariantCulture)));
+                    var request = MauticRequest.Delete(Resource.Route + "/batch/delete").With("ids", ids);
+                    var body = Client.Send(request, ct).Body as JObject;
+                    var deleted = new Dictionary<long, JObject>();
+                    foreach (var kv in MauticJson.Map(body?[Resource.Plural]))
+                    {
+                        if (kv.Value is JObject r && MauticJson.ToLong(r["id"]) is long id) deleted[id] = r;
+                    }
+                    var errors = body?["errors"];
+                    outcomes = new List<BatchOutcome<T>>();
+                    var seen = new HashSet<long>();
+                    for (var n = 0; n < chunk.Count; n++)
+                    {
+                        var item = chunk[n];
+                        var id = item.Id.Value;
+                        var error = MauticJson.MapGet(errors, n.ToString(CultureInfo.InvariantCulture));
+                        if (deleted.TryGetValue(id, out var rec) && seen.Add(id))
+                        {
+                            // Mautic builds the payload before deleting, so the id may be gone from the answer: restore it.
+                            var shaped = Shape(rec);
+                            if (!shaped.Id.HasValue) shaped["id"] = id;
+                            outcomes.Add(BatchOutcome<T>.Success(item.Input, shaped, 200));
+                        }
+                        else if (error != null && error.Type != JTokenType.Null)
+                            outcomes.Add(BatchOutcome<T>.Failure(item.Input, ItemError(error, 404, "DELETE", n, item)));
+                        else
+                            outcomes.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException(
+                                $"{Capital(Resource.Noun)} {id} was not deleted: Mautic has no {Resource.Noun} with that id, or you may not delete it.",
+                                MauticErrorKind.NotFound) { StatusCode = 404, Method = "DELETE", Url = Resource.Route + "/batch/delete" }));
+                    }
+                }
+                catch (MauticApiException e)
+                {
+                    outcomes = chunk.Select(i => BatchOutcome<T>.Failure(i.Input, e)).ToList();
+                }
+                foreach (var o in outcomes) yield return o;
+            }
+        }
+
+        protected static string Capital(string s) => string.IsNullOrEmpty(s) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Mautic.Client.Batching;
+using Mautic.Client.Json;
+using Mautic.Client.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client.Operations
+{
+    /// <summary>Segments (Mautic's 'lists') and their membership.</summary>
+    public sealed class SegmentService : EntityService
+    {
+        public SegmentService(MauticClient client) : base(client, MauticResources.Segments) { }
+
+        static MauticRecord Membership(long segmentId, long contactId, bool member)
+        {
+            var r = new MauticRecord("Mautic.SegmentMembership");
+            r["SegmentId"] = segmentId;
+            r["ContactId"] = contactId;
+            r["IsMember"] = member;
+            return r;
+        }
+
+        /// <summary>
+        /// Adds contacts to a segment: one contact through contact/{id}/add, several through contacts/add, 200 per
+        /// request; every contact Mautic did not add becomes an error carrying its input.
+        /// </summary>
+        public IEnumerable<BatchOutcome<T>> AddMembers<T>(long segmentId, IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default)
+        {
+            CheckId(segmentId);
+            var sid = segmentId.ToString(CultureInfo.InvariantCulture);
+            foreach (var chunk in Chunk.Of(items))
+            {
+                var outcomes = new List<BatchOutcome<T>>();
+                var valid = new List<WriteItem<T>>();
+                foreach (var item in chunk)
+                {
+                    if ((item.Id ?? 0) <= 0)
+                        outcomes.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException($"Contact id {item.Id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument)));
+                    else valid.Add(item);
+                }
+                try
+                {
+                    if (valid.Count == 1)
+                    {
+                        var cid = valid[0].Id.Value;
+                        Client.Send(MauticRequest.Post("segments/" + sid + "/contact/" + cid.ToString(CultureInfo.InvariantCulture) + "/add"), ct);
+                        outcomes.Add(BatchOutcome<T>.Success(valid[0].Input, Membership(segmentId, cid, true), 200));
+                    }
+                    else if (valid.Count > 1)
+                    {
+                        var body = new JObject { ["ids"] = new JArray(valid.Select(i => i.Id.Value)) };
+                        var answer = Client.Send(MauticRequest.Post("segments/" + sid + "/contacts/add", body), ct).Body as JObject;
+                        var details = answer?["details"];
+                        foreach (var item in valid)
+                        {
+                            var key = item.Id.Value.ToString(CultureInfo.InvariantCulture);
+                            var detail = MauticJson.MapGet(details, key);
+                            var ok = MauticJson.ToBool(detail is JObject d ? d["success"] : detail);
+                            if (ok == true) outcomes.Add(BatchOutcome<T>.Success(item.Input, Membership(segmentId, item.Id.Value, true), 200));
+                            else outcomes.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException(
+                                $"Mautic did not add contact {key} to segment {sid}; the contact may not exist.", MauticErrorKind.NotFound)
+                                { StatusCode = 404, Method = "POST", Url = "segments/" + sid + "/contacts/add" }));
+                        }
+                    }
+                }
+                catch (MauticApiException e)
+                {
+                    foreach (var item in valid.Where(v => outcomes.All(o => !ReferenceEquals(o.Input, v.Input))))
+                        outcomes.Add(BatchOutcome<T>.Failure(item.Input, e));
+                }
+                foreach (var o in outcomes) yield return o;
+            }
+        }
+
+        /// <summary>Removes contacts from a segment, one request each (Mautic has no bulk remove route).</summary>
+        public IEnumerable<BatchOutcome<T>> RemoveMembers<T>(long segmentId, IEnumerable<WriteItem<T>> items, CancellationToken ct = default)
+        {
+            CheckId(segmentId);
+            var sid = segmentId.ToString(CultureInfo.InvariantCulture);
+            foreach (var item in items)
+            {
+                BatchOutcome<T> outcome;
+                try
+                {
+                    if ((item.Id ?? 0) <= 0) throw new MauticApiException($"Contact id {item.Id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument);
+                    Client.Send(MauticRequest.Post("segments/" + sid + "/contact/" + item.Id.Value.ToString(CultureInfo.InvariantCulture) + "/remove"), ct);
+                    outcome = BatchOutcome<T>.Success(item.Input, Membership(segmentId, item.Id.Value, false), 200);
+                }
+                catch (MauticApiException e)
+                {
+                    outcome = BatchOutcome<T>.Failure(item.Input, e);
+                }
+                yield return outcome;
+            }
+        }
+    }
+}

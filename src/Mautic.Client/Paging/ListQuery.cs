@@ -1,0 +1,90 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Mautic.Client.Paging
+{
+    /// <summary>One advanced filter: where[n][col]=..&amp;where[n][expr]=..&amp;where[n][val]=..</summary>
+    public sealed class WhereClause
+    {
+        static readonly HashSet<string> Exprs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "eq", "neq", "lt", "lte", "gt", "gte", "like", "notLike", "in", "notIn", "between", "notBetween",
+            "isNull", "isNotNull", "isEmpty", "isNotEmpty", "andX", "orX",
+        };
+
+        public WhereClause(string col, string expr, object val)
+        {
+            if (string.IsNullOrWhiteSpace(col)) throw new MauticApiException("A where clause needs a column ('col').", MauticErrorKind.InvalidArgument);
+            if (string.IsNullOrWhiteSpace(expr) || !Exprs.Contains(expr))
+                throw new MauticApiException($"'{expr}' is not a Mautic where expression; use one of {string.Join(", ", Exprs)}.", MauticErrorKind.InvalidArgument);
+            Col = col;
+            Expr = Exprs.First(e => string.Equals(e, expr, StringComparison.OrdinalIgnoreCase));
+            Val = val;
+        }
+
+        public string Col { get; }
+        public string Expr { get; }
+        public object Val { get; }
+
+        /// <summary>Builds a clause from a hashtable with keys col, expr (default eq) and val.</summary>
+        public static WhereClause FromDictionary(IDictionary d)
+        {
+            if (d == null) throw new MauticApiException("A where clause is empty.", MauticErrorKind.InvalidArgument);
+            object col = null, expr = null, val = null;
+            foreach (DictionaryEntry e in d)
+            {
+                switch (Convert.ToString(e.Key, CultureInfo.InvariantCulture).ToLowerInvariant())
+                {
+                    case "col": case "column": col = e.Value; break;
+                    case "expr": case "operator": expr = e.Value; break;
+                    case "val": case "value": val = e.Value; break;
+                    default:
+                        throw new MauticApiException($"Unknown key '{e.Key}' in a where clause; use col, expr and val (e.g. @{{col='email'; expr='like'; val='%@example.com'}}).", MauticErrorKind.InvalidArgument);
+                }
+            }
+            return new WhereClause(col as string ?? Convert.ToString(col, CultureInfo.InvariantCulture), expr as string ?? "eq", val);
+        }
+
+        internal static string Format(object v)
+        {
+            switch (v)
+            {
+                case null: return "";
+                case bool b: return b ? "1" : "0";
+                case DateTime dt: return dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                case string s: return s;
+                case IEnumerable e: return string.Join(",", e.Cast<object>().Select(Format));
+                default: return Convert.ToString(v, CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    /// <summary>What to list and how much of it.</summary>
+    public sealed class ListQuery
+    {
+        public const int DefaultPageSize = 100;
+
+        public string Search { get; set; }
+        public List<WhereClause> Where { get; } = new List<WhereClause>();
+        /// <summary>Column to order by; null orders by id, which is what keeps paging stable while data changes.</summary>
+        public string OrderBy { get; set; }
+        public bool Descending { get; set; }
+        public int PageSize { get; set; } = DefaultPageSize;
+        public long Skip { get; set; }
+        /// <summary>Stop after this many records; null for all.</summary>
+        public long? First { get; set; }
+        public bool? PublishedOnly { get; set; }
+        public bool Minimal { get; set; }
+
+        internal void Validate()
+        {
+            if (PageSize < 1 || PageSize > 5000)
+                throw new MauticApiException($"The page size must be between 1 and 5000, not {PageSize}.", MauticErrorKind.InvalidArgument);
+            if (Skip < 0) throw new MauticApiException($"Skip must be 0 or more, not {Skip}.", MauticErrorKind.InvalidArgument);
+            if (First.HasValue && First < 0) throw new MauticApiException($"First must be 0 or more, not {First}.", MauticErrorKind.InvalidArgument);
+        }
+    }
+}
