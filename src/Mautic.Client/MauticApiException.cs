@@ -49,6 +49,7 @@ namespace Mautic.Client
 
         public static MauticErrorKind KindForStatus(int status, string type)
         {
+            if (status == 401) return MauticErrorKind.Authentication;
             if (type == "api_disabled" || type == "access_denied") return MauticErrorKind.PermissionDenied;
             if (type == "invalid_grant" || type == "invalid_client") return MauticErrorKind.Authentication;
             switch (status)

@@ -95,9 +95,9 @@ namespace Mautic.Client
             string text;
             var kind = e.Kind;
             var who = auth?.Principal != null ? " for '" + auth.Principal + "'" : "";
-            if (e.ErrorType == "api_disabled")
+            if (e.ErrorType == "api_disabled" && e.StatusCode == 403)
                 text = $"The API of the Mautic at {root} is disabled. An administrator must turn on 'API enabled' in Configuration > API Settings.";
-            else if (e.ErrorType == "access_denied" && auth is BasicAuthenticator)
+            else if (e.ErrorType == "access_denied" && e.StatusCode == 403 && auth is BasicAuthenticator)
                 text = $"Basic authentication is disabled on the Mautic at {root}. An administrator must turn on 'Enable HTTP basic auth' in Configuration > API Settings, or connect with OAuth2 (-ClientCredential).";
             else if (e.Kind == MauticErrorKind.Authentication || e.StatusCode == 401)
             {

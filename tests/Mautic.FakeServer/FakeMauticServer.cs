@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Mautic.FakeServer;
+
+/// <summary>
+/// The fake Mautic: Kestrel on 127.0.0.1 (an OS-assigned port unless told otherwise), in-memory data,
+/// Mautic 5.1's routes, shapes and quirks, fault injection and a request log.
+/// </summary>
+public sealed class FakeMauticServer : IDisposable
+{
+    readonly WebApplication _app;
+
+    FakeMauticServer(WebApplication app, FakeState state, string baseUrl)
+    {
+        _app = app;
+        State = state;
+        BaseUrl = baseUrl;
+    }
+
+    public FakeState State { get; }
+    /// <summary>http://127.0.0.1:PORT (no trailing slash).</summary>
+    public string BaseUrl { get; }
+
+    public static FakeMauticServer Start(string url = "http://127.0.0.1:0", FakeState? state = null)
+    {
+        var uri = new Uri(url);
+        if (!uri.IsLoopback) throw new ArgumentException("The fake Mautic only listens on loopback.", nameof(url));
+        state ??= new FakeState();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(k => k.AllowSynchronousIO = false);
+        var app = builder.Build();
+        Routes.Map(app, state);
+        app.StartAsync().GetAwaiter().GetResult();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new FakeMauticServer(app, state, address.TrimEnd('/'));
+    }
+
+    public void Dispose()
+    {
+        _app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)_app).Dispose();
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        var url = "http://127.0.0.1:5099";
+        for (var i = 0; i < args.Length - 1; i++)
+            if (args[i] == "--urls") url = args[i + 1];
+        using var server = Start(url);
+        Console.WriteLine($"Fake Mautic listening on {server.BaseUrl}");
+        Console.WriteLine($"Basic auth: {server.State.AdminUser} / {server.State.AdminPassword}");
+        Console.WriteLine($"OAuth2 client: {server.State.ClientId} / {server.State.ClientSecret}");
+        Console.WriteLine("Press Ctrl+C to stop.");
+        var done = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+        await done.Task;
+        return 0;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Mautic.FakeServer;
+
+public enum FaultKind { Status, Delay, Drop, Truncate, Html, ErrorIn200, InvalidJson }
+
+/// <summary>A misbehaviour armed for the next <see cref="Count"/> requests matching method and path prefix.</summary>
+public sealed class Fault
+{
+    public string? Method { get; set; }
+    public string PathPrefix { get; set; } = "/api/";
+    public int Count { get; set; } = 1;
+    public FaultKind Kind { get; set; } = FaultKind.Status;
+    public int Status { get; set; } = 500;
+    public string? RetryAfter { get; set; }
+    public int DelayMs { get; set; }
+    internal int Hits;
+}
+
+public sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? Authorization, string? UserAgent, DateTime At)
+{
+    /// <summary>Query value (first) by name, URL-decoded.</summary>
+    public string? Q(string name) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Query).TryGetValue(name, out var v) ? v.ToString() : null;
+}
+
+public sealed class FieldDef(string alias, string label, string type, string group, int id)
+{
+    public string Alias { get; } = alias;
+    public string Label { get; } = label;
+    public string Type { get; } = type;
+    public string Group { get; } = group;
+    public int Id { get; } = id;
+}
+
+public sealed class Contact
+{
+    public long Id;
+    public Dictionary<string, string?> Fields = new(StringComparer.Ordinal);
+    public List<string> Tags = new();
+    public long? Owner;
+    public int Points;
+    public DateTime DateAdded;
+    public DateTime? DateModified;
+}
+
+public sealed class Segment
+{
+    public long Id;
+    public string Name = "";
+    public string Alias = "";
+    public string? Description;
+    public bool IsPublished = true;
+    public HashSet<long> Members = new();
+}
+
+public sealed class Email
+{
+    public long Id;
+    public string Name = "";
+    public string Subject = "";
+    public string EmailType = "template";
+    public bool IsPublished = true;
+    public List<long> Lists = new();
+}
+
+public sealed record SentEmail(long EmailId, long ContactId, string? Tokens, string? Attachments);
+
+/// <summary>All server data, guarded by one lock; tests read and arm it directly.</summary>
+public sealed class FakeState
+{
+    public readonly object Sync = new();
+    public bool ApiEnabled { get; set; } = true;
+    public bool BasicAuthEnabled { get; set; } = true;
+    public string Version { get; set; } = "5.1.1";
+    public string AdminUser { get; set; } = "admin";
+    public string AdminPassword { get; set; } = "Sup3r-Secret-Pw!";
+    public string ClientId { get; set; } = "1_fakeclientid";
+    public string ClientSecret { get; set; } = "fake-client-secret-7c41";
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    /// <summary>Largest batch Mautic accepts (api_batch_max_limit).</summary>
+    public int BatchLimit { get; set; } = 200;
+
+    public readonly Dictionary<string, DateTime> AccessTokens = new();
+    /// <summary>Refresh token to "already used".</summary>
+    public readonly Dictionary<string, bool> RefreshTokens = new();
+    public int TokenGrants;
+
+    public readonly SortedDictionary<long, Contact> Contacts = new();
+    public readonly SortedDictionary<long, Segment> Segments = new();
+    public readonly SortedDictionary<long, Email> Emails = new();
+    public readonly List<SentEmail> Sent = new();
+    public long NextContactId = 1;
+
+    public readonly ConcurrentQueue<RecordedRequest> Requests = new();
+    readonly List<Fault> _faults = new();
+
+    public static readonly FieldDef[] FieldDefs =
+    [
+        new("title", "Title", "lookup", "core", 1), new("firstname", "First Name", "text", "core", 2),
+        new("lastname", "Last Name", "text", "core", 3), new("company", "Primary company", "text", "core", 4),
+        new("position", "Position", "text", "core", 5), new("email", "Email", "email", "core", 6),
+        new("mobile", "Mobile", "tel", "core", 7), new("phone", "Phone", "tel", "core", 8),
+        new("fax", "Fax", "tel", "core", 10), new("address1", "Address Line 1", "text", "core", 11),
+        new("city", "City", "text", "core", 13), new("state", "State", "region", "core", 14),
+        new("zipcode", "Zip Code", "text", "core", 15), new("country", "Country", "country", "core", 16),
+        new("website", "Website", "url", "core", 17), new("twitter", "Twitter", "text", "social", 18),
+        new("linkedin", "LinkedIn", "text", "social", 19), new("score", "Score", "number", "professional", 30),
+        new("last_order_at", "Last order", "datetime", "professional", 31), new("newsletter", "Newsletter", "boolean", "personal", 32),
+    ];
+
+    public FakeState()
+    {
+        Segments[1] = new Segment { Id = 1, Name = "Newsletter", Alias = "newsletter", Description = "Everyone who opted in" };
+        Segments[2] = new Segment { Id = 2, Name = "Customers", Alias = "customers" };
+        Segments[3] = new Segment { Id = 3, Name = "Webinar 2026", Alias = "webinar-2026" };
+        Emails[1] = new Email { Id = 1, Name = "Monthly newsletter", Subject = "News", EmailType = "list", Lists = { 1 } };
+        Emails[2] = new Email { Id = 2, Name = "Welcome", Subject = "Welcome {contactfield=firstname}", EmailType = "template" };
+        Emails[3] = new Email { Id = 3, Name = "Draft", Subject = "Draft", EmailType = "template", IsPublished = false };
+    }
+
+    public Fault Arm(Fault fault)
+    {
+        lock (_faults) _faults.Add(fault);
+        return fault;
+    }
+
+    public void ClearFaults() { lock (_faults) _faults.Clear(); }
+
+    internal Fault? TakeFault(string method, string path)
+    {
+        lock (_faults)
+        {
+            foreach (var f in _faults)
+            {
+                if (f.Hits >= f.Count) continue;
+                if (f.Method != null && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!path.StartsWith(f.PathPrefix, StringComparison.OrdinalIgnoreCase)) continue;
+                f.Hits++;
+                return f;
+            }
+            return null;
+        }
+    }
+
+    public string IssueRefreshToken()
+    {
+        var t = "rt_" + Guid.NewGuid().ToString("N");
+        lock (Sync) RefreshTokens[t] = false;
+        return t;
+    }
+
+    /// <summary>Adds a contact directly (test seeding); returns it.</summary>
+    public Contact AddContact(string? email, string? firstname = null, string? lastname = null, params string[] tags)
+    {
+        lock (Sync)
+        {
+            var c = new Contact { Id = NextContactId++, DateAdded = DateTime.UtcNow };
+            if (email != null) c.Fields["email"] = email;
+            if (firstname != null) c.Fields["firstname"] = firstname;
+            if (lastname != null) c.Fields["lastname"] = lastname;
+            c.Tags.AddRange(tags);
+            Contacts[c.Id] = c;
+            return c;
+        }
+    }
+
+    public IReadOnlyList<RecordedRequest> RequestsTo(string pathPrefix, string? method = null) =>
+        Requests.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.OrdinalIgnoreCase) && (method == null || r.Method == method)).ToList();
+}

@@ -1,0 +1,759 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mautic.FakeServer;
+
+/// <summary>Mautic's routes as mautic-endpoints.tsv lists them, with the quirks of mautic-api-facts.md.</summary>
+static class Routes
+{
+    static readonly Regex EmailRule = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$");
+
+    public static void Map(WebApplication app, FakeState s)
+    {
+        app.Use(async (ctx, next) =>
+        {
+            var path = ctx.Request.Path.Value ?? "/";
+            if (path.StartsWith("/__fake", StringComparison.Ordinal)) { await next(); return; }
+            ctx.Request.EnableBuffering();
+            string body;
+            using (var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true)) body = await reader.ReadToEndAsync();
+            ctx.Request.Body.Position = 0;
+            s.Requests.Enqueue(new RecordedRequest(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body,
+                ctx.Request.Headers.Authorization.FirstOrDefault(), ctx.Request.Headers.UserAgent.FirstOrDefault(), DateTime.UtcNow));
+
+            var fault = s.TakeFault(ctx.Request.Method, path);
+            if (fault != null && await ApplyFault(ctx, fault)) return;
+
+            if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api")
+            {
+                if (!s.ApiEnabled) { await Error(ctx, 403, "API disabled. You need to enable the API in the API settings of Mautic's Configuration.", "api_disabled", version: null); return; }
+                if (!await Authenticate(ctx, s)) return;
+                ctx.Response.Headers["Mautic-Version"] = s.Version;
+            }
+            await next();
+        });
+
+        app.MapPost("/oauth/v2/token", ctx => Token(ctx, s));
+        app.MapGet("/api/users/self", ctx => Json(ctx, 200, new JsonObject
+        {
+            ["id"] = 1, ["isPublished"] = true, ["username"] = s.AdminUser, ["firstName"] = "Admin", ["lastName"] = "User",
+            ["email"] = "admin@example.com", ["role"] = new JsonObject { ["id"] = 1, ["name"] = "Administrator", ["isAdmin"] = true },
+            ["timezone"] = "UTC", ["locale"] = "en_US", ["lastLogin"] = Date(DateTime.UtcNow.AddDays(-1)),
+        }));
+
+        // contacts
+        app.MapGet("/api/contacts", ctx => ListContacts(ctx, s));
+        app.MapGet("/api/contacts/{id:long}", ctx => Locked(s, () =>
+            s.Contacts.TryGetValue(Id(ctx), out var c) ? Json(ctx, 200, new JsonObject { ["contact"] = RenderContact(c, s) }) : NotFound(ctx)));
+        app.MapPost("/api/contacts/new", ctx => CreateContact(ctx, s));
+        app.MapPost("/api/contacts/batch/new", ctx => BatchContacts(ctx, s, edit: false));
+        app.MapMethods("/api/contacts/batch/edit", ["PUT", "PATCH"], ctx => BatchContacts(ctx, s, edit: true));
+        app.MapMethods("/api/contacts/{id:long}/edit", ["PUT", "PATCH"], ctx => EditContact(ctx, s));
+        app.MapDelete("/api/contacts/batch/delete", ctx => BatchDeleteContacts(ctx, s));
+        app.MapDelete("/api/contacts/{id:long}/delete", ctx => Locked(s, () =>
+        {
+            if (!s.Contacts.TryGetValue(Id(ctx), out var c)) return NotFound(ctx);
+            var rendered = RenderContact(c, s);
+            s.Contacts.Remove(c.Id);
+            foreach (var seg in s.Segments.Values) seg.Members.Remove(c.Id);
+            return Json(ctx, 200, new JsonObject { ["contact"] = rendered });
+        }));
+        app.MapGet("/api/contacts/{id:long}/segments", ctx => Locked(s, () =>
+        {
+            if (!s.Contacts.ContainsKey(Id(ctx))) return NotFound(ctx);
+            var lists = s.Segments.Values.Where(g => g.Members.Contains(Id(ctx)))
+                .Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)new JsonObject { ["id"] = g.Id, ["name"] = g.Name, ["alias"] = g.Alias, ["dateAdded"] = Date(DateTime.UtcNow.AddDays(-3)) }))
+                .ToList();
+            return Json(ctx, 200, new JsonObject { ["total"] = lists.Count, ["lists"] = PhpMap(lists) });
+        }));
+
+        // segments (Mautic's "lists")
+        app.MapGet("/api/segments", ctx => ListSegments(ctx, s));
+        app.MapGet("/api/segments/{id:long}", ctx => Locked(s, () =>
+            s.Segments.TryGetValue(Id(ctx), out var g) ? Json(ctx, 200, new JsonObject { ["list"] = RenderSegment(g) }) : NotFound(ctx)));
+        app.MapPost("/api/segments/{id:long}/contact/{cid:long}/add", ctx => SegmentMember(ctx, s, add: true));
+        app.MapPost("/api/segments/{id:long}/contact/{cid:long}/remove", ctx => SegmentMember(ctx, s, add: false));
+        app.MapPost("/api/segments/{id:long}/contacts/add", ctx => SegmentAddMany(ctx, s));
+
+        // emails
+        app.MapPost("/api/emails/{id:long}/send", ctx => SendToSegment(ctx, s));
+        app.MapPost("/api/emails/{id:long}/contact/{cid:long}/send", ctx => SendToContact(ctx, s));
+
+        // test control (used by the Pester suite, which runs the server out of process)
+        app.MapPost("/__fake/faults", async ctx =>
+        {
+            var f = await JsonSerializer.DeserializeAsync<Fault>(ctx.Request.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } });
+            s.Arm(f!);
+            ctx.Response.StatusCode = 204;
+        });
+        app.MapPost("/__fake/settings", async ctx =>
+        {
+            var o = (await JsonNode.ParseAsync(ctx.Request.Body))!.AsObject();
+            if (o["apiEnabled"] is JsonNode a) s.ApiEnabled = a.GetValue<bool>();
+            if (o["basicAuthEnabled"] is JsonNode b) s.BasicAuthEnabled = b.GetValue<bool>();
+            if (o["accessTokenLifetimeSeconds"] is JsonNode l) s.AccessTokenLifetime = TimeSpan.FromSeconds(l.GetValue<double>());
+            ctx.Response.StatusCode = 204;
+        });
+        app.MapPost("/__fake/refresh-token", ctx => Json(ctx, 200, new JsonObject { ["refresh_token"] = s.IssueRefreshToken() }, version: null));
+        app.MapGet("/__fake/requests", ctx => Json(ctx, 200, new JsonArray(s.Requests.Select(r => (JsonNode)new JsonObject
+            { ["method"] = r.Method, ["path"] = r.Path, ["query"] = r.Query, ["body"] = r.Body }).ToArray()), version: null));
+        app.MapGet("/__fake/sent", ctx => Locked(s, () => Json(ctx, 200, new JsonArray(s.Sent.Select(x => (JsonNode)new JsonObject
+            { ["emailId"] = x.EmailId, ["contactId"] = x.ContactId, ["tokens"] = x.Tokens }).ToArray()), version: null)));
+
+        app.MapFallback(ctx =>
+        {
+            var p = ctx.Request.Path.Value ?? "";
+            if (p.StartsWith("/api", StringComparison.Ordinal))
+                return Error(ctx, 404, "Requested URL not found: " + p, null, s.Version);
+            ctx.Response.StatusCode = 404;
+            ctx.Response.ContentType = "text/html; charset=UTF-8";
+            return ctx.Response.WriteAsync("<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>");
+        });
+    }
+
+    // ---------- plumbing ----------
+
+    static Task Locked(FakeState s, Func<Task> f) { lock (s.Sync) return f(); }
+
+    static long Id(HttpContext ctx, string name = "id") => long.Parse((string)ctx.Request.RouteValues[name]!, CultureInfo.InvariantCulture);
+
+    public static string Date(DateTime d) => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+
+    static async Task Json(HttpContext ctx, int status, JsonNode? node, string? version = "")
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        if (version == null) ctx.Response.Headers.Remove("Mautic-Version");
+        await ctx.Response.WriteAsync(node?.ToJsonString() ?? "null");
+    }
+
+    static Task Error(HttpContext ctx, int status, string message, string? type = null, string? version = "", JsonObject? details = null)
+    {
+        var e = new JsonObject { ["message"] = message, ["code"] = status, ["type"] = type };
+        if (details != null) e["details"] = details;
+        return Json(ctx, status, new JsonObject { ["errors"] = new JsonArray(e) }, version);
+    }
+
+    static Task NotFound(HttpContext ctx) => Error(ctx, 404, "Item was not found.");
+
+    /// <summary>PHP's json_encode of an array: a JSON array when the keys are exactly 0..n-1 in order, otherwise an object.</summary>
+    public static JsonNode PhpMap(IReadOnlyList<(string Key, JsonNode? Value)> entries)
+    {
+        var sequential = entries.Select((e, i) => e.Key == i.ToString(CultureInfo.InvariantCulture)).All(b => b);
+        if (sequential) return new JsonArray(entries.Select(e => e.Value?.DeepClone()).ToArray());
+        var o = new JsonObject();
+        foreach (var (k, v) in entries) o[k] = v?.DeepClone();
+        return o;
+    }
+
+    static async Task<bool> ApplyFault(HttpContext ctx, Fault f)
+    {
+        if (f.DelayMs > 0) await Task.Delay(f.DelayMs, ctx.RequestAborted);
+        switch (f.Kind)
+        {
+            case FaultKind.Delay:
+                return false;
+            case FaultKind.Drop:
+                ctx.Abort();
+                return true;
+            case FaultKind.Truncate:
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/json";
+                ctx.Response.ContentLength = 4000;
+                await ctx.Response.WriteAsync("{\"total\":\"3\",\"contacts\":{\"1\":{\"id\":1,\"fields\":{\"all\":{\"email\":\"tr");
+                await ctx.Response.Body.FlushAsync();
+                ctx.Abort();
+                return true;
+            case FaultKind.Html:
+                ctx.Response.StatusCode = f.Status == 0 ? 500 : f.Status;
+                ctx.Response.ContentType = "text/html; charset=UTF-8";
+                await ctx.Response.WriteAsync("<html><head><title>Error</title></head><body><b>Fatal error</b>: Allowed memory size of 134217728 bytes exhausted in /var/www/html/vendor/doctrine/orm/lib/Doctrine/ORM/UnitOfWork.php on line 3011</body></html>");
+                return true;
+            case FaultKind.ErrorIn200:
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/json";
+                // The body is a JSON-encoded string that holds JSON, as Mautic sends it.
+                await ctx.Response.WriteAsync(JsonSerializer.Serialize("{\"error\":{\"message\":\"SMS transport is disabled.\",\"code\":417}}"));
+                return true;
+            case FaultKind.InvalidJson:
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync("{\"total\":\"1\",\"contacts\":{\"1\":{\"id\":1,");
+                return true;
+            default:
+                if (f.RetryAfter != null) ctx.Response.Headers.RetryAfter = f.RetryAfter;
+                var message = f.Status switch
+                {
+                    429 => "API rate limit exceeded.",
+                    503 => "Service Unavailable",
+                    _ => "Injected failure " + f.Status,
+                };
+                await Error(ctx, f.Status, message);
+                return true;
+        }
+    }
+
+    static async Task<bool> Authenticate(HttpContext ctx, FakeState s)
+    {
+        var header = ctx.Request.Headers.Authorization.FirstOrDefault() ?? "";
+        string? token = null;
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!s.BasicAuthEnabled)
+            {
+                await Error(ctx, 403, "Basic authentication is disabled. Enable it in the API settings of Mautic's Configuration.", "access_denied", version: null);
+                return false;
+            }
+            string decoded;
+            try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim())); }
+            catch (FormatException) { decoded = ""; }
+            var i = decoded.IndexOf(':');
+            if (i < 0 || decoded[..i] != s.AdminUser || decoded[(i + 1)..] != s.AdminPassword)
+            {
+                await Error(ctx, 401, "API authorization denied.", "access_denied", version: null);
+                return false;
+            }
+            return true;
+        }
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = header.Substring(7).Trim();
+        else if (ctx.Request.Query.TryGetValue("access_token", out var q)) token = q.ToString();
+        if (token == null)
+        {
+            await Error(ctx, 401, "API authorization denied.", "access_denied", version: null);
+            return false;
+        }
+        DateTime expires;
+        lock (s.Sync)
+        {
+            if (!s.AccessTokens.TryGetValue(token, out expires)) expires = DateTime.MinValue;
+        }
+        if (expires == DateTime.MinValue)
+        {
+            await Error(ctx, 401, "The access token provided is invalid.", "invalid_grant", version: null);
+            return false;
+        }
+        if (expires <= DateTime.UtcNow)
+        {
+            await Error(ctx, 401, "The access token provided has expired.", "invalid_grant", version: null);
+            return false;
+        }
+        return true;
+    }
+
+    static async Task Token(HttpContext ctx, FakeState s)
+    {
+        if (!ctx.Request.HasFormContentType) { await Error(ctx, 400, "Invalid grant_type parameter or parameter missing", "invalid_request", version: null); return; }
+        var form = await ctx.Request.ReadFormAsync();
+        if (form["client_id"] != s.ClientId || form["client_secret"] != s.ClientSecret)
+        {
+            await Error(ctx, 400, "The client credentials are invalid", "invalid_client", version: null);
+            return;
+        }
+        string? newRefresh = null;
+        lock (s.Sync)
+        {
+            switch (form["grant_type"].ToString())
+            {
+                case "client_credentials":
+                    break;
+                case "refresh_token":
+                    var rt = form["refresh_token"].ToString();
+                    if (!s.RefreshTokens.TryGetValue(rt, out var used) || used)
+                    {
+                        newRefresh = "!";
+                        break;
+                    }
+                    s.RefreshTokens[rt] = true;
+                    newRefresh = "rt_" + Guid.NewGuid().ToString("N");
+                    s.RefreshTokens[newRefresh] = false;
+                    break;
+                default:
+                    newRefresh = "?";
+                    break;
+            }
+        }
+        if (newRefresh == "!") { await Error(ctx, 400, "Invalid refresh token", "invalid_grant", version: null); return; }
+        if (newRefresh == "?") { await Error(ctx, 400, "Invalid grant_type parameter or parameter missing", "unsupported_grant_type", version: null); return; }
+        var access = "at_" + Guid.NewGuid().ToString("N");
+        lock (s.Sync)
+        {
+            s.AccessTokens[access] = DateTime.UtcNow + s.AccessTokenLifetime;
+            s.TokenGrants++;
+        }
+        var answer = new JsonObject
+        {
+            ["access_token"] = access, ["expires_in"] = (int)Math.Ceiling(s.AccessTokenLifetime.TotalSeconds),
+            ["token_type"] = "bearer", ["scope"] = null,
+        };
+        if (newRefresh != null) answer["refresh_token"] = newRefresh;
+        await Json(ctx, 200, answer, version: null);
+    }
+
+    static async Task<JsonNode?> ReadJson(HttpContext ctx)
+    {
+        if (ctx.Request.ContentLength == 0) return null;
+        try { return await JsonNode.ParseAsync(ctx.Request.Body); }
+        catch (JsonException) { return null; }
+    }
+
+    // ---------- contacts ----------
+
+    static JsonObject RenderContact(Contact c, FakeState s)
+    {
+        var groups = new Dictionary<string, List<(string, JsonNode?)>> { ["core"] = new(), ["social"] = new(), ["personal"] = new(), ["professional"] = new() };
+        var all = new JsonObject { ["id"] = c.Id };
+        foreach (var f in FakeState.FieldDefs)
+        {
+            c.Fields.TryGetValue(f.Alias, out var v);
+            groups[f.Group].Add((f.Alias, new JsonObject
+            {
+                ["id"] = f.Id.ToString(CultureInfo.InvariantCulture), ["label"] = f.Label, ["alias"] = f.Alias,
+                ["type"] = f.Type, ["group"] = f.Group, ["value"] = v,
+            }));
+            all[f.Alias] = v; // custom number fields are strings here, as in Mautic
+        }
+        var fields = new JsonObject();
+        foreach (var (g, entries) in groups) fields[g] = entries.Count == 0 ? new JsonArray() : PhpMap(entries);
+        fields["all"] = all;
+        return new JsonObject
+        {
+            ["id"] = c.Id,
+            ["isPublished"] = true,
+            ["dateAdded"] = Date(c.DateAdded),
+            ["dateModified"] = c.DateModified.HasValue ? Date(c.DateModified.Value) : null,
+            ["createdBy"] = 1, ["createdByUser"] = "Admin User",
+            ["modifiedBy"] = c.DateModified.HasValue ? 1 : null, ["modifiedByUser"] = c.DateModified.HasValue ? "Admin User" : null,
+            ["owner"] = c.Owner == 1 ? new JsonObject { ["id"] = 1, ["username"] = s.AdminUser, ["firstName"] = "Admin", ["lastName"] = "User" } : null,
+            ["points"] = c.Points,
+            ["lastActive"] = null,
+            ["dateIdentified"] = Date(c.DateAdded),
+            ["color"] = null,
+            ["ipAddresses"] = new JsonArray(),
+            ["fields"] = fields,
+            ["tags"] = new JsonArray(c.Tags.Select((t, i) => (JsonNode)new JsonObject { ["id"] = i + 1, ["tag"] = t }).ToArray()),
+            ["utmtags"] = new JsonArray(),
+            ["doNotContact"] = new JsonArray(),
+            ["stage"] = null,
+        };
+    }
+
+    static readonly HashSet<string> IgnoredContactKeys = ["id", "overwriteWithBlank", "ipAddress", "lastActive", "stage", "doNotContact", "companies", "frequencyRules"];
+
+    /// <summary>Applies a contact payload; returns the validation details (field => messages) or null.</summary>
+    static JsonObject? Apply(Contact c, JsonObject payload, bool replace, FakeState s)
+    {
+        var details = new JsonObject();
+        var overwrite = payload["overwriteWithBlank"] is JsonValue ov && ov.ToString() is "true" or "1";
+        var values = new Dictionary<string, string?>();
+        List<string>? tagOps = null;
+        long? owner = null;
+        int? points = null;
+        foreach (var (key, node) in payload)
+        {
+            if (IgnoredContactKeys.Contains(key)) continue;
+            if (key == "tags")
+            {
+                tagOps = node is JsonArray ta ? ta.Select(t => t?.ToString() ?? "").ToList()
+                    : (node?.ToString() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                continue;
+            }
+            if (key == "owner")
+            {
+                if (node == null) continue;
+                if (!long.TryParse(node.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var o) || o != 1)
+                    details["owner"] = new JsonArray("This value is not valid.");
+                else owner = o;
+                continue;
+            }
+            if (key == "points")
+            {
+                if (int.TryParse(node?.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p)) points = p;
+                else details["points"] = new JsonArray("This value is not valid.");
+                continue;
+            }
+            var def = FakeState.FieldDefs.FirstOrDefault(f => f.Alias == key);
+            if (def == null) continue; // Mautic ignores fields it does not know
+            string? v = node switch
+            {
+                null => null,
+                JsonValue jv when jv.TryGetValue<bool>(out var b) => b ? "1" : "0",
+                JsonValue jv => jv.ToString(),
+                _ => node.ToJsonString(),
+            };
+            if (string.IsNullOrEmpty(v) && !overwrite && !replace) continue;
+            if (def.Type == "email" && !string.IsNullOrEmpty(v) && !EmailRule.IsMatch(v))
+                details[key] = new JsonArray("A valid email is required.");
+            if (def.Type == "number" && !string.IsNullOrEmpty(v) && !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                details[key] = new JsonArray("This value should be a number.");
+            values[key] = v;
+        }
+        if (details.Count > 0) return details;
+        if (replace) c.Fields.Clear();
+        foreach (var (k, v) in values) c.Fields[k] = v;
+        if (owner.HasValue) c.Owner = owner;
+        if (points.HasValue) c.Points = points.Value;
+        if (tagOps != null)
+        {
+            if (replace) c.Tags.Clear();
+            foreach (var t in tagOps)
+            {
+                if (t.StartsWith('-')) c.Tags.Remove(t[1..]);
+                else if (t.Length > 0 && !c.Tags.Contains(t)) c.Tags.Add(t);
+            }
+        }
+        return null;
+    }
+
+    static string Flat(JsonObject details) =>
+        string.Join("; ", details.Select(kv => kv.Key + ": " + string.Join(" ", kv.Value!.AsArray().Select(x => x!.ToString()))));
+
+    /// <summary>New contact, or the existing one with the same email (Mautic merges on unique identifiers).</summary>
+    static (Contact contact, int status, JsonObject? details) CreateOrMerge(JsonObject payload, FakeState s)
+    {
+        var email = payload["email"]?.ToString();
+        var existing = string.IsNullOrEmpty(email) ? null
+            : s.Contacts.Values.FirstOrDefault(c => c.Fields.TryGetValue("email", out var e) && string.Equals(e, email, StringComparison.OrdinalIgnoreCase));
+        var target = existing ?? new Contact { Id = 0, DateAdded = DateTime.UtcNow };
+        var details = Apply(target, payload, replace: false, s);
+        if (details != null) return (target, 400, details);
+        if (existing != null) { existing.DateModified = DateTime.UtcNow; return (existing, 200, null); }
+        target.Id = s.NextContactId++;
+        s.Contacts[target.Id] = target;
+        return (target, 201, null);
+    }
+
+    static async Task CreateContact(HttpContext ctx, FakeState s)
+    {
+        if (await ReadJson(ctx) is not JsonObject payload) { await Error(ctx, 400, "Request body is not valid JSON."); return; }
+        lock (s.Sync)
+        {
+            var (c, status, details) = CreateOrMerge(payload, s);
+            if (details != null) { Error(ctx, 400, Flat(details), null, "", details).Wait(); return; }
+            if (status == 201) ctx.Response.Headers.Location = "/api/contacts/" + c.Id;
+            Json(ctx, status, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
+        }
+    }
+
+    static async Task EditContact(HttpContext ctx, FakeState s)
+    {
+        if (await ReadJson(ctx) is not JsonObject payload) { await Error(ctx, 400, "Request body is not valid JSON."); return; }
+        var put = ctx.Request.Method == "PUT";
+        lock (s.Sync)
+        {
+            var id = Id(ctx);
+            var created = false;
+            if (!s.Contacts.TryGetValue(id, out var c))
+            {
+                if (!put) { NotFound(ctx).Wait(); return; }
+                c = new Contact { Id = s.NextContactId++, DateAdded = DateTime.UtcNow };
+                created = true;
+            }
+            var details = Apply(c, payload, replace: put && !created, s);
+            if (details != null) { Error(ctx, 400, Flat(details), null, "", details).Wait(); return; }
+            if (created) s.Contacts[c.Id] = c; else c.DateModified = DateTime.UtcNow;
+            Json(ctx, created ? 201 : 200, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
+        }
+    }
+
+    static async Task BatchContacts(HttpContext ctx, FakeState s, bool edit)
+    {
+        if (await ReadJson(ctx) is not JsonArray items) { await Error(ctx, 400, "Request body must be a JSON array."); return; }
+        if (items.Count > s.BatchLimit) { await Error(ctx, 500, $"A max of {s.BatchLimit} entities are supported at a time."); return; }
+        var put = ctx.Request.Method == "PUT";
+        var records = new List<(string, JsonNode?)>();
+        var codes = new List<(string, JsonNode?)>();
+        var errors = new List<(string, JsonNode?)>();
+        lock (s.Sync)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var key = i.ToString(CultureInfo.InvariantCulture);
+                if (items[i] is not JsonObject payload)
+                {
+                    codes.Add((key, 400));
+                    errors.Add((key, ItemError("Item is not an object.", 400)));
+                    continue;
+                }
+                int status;
+                Contact c;
+                JsonObject? details;
+                if (edit)
+                {
+                    var hasId = long.TryParse(payload["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+                    if (!hasId || !s.Contacts.TryGetValue(id, out c!))
+                    {
+                        if (!put)
+                        {
+                            codes.Add((key, 404));
+                            errors.Add((key, ItemError("Item was not found.", 404)));
+                            continue;
+                        }
+                        c = new Contact { Id = s.NextContactId++, DateAdded = DateTime.UtcNow };
+                        details = Apply(c, payload, false, s);
+                        if (details == null) s.Contacts[c.Id] = c;
+                        status = 201;
+                    }
+                    else
+                    {
+                        details = Apply(c, payload, put, s);
+                        if (details == null) c.DateModified = DateTime.UtcNow;
+                        status = 200;
+                    }
+                }
+                else (c, status, details) = CreateOrMerge(payload, s);
+
+                if (details != null)
+                {
+                    codes.Add((key, 400));
+                    errors.Add((key, ItemError(Flat(details), 400)));
+                    continue;
+                }
+                codes.Add((key, status));
+                records.Add((key, RenderContact(c, s)));
+            }
+        }
+        var answer = new JsonObject { ["contacts"] = PhpMap(records), ["statusCodes"] = PhpMap(codes) };
+        if (errors.Count > 0) answer["errors"] = PhpMap(errors);
+        await Json(ctx, edit ? 200 : 201, answer);
+    }
+
+    static JsonObject ItemError(string message, int code) => new() { ["message"] = message, ["code"] = code, ["type"] = "api" };
+
+    static async Task BatchDeleteContacts(HttpContext ctx, FakeState s)
+    {
+        var ids = new List<long>();
+        foreach (var (k, v) in ctx.Request.Query)
+        {
+            if (k != "ids" && k != "ids[]") continue;
+            foreach (var part in v.SelectMany(x => (x ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
+        }
+        if (ids.Count == 0) { await Error(ctx, 400, "ids parameter is required"); return; }
+        var deleted = new JsonArray();
+        lock (s.Sync)
+        {
+            foreach (var id in ids.Distinct())
+            {
+                // Unknown ids are skipped without a word, as Mautic does.
+                if (!s.Contacts.TryGetValue(id, out var c)) continue;
+                deleted.Add(RenderContact(c, s));
+                s.Contacts.Remove(id);
+                foreach (var seg in s.Segments.Values) seg.Members.Remove(id);
+            }
+        }
+        await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });
+    }
+
+    sealed record Where(string Col, string Expr, string? Val);
+
+    static List<Where> ParseWhere(HttpContext ctx)
+    {
+        var rx = new Regex(@"^where\[(\d+)\]\[(col|expr|val)\]$");
+        var parts = new SortedDictionary<int, Dictionary<string, string>>();
+        foreach (var (k, v) in ctx.Request.Query)
+        {
+            var m = rx.Match(k);
+            if (!m.Success) continue;
+            var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!parts.TryGetValue(n, out var d)) parts[n] = d = new Dictionary<string, string>();
+            d[m.Groups[2].Value] = v.ToString();
+        }
+        return parts.Values.Select(d => new Where(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val"))).ToList();
+    }
+
+    static bool Compare(string? actual, string expr, string? val)
+    {
+        int Cmp()
+        {
+            if (double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && double.TryParse(val, NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
+                return a.CompareTo(b);
+            return string.Compare(actual ?? "", val ?? "", StringComparison.OrdinalIgnoreCase);
+        }
+        bool Like() => Regex.IsMatch(actual ?? "", "^" + Regex.Escape(val ?? "").Replace("%", ".*").Replace("_", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        return expr switch
+        {
+            "eq" => actual != null && Cmp() == 0,
+            "neq" => actual == null || Cmp() != 0,
+            "gt" => actual != null && Cmp() > 0,
+            "gte" => actual != null && Cmp() >= 0,
+            "lt" => actual != null && Cmp() < 0,
+            "lte" => actual != null && Cmp() <= 0,
+            "like" => Like(),
+            "notLike" => !Like(),
+            "in" => (val ?? "").Split(',').Any(x => string.Equals(x.Trim(), actual, StringComparison.OrdinalIgnoreCase)),
+            "notIn" => !(val ?? "").Split(',').Any(x => string.Equals(x.Trim(), actual, StringComparison.OrdinalIgnoreCase)),
+            "isNull" => actual == null,
+            "isNotNull" => actual != null,
+            "isEmpty" => string.IsNullOrEmpty(actual),
+            "isNotEmpty" => !string.IsNullOrEmpty(actual),
+            _ => throw new ArgumentException("Unknown expression " + expr),
+        };
+    }
+
+    static string? ContactColumn(Contact c, string col) => col switch
+    {
+        "id" or "l.id" => c.Id.ToString(CultureInfo.InvariantCulture),
+        "points" => c.Points.ToString(CultureInfo.InvariantCulture),
+        "date_added" or "dateAdded" => c.DateAdded.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        _ => c.Fields.GetValueOrDefault(col),
+    };
+
+    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" || FakeState.FieldDefs.Any(f => f.Alias == col);
+
+    static bool SearchContact(Contact c, string search)
+    {
+        var i = search.IndexOf(':');
+        if (i > 0)
+        {
+            var cmd = search[..i].ToLowerInvariant();
+            var val = search[(i + 1)..].Trim('"');
+            if (cmd == "tag") return c.Tags.Any(t => string.Equals(t, val, StringComparison.OrdinalIgnoreCase));
+            var like = val.Replace('*', '%');
+            return Compare(ContactColumn(c, cmd), like.Contains('%') ? "like" : "eq", like);
+        }
+        return new[] { "firstname", "lastname", "email", "company" }.Any(f => (c.Fields.GetValueOrDefault(f) ?? "").Contains(search, StringComparison.OrdinalIgnoreCase));
+    }
+
+    static (int start, int? limit, string orderBy, bool desc) Paging(HttpContext ctx, string defaultOrder)
+    {
+        var q = ctx.Request.Query;
+        int.TryParse(q["start"], NumberStyles.None, CultureInfo.InvariantCulture, out var start);
+        int? limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 30;
+        if (limit == 0) limit = null; // limit=0: every row
+        var orderBy = q["orderBy"].FirstOrDefault() ?? defaultOrder;
+        var desc = string.Equals(q["orderByDir"].FirstOrDefault(), "DESC", StringComparison.OrdinalIgnoreCase);
+        return (start, limit, orderBy, desc);
+    }
+
+    static async Task ListContacts(HttpContext ctx, FakeState s)
+    {
+        var where = ParseWhere(ctx);
+        var bad = where.FirstOrDefault(w => !KnownContactColumn(w.Col));
+        if (bad != null) { await Error(ctx, 400, $"Invalid column in where: {bad.Col}"); return; }
+        var (start, limit, orderBy, desc) = Paging(ctx, "id");
+        var search = ctx.Request.Query["search"].FirstOrDefault();
+        JsonObject answer;
+        lock (s.Sync)
+        {
+            IEnumerable<Contact> rows = s.Contacts.Values;
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => SearchContact(c, search));
+            foreach (var w in where) rows = rows.Where(c => Compare(ContactColumn(c, w.Col), w.Expr, w.Val));
+            var list = rows.ToList();
+            Func<Contact, string?> key = c => ContactColumn(c, orderBy);
+            list = (orderBy is "id" or "points"
+                ? (desc ? list.OrderByDescending(c => double.Parse(key(c)!, CultureInfo.InvariantCulture)) : list.OrderBy(c => double.Parse(key(c)!, CultureInfo.InvariantCulture)))
+                : (desc ? list.OrderByDescending(key, StringComparer.OrdinalIgnoreCase) : list.OrderBy(key, StringComparer.OrdinalIgnoreCase)).ThenBy(c => c.Id)).ToList();
+            var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
+            var contacts = new JsonObject(); // keyed by id; empty is {} for contacts
+            foreach (var c in page) contacts[c.Id.ToString(CultureInfo.InvariantCulture)] = RenderContact(c, s);
+            answer = new JsonObject { ["total"] = list.Count.ToString(CultureInfo.InvariantCulture), ["contacts"] = contacts };
+        }
+        await Json(ctx, 200, answer);
+    }
+
+    // ---------- segments ----------
+
+    static JsonObject RenderSegment(Segment g) => new()
+    {
+        ["id"] = g.Id, ["isPublished"] = g.IsPublished, ["dateAdded"] = Date(DateTime.UtcNow.AddDays(-30)), ["dateModified"] = null,
+        ["createdBy"] = 1, ["createdByUser"] = "Admin User", ["category"] = null, ["name"] = g.Name, ["alias"] = g.Alias,
+        ["description"] = g.Description, ["filters"] = new JsonArray(), ["isGlobal"] = true, ["isPreferenceCenter"] = false,
+    };
+
+    static string? SegmentColumn(Segment g, string col) => col switch
+    {
+        "id" => g.Id.ToString(CultureInfo.InvariantCulture),
+        "name" => g.Name,
+        "alias" => g.Alias,
+        "isPublished" or "is_published" => g.IsPublished ? "1" : "0",
+        _ => null,
+    };
+
+    static async Task ListSegments(HttpContext ctx, FakeState s)
+    {
+        var where = ParseWhere(ctx);
+        var bad = where.FirstOrDefault(w => w.Col is not ("id" or "name" or "alias" or "isPublished" or "is_published"));
+        if (bad != null) { await Error(ctx, 400, $"Invalid column in where: {bad.Col}"); return; }
+        var (start, limit, orderBy, desc) = Paging(ctx, "id");
+        var search = ctx.Request.Query["search"].FirstOrDefault();
+        JsonObject answer;
+        lock (s.Sync)
+        {
+            IEnumerable<Segment> rows = s.Segments.Values;
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(g => g.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || g.Alias.Contains(search, StringComparison.OrdinalIgnoreCase));
+            foreach (var w in where) rows = rows.Where(g => Compare(SegmentColumn(g, w.Col), w.Expr, w.Val));
+            var list = orderBy == "id" ? rows.OrderBy(g => g.Id).ToList() : rows.OrderBy(g => SegmentColumn(g, orderBy), StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Id).ToList();
+            if (desc) list.Reverse();
+            var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
+            // keyed by id; an empty paginated list is []
+            JsonNode lists = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderSegment(g))).ToList());
+            answer = new JsonObject { ["total"] = list.Count, ["lists"] = lists };
+        }
+        await Json(ctx, 200, answer);
+    }
+
+    static Task SegmentMember(HttpContext ctx, FakeState s, bool add) => Locked(s, () =>
+    {
+        if (!s.Segments.TryGetValue(Id(ctx), out var g)) return NotFound(ctx);
+        var cid = Id(ctx, "cid");
+        if (!s.Contacts.ContainsKey(cid)) return NotFound(ctx);
+        if (add) g.Members.Add(cid); else g.Members.Remove(cid);
+        return Json(ctx, 200, new JsonObject { ["success"] = 1 });
+    });
+
+    static async Task SegmentAddMany(HttpContext ctx, FakeState s)
+    {
+        var body = await ReadJson(ctx) as JsonObject;
+        if (body?["ids"] is not JsonArray ids) { await Error(ctx, 400, "ids parameter is required"); return; }
+        lock (s.Sync)
+        {
+            if (!s.Segments.TryGetValue(Id(ctx), out var g)) { NotFound(ctx).Wait(); return; }
+            var details = new List<(string, JsonNode?)>();
+            foreach (var node in ids)
+            {
+                var ok = long.TryParse(node?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var cid) && s.Contacts.ContainsKey(cid);
+                if (ok) g.Members.Add(cid);
+                details.Add((node?.ToString() ?? "", new JsonObject { ["success"] = ok }));
+            }
+            Json(ctx, 200, new JsonObject { ["success"] = 1, ["details"] = PhpMap(details) }).Wait();
+        }
+    }
+
+    // ---------- emails ----------
+
+    static async Task SendToSegment(HttpContext ctx, FakeState s)
+    {
+        var body = await ReadJson(ctx) as JsonObject;
+        lock (s.Sync)
+        {
+            if (!s.Emails.TryGetValue(Id(ctx), out var e) || !e.IsPublished) { NotFound(ctx).Wait(); return; }
+            if (e.EmailType != "list") { Error(ctx, 400, "This email is not a segment email.").Wait(); return; }
+            var lists = body?["lists"] is JsonArray la ? la.Select(x => long.Parse(x!.ToString(), CultureInfo.InvariantCulture)).Where(e.Lists.Contains).ToList() : e.Lists;
+            int? limit = body?["limit"] is JsonNode ln && int.TryParse(ln.ToString(), out var lv) ? lv : null;
+            var already = s.Sent.Where(x => x.EmailId == e.Id).Select(x => x.ContactId).ToHashSet();
+            var targets = lists.SelectMany(l => s.Segments.TryGetValue(l, out var g) ? g.Members : new HashSet<long>()).Distinct()
+                .Where(c => !already.Contains(c)).OrderBy(c => c).Take(limit ?? int.MaxValue).ToList();
+            foreach (var c in targets) s.Sent.Add(new SentEmail(e.Id, c, null, null));
+            Json(ctx, 200, new JsonObject { ["success"] = 1, ["sentCount"] = targets.Count, ["failedRecipients"] = 0 }).Wait();
+        }
+    }
+
+    static async Task SendToContact(HttpContext ctx, FakeState s)
+    {
+        var body = await ReadJson(ctx) as JsonObject;
+        lock (s.Sync)
+        {
+            if (!s.Emails.TryGetValue(Id(ctx), out var e) || !e.IsPublished) { NotFound(ctx).Wait(); return; }
+            var cid = Id(ctx, "cid");
+            if (!s.Contacts.ContainsKey(cid)) { Error(ctx, 404, "Contact not found.").Wait(); return; }
+            s.Sent.Add(new SentEmail(e.Id, cid, body?["tokens"]?.ToJsonString(), body?["assetAttachments"]?.ToJsonString()));
+            Json(ctx, 200, new JsonObject { ["success"] = true }).Wait();
+        }
+    }
+}
