@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using Mautic.Client;
+
+namespace Mautic.PowerShell.Base
+{
+    /// <summary>
+    /// Base of every cmdlet that talks to Mautic: -Connection (or the session's), cancellation on Ctrl+C,
+    /// the client's log lines written as -Verbose/-Debug on the pipeline thread, and errors mapped to ErrorRecords.
+    /// </summary>
+    public abstract class MauticCmdlet : MauticCmdletBase
+    {
+        MauticConnection _resolved;
+
+        /// <summary>The connection to use; defaults to the one Connect-Mautic stored in this session.</summary>
+        [Parameter]
+        public MauticConnection Connection { get; set; }
+
+        protected MauticConnection Conn
+        {
+            get
+            {
+                if (_resolved != null) return _resolved;
+                _resolved = Connection ?? MauticSession.Get(SessionState);
+                if (_resolved == null)
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("Not connected to Mautic. Run Connect-Mautic first, or pass -Connection."),
+                        "MauticNotConnected", ErrorCategory.ConnectionError, null));
+                return _resolved;
+            }
+        }
+    }
+
+    /// <summary>What every cmdlet of the module shares, including the ones without -Connection (Connect-Mautic).</summary>
+    public abstract class MauticCmdletBase : PSCmdlet
+    {
+        readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        readonly ConcurrentQueue<MauticLogEvent> _log = new ConcurrentQueue<MauticLogEvent>();
+
+        protected CancellationToken CancellationToken => _cancel.Token;
+
+        protected override void StopProcessing() => _cancel.Cancel();
+
+        protected sealed override void BeginProcessing() => Run(Begin);
+        protected sealed override void ProcessRecord() => Run(Process);
+        protected sealed override void EndProcessing() => Run(End);
+
+        protected virtual void Begin() { }
+        protected virtual void Process() { }
+        protected virtual void End() { }
+
+        /// <summary>
+        /// Runs a step with the client's log lines captured; a core error that escapes a step ends the cmdlet with a
+        /// terminating error (per-item errors are written by the cmdlets themselves and never get here).
+        /// </summary>
+        void Run(Action step)
+        {
+            using (MauticLog.BeginScope(e => _log.Enqueue(e)))
+            {
+                try
+                {
+                    step();
+                }
+                catch (MauticApiException e)
+                {
+                    FlushLog();
+                    ThrowTerminatingError(ToErrorRecord(e, null));
+                }
+                catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+                {
+                    // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline.
+                }
+                finally
+                {
+                    FlushLog();
+                }
+            }
+        }
+
+        protected void FlushLog()
+        {
+            while (_log.TryDequeue(out var e))
+            {
+                switch (e.Level)
+                {
+                    case MauticLogLevel.Debug: WriteDebug(e.Message); break;
+                    case MauticLogLevel.Warning: WriteWarning(e.Message); break;
+                    default: WriteVerbose(e.Message); break;
+                }
+            }
+        }
+
+        protected void WriteRecord(MauticRecord record)
+        {
+            FlushLog();
+            WriteObject(PSConvert.ToPSObject(record));
+        }
+
+        protected void WriteItemError(MauticApiException e, object target)
+        {
+            FlushLog();
+            WriteError(ToErrorRecord(e, target));
+        }
+
+        internal static ErrorCategory CategoryOf(MauticErrorKind kind)
+        {
+            switch (kind)
+            {
+                case MauticErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case MauticErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case MauticErrorKind.Authentication: return ErrorCategory.AuthenticationError;
+                case MauticErrorKind.InvalidData: return ErrorCategory.InvalidData;
+                case MauticErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case MauticErrorKind.LimitsExceeded: return ErrorCategory.LimitsExceeded;
+                case MauticErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case MauticErrorKind.Connection:
+                case MauticErrorKind.Server: return ErrorCategory.ConnectionError;
+                default: return ErrorCategory.InvalidResult;
+            }
+        }
+
+        internal static ErrorRecord ToErrorRecord(MauticApiException e, object target) =>
+            new ErrorRecord(e, "Mautic" + e.Kind, CategoryOf(e.Kind), target);
+
+        /// <summary>An input problem found before any request: InvalidArgument, the offending value as target.</summary>
+        protected void WriteInvalidArgument(string message, object target) =>
+            WriteItemError(new MauticApiException(message, MauticErrorKind.InvalidArgument), target);
+
+        /// <summary>
+        /// ShouldProcess that -Force turns into "yes" (no prompt), while -WhatIf still only reports.
+        /// Never ShouldContinue: runbooks have no console to answer it.
+        /// </summary>
+        protected bool ShouldProcessForced(bool force, string target, string action)
+        {
+            if (force && !WhatIfRequested()) return true;
+            return ShouldProcess(target, action);
+        }
+
+        bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w))
+                return w is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(w);
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections;
+using System.Management.Automation;
+using Mautic.Client.Paging;
+
+namespace Mautic.PowerShell.Base
+{
+    /// <summary>
+    /// Listing parameters and the streaming loop: records are written as each page arrives; -First/-Skip/
+    /// -IncludeTotalCount come from SupportsPaging; progress is shown when the total is known.
+    /// </summary>
+    public abstract class MauticListCmdlet : MauticCmdlet
+    {
+        protected const string ListSet = "List";
+
+        /// <summary>Mautic search expression, e.g. 'email:*@example.com' or 'tag:vip'.</summary>
+        [Parameter(ParameterSetName = ListSet, Position = 0)]
+        public string Search { get; set; }
+
+        /// <summary>Advanced filters: @{ col = 'city'; expr = 'eq'; val = 'Paris' } (expr defaults to eq).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public Hashtable[] Where { get; set; }
+
+        /// <summary>Column to order by; by default id, which keeps paging stable while data changes.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string OrderBy { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Descending { get; set; }
+
+        /// <summary>Records per request (Mautic has no maximum; large contact pages are about 4 KB a record).</summary>
+        [Parameter]
+        [ValidateRange(1, 5000)]
+        public int PageSize { get; set; } = ListQuery.DefaultPageSize;
+
+        protected ListQuery BuildQuery()
+        {
+            var q = new ListQuery { Search = Search, OrderBy = OrderBy, Descending = Descending, PageSize = PageSize };
+            if (Where != null) foreach (var w in Where) q.Where.Add(WhereClause.FromDictionary(w));
+            ApplyPaging(q);
+            return q;
+        }
+
+        protected void ApplyPaging(ListQuery q)
+        {
+            if (PagingParameters == null) return;
+            q.Skip = (long)System.Math.Min(PagingParameters.Skip, long.MaxValue);
+            if (PagingParameters.First != ulong.MaxValue) q.First = (long)System.Math.Min(PagingParameters.First, long.MaxValue);
+        }
+
+        protected void WriteList(Pager pager, string activity)
+        {
+            long? total = null;
+            pager.TotalKnown = t =>
+            {
+                total = t;
+                if (PagingParameters != null && PagingParameters.IncludeTotalCount)
+                    WriteObject(PagingParameters.NewTotalCount((ulong)(t ?? 0), t.HasValue ? 1.0 : 0.0));
+            };
+            long written = 0;
+            var progress = new ProgressRecord(1, activity, "Reading");
+            foreach (var record in pager)
+            {
+                WriteRecord(record);
+                written++;
+                if (total.HasValue && total > PageSize && written % PageSize == 0)
+                {
+                    progress.StatusDescription = $"{written} of {total}";
+                    progress.PercentComplete = (int)System.Math.Min(100, written * 100 / total.Value);
+                    WriteProgress(progress);
+                }
+            }
+            if (total.HasValue && total > PageSize)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using Mautic.Client;
+using Mautic.Client.Json;
+using Mautic.Client.Operations;
+using Mautic.PowerShell.Base;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.PowerShell.Cmdlets.Api
+{
+    /// <summary>Calls any Mautic API route with the connection's auth, retries and error handling.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "MauticRequest", SupportsShouldProcess = true)]
+    [OutputType(typeof(PSObject))]
+    public sealed class InvokeMauticRequest : MauticCmdlet
+    {
+        [Parameter]
+        [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE", IgnoreCase = true)]
+        public string Method { get; set; } = "GET";
+
+        /// <summary>Path under /api, e.g. 'contacts/5' or 'stages'.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Query parameters; an array value is sent as name[]=a&amp;name[]=b.</summary>
+        [Parameter]
+        public Hashtable Query { get; set; }
+
+        /// <summary>A hashtable or object (sent as JSON), or a JSON string.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public object Body { get; set; }
+
+        protected override void Process()
+        {
+            var path = Path.Trim().TrimStart('/');
+            if (path.StartsWith("api/", System.StringComparison.OrdinalIgnoreCase)) path = path.Substring(4);
+            var request = new MauticRequest(new HttpMethod(Method.ToUpperInvariant()), path);
+            if (Query != null)
+            {
+                foreach (DictionaryEntry e in Query)
+                {
+                    var name = System.Convert.ToString(e.Key);
+                    var value = PSConvert.ToPlain(e.Value);
+                    if (value is object[] many) foreach (var v in many) request.With(name + "[]", v);
+                    else request.With(name, value is bool b ? (b ? 1 : 0) : value);
+                }
+            }
+            if (Body != null)
+            {
+                var plain = PSConvert.ToPlain(Body);
+                if (plain is string text)
+                {
+                    try { request.Body = JToken.Parse(text); }
+                    catch (Newtonsoft.Json.JsonException e)
+                    {
+                        WriteInvalidArgument($"-Body is a string but not JSON ({e.Message}); pass a hashtable or a JSON string.", Body);
+                        return;
+                    }
+                }
+                else request.Body = ContactService.ToJson(plain);
+            }
+            if (request.Method != HttpMethod.Get && !ShouldProcess(Conn.BaseUrl + "/api/" + path, request.Method.Method)) return;
+            var body = Conn.Client.Send(request, CancellationToken).Body;
+            if (body == null) return;
+            var value2 = RecordShaper.Value(null, body);
+            if (value2 is MauticRecord r) WriteRecord(r);
+            else if (value2 is object[] items)
+                foreach (var item in items) { if (item is MauticRecord ir) WriteRecord(ir); else WriteObject(item); }
+            else WriteObject(value2);
+        }
+    }
+}

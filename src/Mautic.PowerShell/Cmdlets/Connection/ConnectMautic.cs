@@ -1,0 +1,96 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Mautic.Client;
+using Mautic.Client.Auth;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Connection
+{
+    /// <summary>Connects to a Mautic, proves the connection with one call, and keeps it for this session.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Mautic", DefaultParameterSetName = Basic)]
+    [OutputType(typeof(MauticConnection))]
+    public sealed class ConnectMautic : MauticCmdletBase
+    {
+        const string Basic = "Basic";
+        const string ClientCredentials = "ClientCredentials";
+        const string Refresh = "RefreshToken";
+        const string Token = "AccessToken";
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("Url", "Uri")]
+        [ValidateNotNullOrEmpty]
+        public string BaseUrl { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = Basic)]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        /// <summary>OAuth2 client: the user name is the client id (public key), the password the client secret.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientCredentials)]
+        [Parameter(Mandatory = true, ParameterSetName = Refresh)]
+        [Credential]
+        public PSCredential ClientCredential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = Refresh)]
+        public SecureString RefreshToken { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = Token)]
+        public SecureString AccessToken { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 4;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void End()
+        {
+            // A failure here is terminating (the base turns the exception into the ErrorRecord): nothing can proceed.
+            var connection = MauticConnection.Open(new MauticClientOptions
+            {
+                BaseUrl = BaseUrl,
+                Authenticator = CreateAuthenticator(),
+                MaxRetries = MaxRetries,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                AllowInsecureAuthentication = AllowUnencryptedAuthentication,
+            }, CancellationToken);
+            MauticSession.Set(SessionState, connection);
+            WriteVerbose($"Connected to {connection.BaseUrl} with {connection.AuthMethod}{(connection.UserName != null ? " as " + connection.UserName : "")} (Mautic {connection.MauticVersion ?? "version unknown"}).");
+            if (PassThru) WriteObject(Wrap(connection));
+        }
+
+        internal static PSObject Wrap(MauticConnection connection)
+        {
+            var o = new PSObject(connection);
+            o.TypeNames.Insert(0, "Mautic.Connection");
+            return o;
+        }
+
+        IAuthenticator CreateAuthenticator()
+        {
+            switch (ParameterSetName)
+            {
+                case ClientCredentials:
+                    return OAuth2Authenticator.ClientCredentials(ClientCredential.UserName, ClientCredential.GetNetworkCredential().Password);
+                case Refresh:
+                    return OAuth2Authenticator.RefreshToken(ClientCredential.UserName, ClientCredential.GetNetworkCredential().Password, Plain(RefreshToken));
+                case Token:
+                    return new AccessTokenAuthenticator(Plain(AccessToken));
+                default:
+                    return new BasicAuthenticator(Credential.GetNetworkCredential());
+            }
+        }
+
+        static string Plain(SecureString s) => new NetworkCredential(string.Empty, s).Password;
+    }
+}

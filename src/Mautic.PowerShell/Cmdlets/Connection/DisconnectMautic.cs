@@ -1,0 +1,20 @@
+using System;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Connection
+{
+    /// <summary>Forgets the session's connection.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "Mautic")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectMautic : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var current = MauticSession.Get(SessionState);
+            MauticSession.Clear(SessionState);
+            WriteVerbose(current == null ? "There was no Mautic connection in this session." : "Disconnected from " + current.BaseUrl + ".");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Linq;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Gets contacts by id, by exact e-mail, or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Contact")]
+    public sealed class GetMauticContact : MauticListCmdlet
+    {
+        const string ById = "ById";
+        const string ByEmail = "ByEmail";
+
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId")]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] Id { get; set; }
+
+        /// <summary>Exact e-mail match (a where eq filter, safe for addresses with '+').</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByEmail)]
+        [ValidateNotNullOrEmpty]
+        public string[] Email { get; set; }
+
+        protected override void Process()
+        {
+            switch (ParameterSetName)
+            {
+                case ById:
+                    foreach (var id in Id)
+                    {
+                        try { WriteRecord(Conn.Contacts.Get(id, CancellationToken)); }
+                        catch (MauticApiException e) { WriteItemError(e, id); }
+                    }
+                    break;
+                case ByEmail:
+                    foreach (var email in Email)
+                    {
+                        var query = BuildQuery();
+                        var found = false;
+                        foreach (var record in Conn.Contacts.FindByEmail(email, query, CancellationToken)) { found = true; WriteRecord(record); }
+                        if (!found)
+                            WriteItemError(new MauticApiException($"No contact has the e-mail address '{email}'.", MauticErrorKind.NotFound), email);
+                    }
+                    break;
+                default:
+                    WriteList(Conn.Contacts.List(BuildQuery(), CancellationToken), "Reading Mautic contacts");
+                    break;
+            }
+        }
+    }
+}

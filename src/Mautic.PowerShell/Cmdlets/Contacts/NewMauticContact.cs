@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client.Batching;
+using Mautic.Client.Operations;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Creates contacts; pipeline input goes 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticContact", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Contact")]
+    public sealed class NewMauticContact : ContactWriteCmdlet
+    {
+        [Parameter] [Alias("Tags")] public string[] Tag { get; set; }
+
+        protected override void Process()
+        {
+            var payload = ContactService.BuildPayload(PSConvert.PropertiesOf(InputObject), Property, NamedFields(), Tag, null, out var problem);
+            if (problem != null) { WriteInvalidArgument(problem, Target(payload)); return; }
+            if (!ShouldProcess("contact " + (payload["email"] ?? payload.ToString(Newtonsoft.Json.Formatting.None)), "Create")) return;
+            Enqueue(Target(payload), payload, null);
+        }
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
+            Conn.Contacts.Create(items, CancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client.Batching;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Deletes contacts by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Contact")]
+    public sealed class RemoveMauticContact : MauticBulkCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId")]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] Id { get; set; }
+
+        /// <summary>Deletes without asking for confirmation.</summary>
+        [Parameter] public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes the deleted contacts.</summary>
+        [Parameter] public SwitchParameter PassThru { get; set; }
+
+        protected override bool EmitRecords => PassThru;
+
+        protected override void Process()
+        {
+            foreach (var id in Id)
+            {
+                if (id <= 0) { WriteInvalidArgument($"Contact id {id} is not valid: ids are positive whole numbers.", id); continue; }
+                if (ShouldProcessForced(Force, "contact " + id, "Delete")) Enqueue(id, null, id);
+            }
+        }
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
+            Conn.Contacts.Delete(items, CancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Mautic.Client.Batching;
+using Mautic.Client.Operations;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Edits contacts by id with PATCH (only the fields given change); pipeline input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticContact", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Contact")]
+    public sealed class SetMauticContact : ContactWriteCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId")]
+        [ValidateRange(1L, long.MaxValue)]
+        public long Id { get; set; }
+
+        [Parameter] public string[] AddTag { get; set; }
+        [Parameter] public string[] RemoveTag { get; set; }
+        [Parameter] public SwitchParameter PassThru { get; set; }
+
+        protected override bool EmitRecords => PassThru;
+
+        protected override void Process()
+        {
+            // A contact object piped in names the contact to change; only a CSV row or hashtable carries new values.
+            var fromInput = PSConvert.IsMauticType(InputObject, "Mautic.Contact") ? null : PSConvert.PropertiesOf(InputObject);
+            var payload = ContactService.BuildPayload(fromInput, Property, NamedFields(), AddTag, RemoveTag, out var problem);
+            var target = InputObject ?? (object)Id;
+            if (Id <= 0) { WriteInvalidArgument($"Contact id {Id} is not valid: ids are positive whole numbers.", target); return; }
+            if (problem != null && payload.Properties().Any()) { WriteInvalidArgument(problem, target); return; }
+            if (problem != null) { WriteInvalidArgument($"Nothing to change for contact {Id}: give field parameters, -Property, -AddTag or -RemoveTag.", target); return; }
+            if (!ShouldProcess("contact " + Id, "Update")) return;
+            Enqueue(target, payload, Id);
+        }
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
+            Conn.Contacts.Update(items, CancellationToken);
+    }
+}

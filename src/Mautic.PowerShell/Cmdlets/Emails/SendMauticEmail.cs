@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Emails
+{
+    /// <summary>Sends an e-mail to contacts (transactional, with tokens) or to the e-mail's segments.</summary>
+    [Cmdlet(VerbsCommunications.Send, "MauticEmail", SupportsShouldProcess = true, DefaultParameterSetName = ToContact)]
+    [OutputType("Mautic.EmailSendResult")]
+    public sealed class SendMauticEmail : MauticCmdlet
+    {
+        const string ToContact = "Contact";
+        const string ToSegment = "Segment";
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long EmailId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ToContact, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] ContactId { get; set; }
+
+        /// <summary>Values for tokens in the e-mail: @{ '{order_id}' = 1234 } (braces optional).</summary>
+        [Parameter(ParameterSetName = ToContact)]
+        public Hashtable Tokens { get; set; }
+
+        /// <summary>Ids of Mautic assets to attach.</summary>
+        [Parameter(ParameterSetName = ToContact)]
+        public long[] AssetAttachment { get; set; }
+
+        /// <summary>Sends a segment e-mail to the segments it is linked to.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ToSegment)]
+        public SwitchParameter Segment { get; set; }
+
+        /// <summary>Only these of the e-mail's segments.</summary>
+        [Parameter(ParameterSetName = ToSegment)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] SegmentId { get; set; }
+
+        /// <summary>At most this many recipients in this run.</summary>
+        [Parameter(ParameterSetName = ToSegment)]
+        [ValidateRange(1, int.MaxValue)]
+        public int? Limit { get; set; }
+
+        protected override void Process()
+        {
+            if (ParameterSetName == ToSegment)
+            {
+                if (ShouldProcess("e-mail " + EmailId, "Send to its segments" + (SegmentId != null ? " (" + string.Join(", ", SegmentId) + ")" : "")))
+                    WriteRecord(Conn.Emails.SendToSegments(EmailId, SegmentId, Limit, CancellationToken));
+                return;
+            }
+            foreach (var contactId in ContactId)
+            {
+                if (!ShouldProcess("contact " + contactId, "Send e-mail " + EmailId)) continue;
+                try { WriteRecord(Conn.Emails.SendToContact(EmailId, contactId, Tokens, AssetAttachment, CancellationToken)); }
+                catch (MauticApiException e) { WriteItemError(e, contactId); }
+            }
+        }
+    }
+}

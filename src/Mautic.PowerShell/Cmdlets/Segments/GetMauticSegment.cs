@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Segments
+{
+    /// <summary>Gets segments by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticSegment", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Segment")]
+    public sealed class GetMauticSegment : MauticListCmdlet
+    {
+        const string ById = "ById";
+
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Alias("SegmentId")]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] Id { get; set; }
+
+        protected override void Process()
+        {
+            if (ParameterSetName != ById)
+            {
+                WriteList(Conn.Segments.List(BuildQuery(), CancellationToken), "Reading Mautic segments");
+                return;
+            }
+            foreach (var id in Id)
+            {
+                try { WriteRecord(Conn.Segments.Get(id, CancellationToken)); }
+                catch (MauticApiException e) { WriteItemError(e, id); }
+            }
+        }
+    }
+}
