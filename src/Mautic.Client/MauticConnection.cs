@@ -102,7 +102,7 @@ namespace Mautic.Client
             else if (e.Kind == MauticErrorKind.Authentication || e.StatusCode == 401)
             {
                 kind = MauticErrorKind.Authentication;
-                text = $"Mautic at {root} rejected the credentials{who}: {e.MauticMessage ?? e.Message}";
+                text = $"Mautic at {root} rejected the credentials{who}: {e.MauticMessage ?? e.Message}{(e.ErrorType != null ? " (" + e.ErrorType + ")" : "")}.";
                 if (auth is BasicAuthenticator)
                     text += " If they are right, the web server may be dropping the Authorization header (a known PHP-FPM/CGI problem).";
             }

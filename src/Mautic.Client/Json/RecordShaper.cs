@@ -97,6 +97,9 @@ namespace Mautic.Client.Json
                         return dto.UtcDateTime;
                     if (IsIdName(name) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return id;
                     return s;
+                case JTokenType.Date:
+                    var raw = ((JValue)v).Value;
+                    return raw is DateTimeOffset o ? o.UtcDateTime : ((DateTime)raw).ToUniversalTime();
                 case JTokenType.Array: return ((JArray)v).Select(i => Value(null, i)).ToArray();
                 case JTokenType.Object: return Shape(v, null, false);
                 default: return v.ToString();

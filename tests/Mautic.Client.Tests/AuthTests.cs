@@ -1,0 +1,210 @@
+using System.Net;
+using Mautic.Client.Auth;
+using Mautic.FakeServer;
+using Xunit;
+
+namespace Mautic.Client.Tests;
+
+public class ConnectTests : FakeServerTest
+{
+    [Fact]
+    public void Basic_auth_connects_and_learns_user_and_version()
+    {
+        using var c = Connect();
+        Assert.Equal("admin", c.UserName);
+        Assert.Equal(1, c.UserId);
+        Assert.Equal("Administrator", c.Role);
+        Assert.Equal("5.1.1", c.MauticVersion);
+        Assert.Equal("Basic", c.AuthMethod);
+        var request = Assert.Single(State.RequestsTo("/api/users/self"));
+        Assert.StartsWith("MauticPS/0.1.0", request.UserAgent);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    [InlineData("/api")]
+    [InlineData("/api/")]
+    public void Every_accepted_base_url_form_reaches_the_api(string suffix)
+    {
+        var o = Options();
+        o.BaseUrl = Server.BaseUrl + suffix;
+        using var c = MauticConnection.Open(o);
+        Assert.Equal(Server.BaseUrl, c.BaseUrl);
+    }
+
+    [Fact]
+    public void Wrong_url_disabled_api_disabled_basic_and_bad_credentials_are_four_different_errors()
+    {
+        var o = Options();
+        o.BaseUrl = Server.BaseUrl + "/not-mautic";
+        var wrongUrl = Assert.Throws<MauticApiException>(() => MauticConnection.Open(o));
+        Assert.Equal(MauticErrorKind.NotFound, wrongUrl.Kind);
+        Assert.Contains("No Mautic API answered", wrongUrl.Message);
+
+        State.ApiEnabled = false;
+        var apiOff = Assert.Throws<MauticApiException>(() => Connect());
+        Assert.Equal(MauticErrorKind.PermissionDenied, apiOff.Kind);
+        Assert.Contains("API of the Mautic", apiOff.Message);
+        State.ApiEnabled = true;
+
+        State.BasicAuthEnabled = false;
+        var basicOff = Assert.Throws<MauticApiException>(() => Connect());
+        Assert.Equal(MauticErrorKind.PermissionDenied, basicOff.Kind);
+        Assert.Contains("Basic authentication is disabled", basicOff.Message);
+        State.BasicAuthEnabled = true;
+
+        var badCreds = Assert.Throws<MauticApiException>(() => Connect(new BasicAuthenticator(new NetworkCredential("admin", "wrong-password"))));
+        Assert.Equal(MauticErrorKind.Authentication, badCreds.Kind);
+        Assert.Contains("rejected the credentials for 'admin'", badCreds.Message);
+        Assert.DoesNotContain("wrong-password", badCreds.Message);
+
+        Assert.Equal(4, new[] { wrongUrl.Message, apiOff.Message, basicOff.Message, badCreds.Message }.Distinct().Count());
+    }
+
+    [Fact]
+    public void Unreachable_server_is_a_connection_error()
+    {
+        var o = Options();
+        using (var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            l.Start();
+            o.BaseUrl = "http://127.0.0.1:" + ((IPEndPoint)l.LocalEndpoint).Port;
+        }
+        o.MaxRetries = 1;
+        var e = Assert.Throws<MauticApiException>(() => MauticConnection.Open(o));
+        Assert.Equal(MauticErrorKind.Connection, e.Kind);
+        Assert.Contains("Could not reach Mautic", e.Message);
+    }
+
+    [Fact]
+    public void Given_access_token_is_sent_as_bearer()
+    {
+        var token = "at_given_" + Guid.NewGuid().ToString("N");
+        lock (State.Sync) State.AccessTokens[token] = DateTime.UtcNow.AddMinutes(5);
+        using var c = Connect(new AccessTokenAuthenticator(token));
+        Assert.Equal("Bearer " + token, State.RequestsTo("/api/users/self").Single().Authorization);
+        Assert.Equal("AccessToken", c.AuthMethod);
+    }
+}
+
+public class OAuthTests : FakeServerTest
+{
+    OAuth2Authenticator ClientCredentials() => OAuth2Authenticator.ClientCredentials(State.ClientId, State.ClientSecret);
+
+    [Fact]
+    public void Client_credentials_token_is_fetched_on_first_use_and_cached()
+    {
+        var auth = ClientCredentials();
+        using var c = Connect(auth);
+        for (var i = 0; i < 5; i++) c.Client.Send(MauticRequest.Get("contacts"));
+        Assert.Equal(1, State.TokenGrants);
+        Assert.Single(State.RequestsTo("/oauth/v2/token"));
+        var form = State.RequestsTo("/oauth/v2/token").Single().Body;
+        Assert.Contains("grant_type=client_credentials", form);
+        Assert.All(State.RequestsTo("/api/"), r => Assert.StartsWith("Bearer at_", r.Authorization));
+    }
+
+    [Fact]
+    public void Token_is_renewed_before_it_expires()
+    {
+        State.AccessTokenLifetime = TimeSpan.FromSeconds(60);
+        var auth = ClientCredentials();
+        var now = DateTimeOffset.UtcNow;
+        auth.Clock = () => now;
+        using var c = Connect(auth);
+        Assert.Equal(1, State.TokenGrants);
+        now = now.AddSeconds(55); // inside the renewal margin (lifetime/10 = 6 s)
+        c.Client.Send(MauticRequest.Get("contacts"));
+        Assert.Equal(2, State.TokenGrants);
+        Assert.DoesNotContain(State.Requests, r => r.Path.StartsWith("/api/") && r.Query.Contains("error"));
+    }
+
+    [Fact]
+    public void Expired_token_answered_401_is_renewed_once_and_the_call_retried()
+    {
+        var auth = ClientCredentials();
+        using var c = Connect(auth);
+        lock (State.Sync) foreach (var k in State.AccessTokens.Keys.ToList()) State.AccessTokens[k] = DateTime.UtcNow.AddSeconds(-1);
+        var r = c.Client.Send(MauticRequest.Get("contacts"));
+        Assert.Equal(200, r.StatusCode);
+        Assert.Equal(2, State.TokenGrants);
+        Assert.Equal(2, State.RequestsTo("/api/contacts").Count);
+    }
+
+    [Fact]
+    public void A_401_that_renewal_cannot_cure_fails_after_one_renewal()
+    {
+        var auth = ClientCredentials();
+        using var c = Connect(auth);
+        State.Arm(new Fault { PathPrefix = "/api/contacts", Status = 401, Count = 10 });
+        var e = Assert.Throws<MauticApiException>(() => c.Client.Send(MauticRequest.Get("contacts")));
+        Assert.Equal(MauticErrorKind.Authentication, e.Kind);
+        Assert.Equal(2, State.RequestsTo("/api/contacts").Count);
+        Assert.Equal(2, State.TokenGrants);
+    }
+
+    [Fact]
+    public void Bad_client_secret_is_an_authentication_error_without_the_secret()
+    {
+        var e = Assert.Throws<MauticApiException>(() => Connect(OAuth2Authenticator.ClientCredentials(State.ClientId, "not-the-secret-123")));
+        Assert.Equal(MauticErrorKind.Authentication, e.Kind);
+        Assert.Contains("invalid_client", e.Message);
+        Assert.DoesNotContain("not-the-secret-123", e.Message);
+    }
+
+    [Fact]
+    public void Refresh_token_is_replaced_by_the_new_one_and_the_change_is_observable()
+    {
+        var first = State.IssueRefreshToken();
+        var auth = OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, first);
+        var seen = new List<string>();
+        auth.RefreshTokenChanged += (_, e) => seen.Add(e.RefreshToken);
+        using var c = Connect(auth);
+        var second = Assert.Single(seen);
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, auth.CurrentRefreshToken);
+        var secure = c.GetRefreshToken();
+        Assert.Equal(second, new NetworkCredential("", secure).Password);
+        lock (State.Sync)
+        {
+            Assert.True(State.RefreshTokens[first]);   // spent
+            Assert.False(State.RefreshTokens[second]); // live
+        }
+    }
+
+    [Fact]
+    public void Spent_refresh_token_is_an_authentication_error()
+    {
+        var token = State.IssueRefreshToken();
+        lock (State.Sync) State.RefreshTokens[token] = true;
+        var e = Assert.Throws<MauticApiException>(() => Connect(OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, token)));
+        Assert.Equal(MauticErrorKind.Authentication, e.Kind);
+        Assert.Contains("invalid_grant", e.Message);
+    }
+
+    [Fact]
+    public async Task Eight_concurrent_requests_spend_the_refresh_token_once()
+    {
+        var auth = OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, State.IssueRefreshToken());
+        using var client = Client(auth);
+        var start = new ManualResetEventSlim();
+        var tasks = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await client.SendAsync(MauticRequest.Get("contacts"));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+        Assert.All(results, r => Assert.Equal(200, r.StatusCode));
+        Assert.Single(State.RequestsTo("/oauth/v2/token"));
+        Assert.Equal(1, auth.TokenRequests);
+
+        // and again after expiry, with a 401 for all eight at once
+        lock (State.Sync) foreach (var k in State.AccessTokens.Keys.ToList()) State.AccessTokens.Remove(k);
+        var again = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.SendAsync(MauticRequest.Get("contacts")))));
+        Assert.All(again, r => Assert.Equal(200, r.StatusCode));
+        Assert.Equal(2, State.RequestsTo("/oauth/v2/token").Count);
+        lock (State.Sync) Assert.Equal(1, State.RefreshTokens.Count(kv => !kv.Value));
+    }
+}
