@@ -106,7 +106,7 @@ namespace Mautic.Client
                 }
 
                 var body = MauticJson.ParseBody(raw.Body, raw.Status, request.Method.Method, shownUrl);
-                var error = MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
+                var error = request.ItemErrors && raw.Status < 400 ? null : MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
                 if (error != null)
                 {
                     error.RetryAfter = raw.RetryAfter;

@@ -24,6 +24,11 @@ namespace Mautic.Client
         public JToken Body { get; set; }
         public IReadOnlyDictionary<string, string> Form { get; set; }
         public bool FromRoot { get; set; }
+        /// <summary>
+        /// Batch routes: a 2xx answer's <c>errors</c> are per-item results, not a failure of the call; the caller
+        /// maps them to items. Without this, a 2xx body carrying errors is an error.
+        /// </summary>
+        public bool ItemErrors { get; set; }
         public bool Anonymous { get; set; }
 
         public static MauticRequest Get(string path) => new MauticRequest(HttpMethod.Get, path);

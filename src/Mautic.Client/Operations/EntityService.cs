@@ -65,6 +65,7 @@ namespace Mautic.Client.Operations
                 {
                     var body = new JArray(chunk.Select(i => edit ? WithId(i) : i.Payload));
                     var request = edit ? MauticRequest.Patch(Resource.Route + "/batch/edit", body) : MauticRequest.Post(Resource.Route + "/batch/new", body);
+                    request.ItemErrors = true;
                     var response = Client.Send(request, ct);
                     outcomes = MapBatch(chunk, response.Body as JObject, request.Method.Method).ToList();
                 }
@@ -163,6 +164,7 @@ namespace Mautic.Client.Operations
                 {
                     var ids = string.Join(",", chunk.Select(i => i.Id.Value.ToString(CultureInfo.InvariantCulture)));
                     var request = MauticRequest.Delete(Resource.Route + "/batch/delete").With("ids", ids);
+                    request.ItemErrors = true;
                     var body = Client.Send(request, ct).Body as JObject;
                     var deleted = new Dictionary<long, JObject>();
                     foreach (var kv in MauticJson.Map(body?[Resource.Plural]))
