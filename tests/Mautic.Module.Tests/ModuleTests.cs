@@ -1,0 +1,217 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Mautic.Module.Tests;
+
+public class ModuleTests : IClassFixture<ModuleFixture>
+{
+    const int ConfirmHigh = 3;
+    static readonly string[] NoConnection = { "Connect-Mautic", "Disconnect-Mautic", "Get-MauticConnection" };
+    static readonly string[] ReadOnlyVerbs = { "Get", "Connect", "Disconnect" };
+    readonly ModuleFixture _m;
+
+    public ModuleTests(ModuleFixture m) => _m = m;
+
+    [Fact]
+    public void Every_cmdlet_class_is_exported_and_every_export_exists()
+    {
+        Assert.NotEmpty(_m.Cmdlets);
+        Assert.Equal(_m.Cmdlets.Select(c => c.Name).OrderBy(n => n), _m.ExportedCmdlets.OrderBy(n => n));
+    }
+
+    [Fact]
+    public void The_slice_cmdlets_are_all_there()
+    {
+        var expected = new[]
+        {
+            "Connect-Mautic", "Disconnect-Mautic", "Get-MauticConnection", "Get-MauticContact", "New-MauticContact", "Set-MauticContact",
+            "Remove-MauticContact", "Get-MauticSegment", "Add-MauticSegmentMember", "Remove-MauticSegmentMember", "Get-MauticContactSegment",
+            "Send-MauticEmail", "Invoke-MauticRequest",
+        };
+        Assert.Empty(expected.Except(_m.Cmdlets.Select(c => c.Name)));
+    }
+
+    [Fact]
+    public void Verbs_are_approved_and_nouns_are_singular_Mautic_nouns()
+    {
+        Assert.Contains("Get", _m.ApprovedVerbs);
+        Assert.All(_m.Cmdlets, c =>
+        {
+            Assert.True(_m.ApprovedVerbs.Contains(c.Verb), c.Name + " uses an unapproved verb");
+            Assert.StartsWith("Mautic", c.Noun);
+            Assert.False(c.Noun.EndsWith("s"), c.Name + " has a plural noun");
+        });
+    }
+
+    [Fact]
+    public void Every_state_changing_cmdlet_supports_ShouldProcess()
+    {
+        var changing = _m.Cmdlets.Where(c => !ReadOnlyVerbs.Contains(c.Verb)).ToList();
+        Assert.NotEmpty(changing);
+        Assert.All(changing, c => Assert.True(c.SupportsShouldProcess, c.Name + " changes state but has no -WhatIf/-Confirm"));
+    }
+
+    [Fact]
+    public void Deletes_are_ConfirmImpact_High_with_Force()
+    {
+        var deletes = _m.Cmdlets.Where(c => c.Verb == "Remove" && !c.Noun.EndsWith("Member")).ToList();
+        Assert.NotEmpty(deletes);
+        Assert.All(deletes, c =>
+        {
+            Assert.Equal(ConfirmHigh.ToString(), c.ConfirmImpact);
+            Assert.Contains(_m.Parameters(c), p => p.Name == "Force" && p.Type.Name == "SwitchParameter");
+        });
+    }
+
+    [Fact]
+    public void Every_cmdlet_but_connect_disconnect_and_get_connection_takes_Connection()
+    {
+        Assert.All(_m.Cmdlets, c =>
+        {
+            var has = _m.Parameters(c).Any(p => p.Name == "Connection" && p.Type.FullName == "Mautic.Client.MauticConnection");
+            Assert.True(has != NoConnection.Contains(c.Name), c.Name + (has ? " should not" : " should") + " take -Connection");
+        });
+    }
+
+    [Fact]
+    public void At_most_one_ValueFromPipeline_parameter_per_set()
+    {
+        Assert.All(_m.Cmdlets, c =>
+        {
+            var ps = _m.Parameters(c);
+            var sets = ps.Select(p => p.Set).Where(s => s != "__AllParameterSets").Distinct().DefaultIfEmpty("__AllParameterSets");
+            foreach (var set in sets)
+            {
+                var piped = ps.Where(p => p.FromPipeline && (p.Set == set || p.Set == "__AllParameterSets")).Select(p => p.Name).Distinct().ToList();
+                Assert.True(piped.Count <= 1, $"{c.Name} set {set} has ValueFromPipeline on {string.Join(", ", piped)}");
+            }
+        });
+    }
+
+    [Fact]
+    public void Every_cmdlet_declares_its_OutputType()
+    {
+        Assert.All(_m.Cmdlets, c => Assert.Contains(c.Type.GetCustomAttributesData(), a => a.AttributeType.Name == "OutputTypeAttribute"));
+    }
+
+    [Fact]
+    public void Secrets_are_never_plain_string_parameters()
+    {
+        Assert.All(_m.Cmdlets.SelectMany(c => _m.Parameters(c).Select(p => (c, p))), x =>
+        {
+            if (Regex.IsMatch(x.p.Name, "Password|Secret|Token|Credential") && x.p.Name != "Tokens")
+                Assert.True(x.p.Type.Name is "SecureString" or "PSCredential", $"{x.c.Name} -{x.p.Name} is a {x.p.Type.Name}");
+            if (x.p.Type.Name == "PSCredential")
+                Assert.Contains(x.c.Type.GetProperty(x.p.Name)!.GetCustomAttributesData(), a => a.AttributeType.Name == "CredentialAttribute");
+        });
+    }
+
+    [Fact]
+    public void Ids_bind_from_the_pipeline_by_property_name_with_natural_aliases()
+    {
+        var remove = _m.Cmdlets.Single(c => c.Name == "Remove-MauticContact");
+        var id = _m.Parameters(remove).Single(p => p.Name == "Id");
+        Assert.True(id.FromPipelineByName);
+        Assert.Contains("ContactId", id.Aliases);
+        var add = _m.Parameters(_m.Cmdlets.Single(c => c.Name == "Add-MauticSegmentMember")).Single(p => p.Name == "ContactId");
+        Assert.True(add.FromPipelineByName);
+        Assert.Contains("Id", add.Aliases);
+        var newContact = _m.Parameters(_m.Cmdlets.Single(c => c.Name == "New-MauticContact"));
+        Assert.True(newContact.Single(p => p.Name == "InputObject").FromPipeline);
+    }
+
+    [Fact]
+    public void Listing_cmdlets_support_paging()
+    {
+        foreach (var name in new[] { "Get-MauticContact", "Get-MauticSegment" })
+        {
+            var c = _m.Cmdlets.Single(x => x.Name == name);
+            Assert.True(c.SupportsPaging, name);
+            Assert.Contains(_m.Parameters(c), p => p.Name == "PageSize");
+        }
+    }
+
+    [Fact]
+    public void Connect_has_the_four_auth_parameter_sets()
+    {
+        var c = _m.Cmdlets.Single(x => x.Name == "Connect-Mautic");
+        var sets = _m.Parameters(c).Select(p => p.Set).Where(s => s != "__AllParameterSets").Distinct().OrderBy(s => s);
+        Assert.Equal(new[] { "AccessToken", "Basic", "ClientCredentials", "RefreshToken" }, sets);
+        var names = _m.Parameters(c).Select(p => p.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "BaseUrl", "MaxRetries", "TimeoutSec", "AllowUnencryptedAuthentication", "PassThru" }, names);
+    }
+
+    // ---------- help ----------
+
+    static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+
+    [Fact]
+    public void Every_cmdlet_has_help_with_a_synopsis_two_examples_and_every_parameter()
+    {
+        var commands = _m.Help.Descendants(Command + "command").ToDictionary(c => c.Element(Command + "details")!.Element(Command + "name")!.Value);
+        Assert.All(_m.Cmdlets, c =>
+        {
+            Assert.True(commands.TryGetValue(c.Name, out var help), c.Name + " has no help");
+            Assert.False(string.IsNullOrWhiteSpace(help!.Element(Command + "details")!.Element(Maml + "description")!.Value), c.Name + " has no synopsis");
+            Assert.True(help.Descendants(Command + "example").Count() >= 2, c.Name + " has fewer than two examples");
+            var documented = help.Element(Command + "parameters")!.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value).ToHashSet();
+            var actual = _m.Parameters(c).Select(p => p.Name).ToHashSet();
+            if (c.SupportsShouldProcess) { actual.Add("WhatIf"); actual.Add("Confirm"); }
+            if (c.SupportsPaging) { actual.Add("First"); actual.Add("Skip"); actual.Add("IncludeTotalCount"); }
+            Assert.True(actual.SetEquals(documented), $"{c.Name}: code has [{string.Join(", ", actual.Except(documented))}] undocumented, help has [{string.Join(", ", documented.Except(actual))}] that do not exist");
+        });
+        Assert.True(File.Exists(Path.Combine(_m.ModuleDir, "en-US", "about_Mautic.help.txt")));
+    }
+
+    // ---------- manifest and module folder ----------
+
+    [Fact]
+    public void Manifest_has_the_required_fields_and_no_wildcards()
+    {
+        var m = _m.Manifest;
+        Assert.Matches(@"RootModule\s*=\s*'Mautic\.dll'", m);
+        Assert.Matches(@"ModuleVersion\s*=\s*'0\.1\.0'", m);
+        Assert.Matches(@"GUID\s*=\s*'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'", m);
+        Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", m);
+        Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", m);
+        Assert.Matches(@"DotNetFrameworkVersion\s*=\s*'4\.7\.2'", m);
+        foreach (var empty in new[] { "FunctionsToExport", "VariablesToExport", "AliasesToExport" })
+            Assert.Matches(empty + @"\s*=\s*@\(\)", m);
+        Assert.DoesNotContain("*", string.Join(",", _m.ExportedCmdlets));
+        foreach (var key in new[] { "Tags", "LicenseUri", "ProjectUri", "ReleaseNotes", "FormatsToProcess" }) Assert.Contains(key, m);
+        Assert.True(File.Exists(Path.Combine(_m.ModuleDir, "Mautic.Format.ps1xml")));
+    }
+
+    [Fact]
+    public void The_module_ships_exactly_four_assemblies_for_netstandard2_0()
+    {
+        var dlls = Directory.GetFiles(_m.ModuleDir, "*.dll").Select(Path.GetFileName).OrderBy(n => n);
+        Assert.Equal(new[] { "Mautic.Client.dll", "Mautic.dll", "Newtonsoft.Json.dll", "Polly.dll" }, dlls);
+        foreach (var name in new[] { "Mautic.dll", "Mautic.Client.dll" })
+        {
+            var asm = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, name));
+            var tfm = asm.GetCustomAttributesData().Single(a => a.AttributeType.Name == "TargetFrameworkAttribute").ConstructorArguments[0].Value;
+            Assert.Equal(".NETStandard,Version=v2.0", tfm);
+        }
+        var clientRefs = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Mautic.Client.dll")).GetReferencedAssemblies().Select(a => a.Name).OrderBy(n => n);
+        Assert.Equal(new[] { "netstandard", "Newtonsoft.Json", "Polly" }, clientRefs);
+        var polly = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Polly.dll")).GetName().Version!;
+        Assert.Equal(7, polly.Major);
+        Assert.Equal(13, _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Newtonsoft.Json.dll")).GetName().Version!.Major);
+    }
+
+    [Fact]
+    public void Every_output_type_name_has_a_table_view()
+    {
+        var format = XDocument.Load(Path.Combine(_m.ModuleDir, "Mautic.Format.ps1xml"));
+        var viewed = format.Descendants("TypeName").Select(t => t.Value).ToHashSet();
+        var declared = _m.Cmdlets.SelectMany(c => c.Type.GetCustomAttributesData().Where(a => a.AttributeType.Name == "OutputTypeAttribute"))
+            .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Value is IEnumerable<System.Reflection.CustomAttributeTypedArgument> many ? many.Select(x => x.Value) : new[] { arg.Value }))
+            .OfType<string>().Where(n => n.StartsWith("Mautic.")).ToHashSet();
+        Assert.NotEmpty(declared);
+        Assert.Subset(viewed, declared);
+        Assert.Contains("Mautic.Connection", viewed);
+    }
+}
