@@ -1,17 +1,16 @@
 using System.Collections.Generic;
-using System.Linq;
 using Mautic.Client.Batching;
 using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Base
 {
     /// <summary>
-    /// Collects pipeline input and sends it in batches of 200 (Mautic's limit) as it arrives, then the rest at the
-    /// end. Every input comes back once: a record (written when <see cref="EmitRecords"/>), or an error carrying it.
+    /// Hands pipeline input to the core's <see cref="BulkWriter{T}"/> (200 per request, sent as each batch fills)
+    /// and writes what comes back: a record (when <see cref="EmitRecords"/>), or an error carrying the input.
     /// </summary>
     public abstract class MauticBulkCmdlet : MauticCmdlet
     {
-        readonly List<WriteItem<object>> _buffer = new List<WriteItem<object>>();
+        BulkWriter<object> _writer;
 
         /// <summary>Whether successful records are written to the pipeline (New-*: always; Set-/Remove-*: with -PassThru).</summary>
         protected virtual bool EmitRecords => true;
@@ -20,18 +19,18 @@ namespace Mautic.PowerShell.Base
 
         protected void Enqueue(object input, JObject payload, long? id)
         {
-            _buffer.Add(new WriteItem<object>(input, payload, id));
-            if (_buffer.Count >= Chunk.MaxBatchSize) Flush();
+            if (_writer == null) _writer = new BulkWriter<object>(Send);
+            Write(_writer.Add(new WriteItem<object>(input, payload, id)));
         }
 
-        protected override void End() => Flush();
-
-        void Flush()
+        protected override void End()
         {
-            if (_buffer.Count == 0) return;
-            var items = _buffer.ToList();
-            _buffer.Clear();
-            foreach (var outcome in Send(items))
+            if (_writer != null) Write(_writer.Complete());
+        }
+
+        void Write(IEnumerable<BatchOutcome<object>> outcomes)
+        {
+            foreach (var outcome in outcomes)
             {
                 if (!outcome.Succeeded) WriteItemError(outcome.Error, outcome.Input);
                 else if (EmitRecords) WriteRecord(outcome.Record);
