@@ -31,6 +31,17 @@ namespace Mautic.Client
         readonly HttpClient _http;
         readonly bool _ownsHandler;
 
+        static MauticClient()
+        {
+            // Windows PowerShell 5.1 runs on .NET Framework, whose default protocols on older Windows lack TLS 1.2,
+            // which every current Mautic host requires. Add it (never remove anything the host allows).
+            if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                try { ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12; }
+                catch (NotSupportedException) { /* the host forbids changing it */ }
+            }
+        }
+
         public MauticClient(MauticClientOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -202,12 +213,12 @@ namespace Mautic.Client
             var perTry = Policy.TimeoutAsync<Raw>(Options.Timeout, TimeoutStrategy.Optimistic);
             var overall = Policy.TimeoutAsync<Raw>(Options.MaxTotalTime, TimeoutStrategy.Optimistic);
             var raw = await overall.WrapAsync(retry.WrapAsync(perTry)).ExecuteAsync(
-                ct => { attempts++; return AttemptAsync(request, url, shownUrl, ct); }, cancellationToken).ConfigureAwait(false);
+                ct => AttemptAsync(request, url, shownUrl, ++attempts, ct), cancellationToken).ConfigureAwait(false);
             raw.Attempts = attempts;
             return raw;
         }
 
-        async Task<Raw> AttemptAsync(MauticRequest request, string url, string shownUrl, CancellationToken ct)
+        async Task<Raw> AttemptAsync(MauticRequest request, string url, string shownUrl, int attempt, CancellationToken ct)
         {
             using (var message = new HttpRequestMessage(request.Method, url))
             {
@@ -250,7 +261,7 @@ namespace Mautic.Client
                         raw.Version = versions.FirstOrDefault();
                         if (!string.IsNullOrEmpty(raw.Version)) MauticVersion = raw.Version;
                     }
-                    Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms");
+                    Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms{(attempt > 1 ? " (attempt " + attempt + ")" : "")}");
                     Log(MauticLogLevel.Debug, $"Response body ({text.Length} chars): {Redactor.Body(text.Length > 4000 ? text.Substring(0, 4000) + "…" : text, raw.ContentType)}");
                     return raw;
                 }

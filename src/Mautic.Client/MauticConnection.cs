@@ -40,6 +40,7 @@ namespace Mautic.Client
         public string MauticVersion => Client.MauticVersion;
         public DateTime ConnectedAt { get; }
         public int MaxRetries => Client.Options.MaxRetries;
+        public TimeSpan RetryDelay => Client.Options.RetryDelay;
         public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
 
         public ContactService Contacts { get; }

@@ -43,6 +43,11 @@ namespace Mautic.PowerShell.Cmdlets.Connection
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 4;
 
+        /// <summary>First back-off delay in seconds; it doubles per retry (with jitter). A Retry-After from Mautic wins.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 60.0)]
+        public double RetryDelaySec { get; set; } = 1;
+
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
@@ -61,6 +66,7 @@ namespace Mautic.PowerShell.Cmdlets.Connection
                 BaseUrl = BaseUrl,
                 Authenticator = CreateAuthenticator(),
                 MaxRetries = MaxRetries,
+                RetryDelay = TimeSpan.FromSeconds(RetryDelaySec),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 AllowInsecureAuthentication = AllowUnencryptedAuthentication,
             }, CancellationToken);
