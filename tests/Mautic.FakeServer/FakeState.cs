@@ -78,6 +78,8 @@ public sealed class FakeState
     public string ClientId { get; set; } = "1_fakeclientid";
     public string ClientSecret { get; set; } = "fake-client-secret-7c41";
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+    /// <summary>Delay added to every /api request, to stand in for network round trips (benchmarks).</summary>
+    public int LatencyMs { get; set; }
     /// <summary>Largest batch Mautic accepts (api_batch_max_limit).</summary>
     public int BatchLimit { get; set; } = 200;
 

@@ -32,6 +32,7 @@ static class Routes
 
             if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api")
             {
+                if (s.LatencyMs > 0) await Task.Delay(s.LatencyMs, ctx.RequestAborted);
                 if (!s.ApiEnabled) { await Error(ctx, 403, "API disabled. You need to enable the API in the API settings of Mautic's Configuration.", "api_disabled", version: null); return; }
                 if (!await Authenticate(ctx, s)) return;
                 ctx.Response.Headers["Mautic-Version"] = s.Version;
@@ -98,6 +99,7 @@ static class Routes
             if (o["apiEnabled"] is JsonNode a) s.ApiEnabled = a.GetValue<bool>();
             if (o["basicAuthEnabled"] is JsonNode b) s.BasicAuthEnabled = b.GetValue<bool>();
             if (o["accessTokenLifetimeSeconds"] is JsonNode l) s.AccessTokenLifetime = TimeSpan.FromSeconds(l.GetValue<double>());
+            if (o["latencyMs"] is JsonNode lat) s.LatencyMs = lat.GetValue<int>();
             ctx.Response.StatusCode = 204;
         });
         app.MapPost("/__fake/refresh-token", ctx => Json(ctx, 200, new JsonObject { ["refresh_token"] = s.IssueRefreshToken() }, version: null));
