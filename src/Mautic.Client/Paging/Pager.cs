@@ -82,6 +82,7 @@ namespace Mautic.Client.Paging
                 first = false;
                 var items = MauticJson.Map(body?[_resource.Plural]).Select(kv => kv.Value).OfType<JObject>().ToList();
                 var fresh = 0;
+                var switched = false;
                 foreach (var item in items)
                 {
                     var id = MauticJson.ToLong(item["id"]);
@@ -90,7 +91,7 @@ namespace Mautic.Client.Paging
                         if (byId && lastId.HasValue && (q.Descending ? id >= lastId : id <= lastId))
                         {
                             // The server did not honour the id filter: carry on by offset from here.
-                            keyset = false;
+                            if (keyset) { keyset = false; switched = true; }
                             continue;
                         }
                         if (!byId && !seen.Add(id.Value)) continue;
@@ -101,9 +102,13 @@ namespace Mautic.Client.Paging
                     yield return RecordShaper.Shape(item, _resource.TypeName, _resource.FlattenFields);
                     if (q.First.HasValue && yielded >= q.First.Value) yield break;
                 }
-                offset += items.Count;
                 if (items.Count < limit || items.Count == 0) yield break;
-                if (fresh == 0 && keyset) yield break;
+                if (fresh == 0 && !switched)
+                    throw new MauticApiException(
+                        $"Paging {_path} made no progress: Mautic answered a full page of {items.Count} records already seen (start={offset}). Stopping instead of looping.",
+                        MauticErrorKind.Protocol) { Method = "GET", Url = _path };
+                // Offset paging advances by the rows the server consumed; after a switch, by what was really read.
+                offset = switched ? q.Skip + yielded : offset + items.Count;
             }
         }
 
