@@ -325,3 +325,13 @@ public class RedactorTests
     public void Error_code_fields_stay_readable_in_debug_bodies() =>
         Assert.Contains("\"code\":404", Redactor.Body("{\"errors\":[{\"code\":404,\"message\":\"m\"}]}", "application/json"));
 }
+
+public class OddKeyTests
+{
+    [Fact]
+    public void Empty_property_names_are_dropped_so_PowerShell_can_build_objects()
+    {
+        var r = Json.RecordShaper.Shape(JToken.Parse("{\"id\":1,\"\":\"x\",\"fields\":{\"all\":{\"\":\"y\",\"email\":\"a@b.co\"}}}"), "Mautic.Contact", true);
+        Assert.Equal(new[] { "id", "email" }, r.Properties.Select(p => p.Key));
+    }
+}

@@ -25,7 +25,7 @@ namespace Mautic.Client.Json
             if (flattenFields && obj["fields"] is JObject fields) Flatten(record, fields);
             foreach (var p in obj.Properties())
             {
-                if (p.Name == "fields" && flattenFields) continue;
+                if (p.Name.Length == 0 || (p.Name == "fields" && flattenFields)) continue;
                 if (p.Name == "tags" && p.Value is JArray tags)
                 {
                     record["tags"] = tags.Select(t => t is JObject to ? to["tag"]?.ToString() : t.ToString()).Where(t => !string.IsNullOrEmpty(t)).ToArray();
@@ -47,7 +47,7 @@ namespace Mautic.Client.Json
             var all = fields["all"];
             foreach (var kv in MauticJson.Map(all))
             {
-                if (kv.Key == "id") continue;
+                if (kv.Key == "id" || kv.Key.Length == 0) continue;
                 types.TryGetValue(kv.Key, out var type);
                 record[kv.Key] = FieldValue(kv.Key, kv.Value, type);
             }

@@ -16,6 +16,7 @@ namespace Mautic.PowerShell.Base
 
         internal static void Set(SessionState state, MauticConnection connection) => state.PSVariable.Set(VariableName, connection);
 
-        internal static void Clear(SessionState state) => state.PSVariable.Remove(VariableName);
+        // Set to $null rather than removed: Get/Set are the paths known to resolve the global: qualifier.
+        internal static void Clear(SessionState state) => state.PSVariable.Set(VariableName, null);
     }
 }

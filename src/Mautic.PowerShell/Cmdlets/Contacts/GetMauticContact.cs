@@ -37,9 +37,12 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
                 case ByEmail:
                     foreach (var email in Email)
                     {
-                        var query = BuildQuery();
                         var found = false;
-                        foreach (var record in Conn.Contacts.FindByEmail(email, query, CancellationToken)) { found = true; WriteRecord(record); }
+                        try
+                        {
+                            foreach (var record in Conn.Contacts.FindByEmail(email, BuildQuery(), CancellationToken)) { found = true; WriteRecord(record); }
+                        }
+                        catch (MauticApiException e) { WriteItemError(e, email); continue; }
                         if (!found)
                             WriteItemError(new MauticApiException($"No contact has the e-mail address '{email}'.", MauticErrorKind.NotFound), email);
                     }
