@@ -74,9 +74,20 @@ namespace Mautic.Client
             var client = new MauticClient(options);
             try
             {
-                var self = client.Send(MauticRequest.Get("users/self"), ct).Body as JObject;
-                if (self == null || (self["id"] == null && self["username"] == null))
-                    throw new MauticApiException($"{client.Root}api/users/self did not answer like Mautic; check the base URL.", MauticErrorKind.Protocol);
+                JObject self;
+                try
+                {
+                    self = client.Send(MauticRequest.Get("users/self"), ct).Body as JObject;
+                }
+                catch (MauticApiException e) when (ProvenByToken(client, e))
+                {
+                    // A client_credentials token acts as the client's role, not a user: Mautic may not describe
+                    // a "self". The token grant at this root already proved the URL and the credentials.
+                    client.Log(MauticLogLevel.Warning, $"Connected, but Mautic did not describe the API user ({e.Message}).");
+                    return new MauticConnection(client, null);
+                }
+                if (self == null)
+                    throw new MauticApiException($"{client.Root}api/users/self did not answer with a JSON object; check the base URL.", MauticErrorKind.Protocol);
                 return new MauticConnection(client, self);
             }
             catch (MauticApiException e)
@@ -90,6 +101,10 @@ namespace Mautic.Client
                 throw;
             }
         }
+
+        static bool ProvenByToken(MauticClient client, MauticApiException e) =>
+            client.Authenticator is OAuth2Authenticator oauth && oauth.TokenRequests > 0 && e.ErrorType != "api_disabled" &&
+            (e.Kind == MauticErrorKind.PermissionDenied || e.Kind == MauticErrorKind.NotFound || e.Kind == MauticErrorKind.Server || e.Kind == MauticErrorKind.Protocol);
 
         static MauticApiException Explain(MauticApiException e, Uri root, IAuthenticator auth)
         {

@@ -208,3 +208,33 @@ public class OAuthTests : FakeServerTest
         lock (State.Sync) Assert.Equal(1, State.RefreshTokens.Count(kv => !kv.Value));
     }
 }
+
+public class ClientCredentialsSelfTests : FakeServerTest
+{
+    [Theory]
+    [InlineData(403)]
+    [InlineData(500)]
+    public void A_client_credentials_token_without_a_user_still_connects_with_a_warning(int status)
+    {
+        State.Arm(new Fault { PathPrefix = "/api/users/self", Status = status });
+        using var c = Connect(OAuth2Authenticator.ClientCredentials(State.ClientId, State.ClientSecret));
+        Assert.Null(c.UserName);
+        Assert.Equal("OAuth2ClientCredentials", c.AuthMethod);
+        Assert.Contains(Log, e => e.Level == MauticLogLevel.Warning && e.Message.Contains("did not describe the API user"));
+    }
+
+    [Fact]
+    public void Basic_auth_refused_on_users_self_still_fails()
+    {
+        State.Arm(new Fault { PathPrefix = "/api/users/self", Status = 403 });
+        Assert.Equal(MauticErrorKind.PermissionDenied, Assert.Throws<MauticApiException>(() => Connect()).Kind);
+    }
+
+    [Fact]
+    public void A_disabled_api_fails_even_after_a_token_was_granted()
+    {
+        State.ApiEnabled = false;
+        var e = Assert.Throws<MauticApiException>(() => Connect(OAuth2Authenticator.ClientCredentials(State.ClientId, State.ClientSecret)));
+        Assert.Contains("disabled", e.Message);
+    }
+}
