@@ -47,6 +47,8 @@ public sealed class FakeMauticServer : IDisposable
         return new FakeMauticServer(app, state, address.TrimEnd('/'));
     }
 
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
     public void Dispose()
     {
         _app.StopAsync().GetAwaiter().GetResult();
@@ -63,10 +65,8 @@ public sealed class FakeMauticServer : IDisposable
         Console.WriteLine($"Basic auth: {server.State.AdminUser} / {server.State.AdminPassword}");
         Console.WriteLine($"OAuth2 client: {server.State.ClientId} / {server.State.ClientSecret}");
         Console.WriteLine("Press Ctrl+C to stop.");
-        var done = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
-        await done.Task;
+        // The host owns Ctrl+C and SIGTERM; wait for it to begin shutting down.
+        await server.WaitForShutdownAsync();
         return 0;
     }
 }
