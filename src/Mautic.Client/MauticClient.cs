@@ -116,6 +116,9 @@ namespace Mautic.Client
                     continue;
                 }
 
+                if (raw.Status >= 300 && raw.Status < 400)
+                    throw Scrubbed(new MauticApiException($"Mautic answered {request.Method} {shownUrl} with HTTP {raw.Status}{(raw.Location != null ? " redirecting to " + Redactor.Url(raw.Location) : "")}; check the base URL (http vs https, sub-folder).", MauticErrorKind.Protocol)
+                        { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
                 var body = MauticJson.ParseBody(raw.Body, raw.Status, request.Method.Method, shownUrl);
                 var error = request.ItemErrors && raw.Status < 400 ? null : MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
                 if (error != null)
@@ -128,9 +131,6 @@ namespace Mautic.Client
                             { StatusCode = 429, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Details = error.Details, Method = error.Method, Url = error.Url, RetryAfter = raw.RetryAfter };
                     throw Scrubbed(error);
                 }
-                if (raw.Status >= 300)
-                    throw Scrubbed(new MauticApiException($"Mautic answered {request.Method} {shownUrl} with HTTP {raw.Status}{(raw.Location != null ? " redirecting to " + Redactor.Url(raw.Location) : "")}; check the base URL (http vs https, sub-folder).", MauticErrorKind.Protocol)
-                        { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
                 return new MauticResponse
                 {
                     StatusCode = raw.Status, Body = body, MauticVersion = raw.Version, Duration = started.Elapsed,

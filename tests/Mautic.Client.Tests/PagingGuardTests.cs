@@ -63,3 +63,38 @@ public class PagingGuardTests
         Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), ids);
     }
 }
+
+public class StubbedAnswerTests
+{
+    sealed class Fixed(HttpStatusCode status, string body, string? location = null) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var r = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, body.StartsWith("<") ? "text/html" : "application/json") };
+            if (location != null) r.Headers.Location = new Uri(location);
+            return Task.FromResult(r);
+        }
+    }
+
+    [Fact]
+    public void A_redirect_is_reported_as_one_with_its_target()
+    {
+        using var c = new MauticClient(new MauticClientOptions { BaseUrl = "http://127.0.0.1:1", Handler = new Fixed(HttpStatusCode.MovedPermanently, "<html>Moved</html>", "https://mautic.example.com/api/contacts") });
+        var e = Assert.Throws<MauticApiException>(() => c.Send(MauticRequest.Get("contacts")));
+        Assert.Equal(301, e.StatusCode);
+        Assert.Contains("redirecting to https://mautic.example.com/api/contacts", e.Message);
+        Assert.Contains("http vs https", e.Message);
+    }
+
+    [Fact]
+    public void Batch_delete_matches_records_whose_id_was_cleared_through_deletedId()
+    {
+        using var c = new MauticClient(new MauticClientOptions { BaseUrl = "http://127.0.0.1:1", Handler = new Fixed(HttpStatusCode.OK, "{\"contacts\":[{\"id\":null,\"deletedId\":7},{\"id\":8}]}") });
+        var svc = new Operations.ContactService(c);
+        var outcomes = svc.Delete(new[] { new Batching.WriteItem<long>(7, null!, 7), new Batching.WriteItem<long>(8, null!, 8), new Batching.WriteItem<long>(9, null!, 9) }).ToList();
+        Assert.True(outcomes[0].Succeeded);
+        Assert.Equal(7, outcomes[0].Record!.Id);
+        Assert.True(outcomes[1].Succeeded);
+        Assert.Equal(MauticErrorKind.NotFound, outcomes[2].Error!.Kind);
+    }
+}

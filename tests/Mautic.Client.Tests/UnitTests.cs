@@ -335,3 +335,15 @@ public class OddKeyTests
         Assert.Equal(new[] { "id", "email" }, r.Properties.Select(p => p.Key));
     }
 }
+
+public class RawOAuthErrorTests
+{
+    [Fact]
+    public void A_raw_oauth_error_uses_the_description_as_message_and_the_code_as_type()
+    {
+        var e = Json.MauticJson.ErrorFrom(400, JToken.Parse("{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token is invalid.\"}"), "POST", "u", null)!;
+        Assert.Equal("The refresh token is invalid.", e.MauticMessage);
+        Assert.Equal("invalid_grant", e.ErrorType);
+        Assert.Equal(MauticErrorKind.Authentication, e.Kind);
+    }
+}

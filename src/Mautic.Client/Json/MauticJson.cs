@@ -98,8 +98,9 @@ namespace Mautic.Client.Json
                 else if (obj["error"] != null && obj["error"].Type != JTokenType.Null)
                 {
                     first = obj["error"];
+                    // Raw OAuth2 errors: {"error":"invalid_grant","error_description":"..."}
                     if (first.Type == JTokenType.String)
-                        first = new JObject { ["message"] = first, ["description"] = obj["error_description"] };
+                        first = new JObject { ["message"] = obj["error_description"] ?? first, ["type"] = first };
                 }
             }
             if (first == null && status < 400) return null;

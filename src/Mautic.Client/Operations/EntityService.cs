@@ -169,7 +169,8 @@ namespace Mautic.Client.Operations
                     var deleted = new Dictionary<long, JObject>();
                     foreach (var kv in MauticJson.Map(body?[Resource.Plural]))
                     {
-                        if (kv.Value is JObject r && MauticJson.ToLong(r["id"]) is long id) deleted[id] = r;
+                        // Mautic keeps a deleted entity's id in deletedId when the ORM has cleared id.
+                        if (kv.Value is JObject r && (MauticJson.ToLong(r["id"]) ?? MauticJson.ToLong(r["deletedId"])) is long id) deleted[id] = r;
                     }
                     var errors = body?["errors"];
                     outcomes = new List<BatchOutcome<T>>();
