@@ -125,9 +125,9 @@ namespace Mautic.Client
                 {
                     error.RetryAfter = raw.RetryAfter;
                     if (raw.Status == 429)
-                        error = new MauticApiException(error.Message + (raw.RetryAfter.HasValue
-                                ? $" The server asked to wait {raw.RetryAfter.Value.TotalSeconds:0} s, more than the client will wait or retry."
-                                : " Retries are used up."), MauticErrorKind.LimitsExceeded)
+                        error = new MauticApiException(error.Message + (raw.RetryAfter.HasValue && raw.RetryAfter.Value > Options.MaxRetryAfter
+                                ? $" The server asked to wait {raw.RetryAfter.Value.TotalSeconds:0} s, longer than the client waits ({Options.MaxRetryAfter.TotalSeconds:0} s); try again later."
+                                : $" Still rate-limited after {raw.Attempts} tries."), MauticErrorKind.LimitsExceeded)
                             { StatusCode = 429, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Details = error.Details, Method = error.Method, Url = error.Url, RetryAfter = raw.RetryAfter };
                     throw Scrubbed(error);
                 }

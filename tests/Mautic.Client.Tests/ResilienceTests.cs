@@ -45,6 +45,19 @@ public class ResilienceTests : FakeServerTest
         Assert.Single(State.RequestsTo("/api/contacts"));
     }
 
+    [Fact]
+    public void A_429_that_never_ends_fails_after_the_retries_saying_so()
+    {
+        var o = Options();
+        o.MaxRetries = 2;
+        using var c = new MauticClient(o);
+        State.Arm(new Fault { PathPrefix = "/api/contacts", Status = 429, RetryAfter = "0", Count = 10 });
+        var e = Assert.Throws<MauticApiException>(() => c.Send(MauticRequest.Get("contacts")));
+        Assert.Equal(MauticErrorKind.LimitsExceeded, e.Kind);
+        Assert.Contains("after 3 tries", e.Message);
+        Assert.Equal(3, State.RequestsTo("/api/contacts").Count);
+    }
+
     [Theory]
     [InlineData(502)]
     [InlineData(503)]
