@@ -33,19 +33,10 @@ function Invoke-Build {
 }
 
 function Invoke-PesterSuite {
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -ge ([version]'5.0.0') |
-        Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) { throw 'The Pester suite needs Pester 5: Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser' }
-    Import-Module $pester -Force
-    $env:MAUTICPS_CONFIGURATION = $Configuration
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputPath = Join-Path $PSScriptRoot 'out/pester-results.xml'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed" }
+    # A child pwsh, so the module is not loaded (and its DLLs not locked) in this session.
+    $pwsh = (Get-Process -Id $PID).Path
+    & $pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/Pester/Invoke-PesterSuite.ps1') -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { throw "Pester: the suite failed (exit code $LASTEXITCODE)" }
 }
 
 switch ($Task) {

@@ -239,3 +239,20 @@ public class ResilienceTests : FakeServerTest
         Assert.Equal("5.1.0", c.MauticVersion);
     }
 }
+
+public class LogFormatTests : FakeServerTest
+{
+    [Fact]
+    public void Verbose_lines_give_method_url_status_and_time_and_debug_lines_give_redacted_bodies()
+    {
+        using var c = Connect();
+        c.Client.Send(MauticRequest.Post("contacts/new", new Newtonsoft.Json.Linq.JObject { ["email"] = "log@example.com", ["password"] = "p4ss-w0rd" }));
+        var verbose = Log.Where(e => e.Level == MauticLogLevel.Verbose).Select(e => e.Message).ToList();
+        Assert.Contains($"POST {Server.BaseUrl}/api/contacts/new", verbose);
+        Assert.Contains(verbose, m => System.Text.RegularExpressions.Regex.IsMatch(m, @"^POST http://127\.0\.0\.1:\d+/api/contacts/new -> 201 in \d+ ms$"));
+        var debug = Log.Where(e => e.Level == MauticLogLevel.Debug).Select(e => e.Message).ToList();
+        Assert.Contains(debug, m => m.StartsWith("Request body:") && m.Contains("log@example.com") && m.Contains("\"password\":\"***\""));
+        Assert.DoesNotContain("p4ss-w0rd", AllLog);
+        Assert.Contains(debug, m => m.StartsWith("Response body"));
+    }
+}
