@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -163,6 +164,33 @@ namespace Mautic.Client.Json
             if (map is JObject o) return o[key];
             if (map is JArray a && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count) return a[i];
             return null;
+        }
+
+        /// <summary>Plain .NET values (strings, numbers, dates, dictionaries, lists, records) to JSON; dates in Mautic's UTC format.</summary>
+        public static JToken FromValue(object value)
+        {
+            switch (value)
+            {
+                case null: return JValue.CreateNull();
+                case JToken j: return j;
+                case string s: return s;
+                case bool b: return b;
+                case DateTime dt: return dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                case DateTimeOffset dto: return dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                case MauticRecord r:
+                    var o = new JObject();
+                    foreach (var p in r.Properties) o[p.Key] = FromValue(p.Value);
+                    return o;
+                case IDictionary d:
+                    var jo = new JObject();
+                    foreach (DictionaryEntry e in d) jo[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = FromValue(e.Value);
+                    return jo;
+                case IEnumerable e:
+                    return new JArray(e.Cast<object>().Select(FromValue));
+                default:
+                    if (value.GetType().IsPrimitive || value is decimal) return JToken.FromObject(value);
+                    return Convert.ToString(value, CultureInfo.InvariantCulture);
+            }
         }
 
         public static long? ToLong(JToken t)

@@ -66,8 +66,8 @@ namespace Mautic.Client.Operations
                 if (skipReadOnly && ReadOnly.Contains(name)) return;
                 var alias = ToAlias(name);
                 if (alias == "tags") { MergeTags(payload, ToTagList(value)); return; }
-                if (alias == "owner") { payload["owner"] = ToJson(OwnerId(value)); return; }
-                payload[alias] = ToJson(value);
+                if (alias == "owner") { payload["owner"] = MauticJson.FromValue(OwnerId(value)); return; }
+                payload[alias] = MauticJson.FromValue(value);
             }
             if (inputProperties != null) foreach (var kv in inputProperties) Put(kv.Key, kv.Value, true);
             if (property != null) foreach (DictionaryEntry e in property) Put(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value, false);
@@ -103,32 +103,6 @@ namespace Mautic.Client.Operations
             var list = payload["tags"] as JArray ?? new JArray();
             foreach (var t in tags) if (!list.Any(x => (string)x == t)) list.Add(t);
             if (list.Count > 0) payload["tags"] = list;
-        }
-
-        public static JToken ToJson(object value)
-        {
-            switch (value)
-            {
-                case null: return JValue.CreateNull();
-                case JToken j: return j;
-                case string s: return s;
-                case bool b: return b;
-                case DateTime dt: return dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                case DateTimeOffset dto: return dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                case MauticRecord r:
-                    var o = new JObject();
-                    foreach (var p in r.Properties) o[p.Key] = ToJson(p.Value);
-                    return o;
-                case IDictionary d:
-                    var jo = new JObject();
-                    foreach (DictionaryEntry e in d) jo[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = ToJson(e.Value);
-                    return jo;
-                case IEnumerable e:
-                    return new JArray(e.Cast<object>().Select(ToJson));
-                default:
-                    if (value.GetType().IsPrimitive || value is decimal) return JToken.FromObject(value);
-                    return Convert.ToString(value, CultureInfo.InvariantCulture);
-            }
         }
 
         /// <summary>Exact e-mail match through a where eq filter (search=email:x is unreliable, and '+' needs encoding).</summary>

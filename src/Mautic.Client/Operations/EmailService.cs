@@ -17,7 +17,7 @@ namespace Mautic.Client.Operations
         public MauticRecord SendToContact(long emailId, long contactId, IDictionary tokens, IEnumerable<long> assetAttachments, CancellationToken ct = default)
         {
             CheckId(emailId);
-            if (contactId <= 0) throw new MauticApiException($"Contact id {contactId} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument);
+            CheckId("contact", contactId);
             var body = new JObject();
             if (tokens != null && tokens.Count > 0)
             {
@@ -27,7 +27,7 @@ namespace Mautic.Client.Operations
                     // Mautic tokens look like {name}; accept the bare name too.
                     var key = Convert(e.Key);
                     if (!key.StartsWith("{")) key = "{" + key + "}";
-                    t[key] = ContactService.ToJson(e.Value);
+                    t[key] = MauticJson.FromValue(e.Value);
                 }
                 body["tokens"] = t;
             }

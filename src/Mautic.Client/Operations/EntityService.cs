@@ -38,9 +38,13 @@ namespace Mautic.Client.Operations
             return Shape(body?[Resource.Singular]);
         }
 
-        public void CheckId(long id)
+        public void CheckId(long id) => CheckId(Resource.Noun, id);
+
+        /// <summary>The one id check: Mautic ids are positive whole numbers.</summary>
+        internal static void CheckId(string noun, long? id)
         {
-            if (id <= 0) throw new MauticApiException($"{Resource.Noun} id {id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument);
+            if ((id ?? 0) <= 0)
+                throw new MauticApiException($"{Capital(noun)} id {id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument);
         }
 
         /// <summary>Creates the items (POST new / batch/new).</summary>

@@ -37,9 +37,8 @@ namespace Mautic.Client.Operations
                 var valid = new List<WriteItem<T>>();
                 foreach (var item in chunk)
                 {
-                    if ((item.Id ?? 0) <= 0)
-                        outcomes.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException($"Contact id {item.Id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument)));
-                    else valid.Add(item);
+                    try { CheckId("contact", item.Id); valid.Add(item); }
+                    catch (MauticApiException e) { outcomes.Add(BatchOutcome<T>.Failure(item.Input, e)); }
                 }
                 try
                 {
@@ -68,8 +67,8 @@ namespace Mautic.Client.Operations
                 }
                 catch (MauticApiException e)
                 {
-                    foreach (var item in valid.Where(v => outcomes.All(o => !ReferenceEquals(o.Input, v.Input))))
-                        outcomes.Add(BatchOutcome<T>.Failure(item.Input, e));
+                    // Send throws before any valid item has an outcome, so every one of them failed.
+                    foreach (var item in valid) outcomes.Add(BatchOutcome<T>.Failure(item.Input, e));
                 }
                 foreach (var o in outcomes) yield return o;
             }
@@ -85,7 +84,7 @@ namespace Mautic.Client.Operations
                 BatchOutcome<T> outcome;
                 try
                 {
-                    if ((item.Id ?? 0) <= 0) throw new MauticApiException($"Contact id {item.Id} is not valid: ids are positive whole numbers.", MauticErrorKind.InvalidArgument);
+                    CheckId("contact", item.Id);
                     Client.Send(MauticRequest.Post("segments/" + sid + "/contact/" + item.Id.Value.ToString(CultureInfo.InvariantCulture) + "/remove"), ct);
                     outcome = BatchOutcome<T>.Success(item.Input, Membership(segmentId, item.Id.Value, false), 200);
                 }

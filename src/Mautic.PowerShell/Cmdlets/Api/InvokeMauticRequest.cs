@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Net.Http;
 using Mautic.Client;
 using Mautic.Client.Json;
-using Mautic.Client.Operations;
 using Mautic.PowerShell.Base;
 using Newtonsoft.Json.Linq;
 
@@ -59,7 +58,7 @@ namespace Mautic.PowerShell.Cmdlets.Api
                         return;
                     }
                 }
-                else request.Body = ContactService.ToJson(plain);
+                else request.Body = MauticJson.FromValue(plain);
             }
             if (request.Method != HttpMethod.Get && !ShouldProcess(Conn.BaseUrl + "/api/" + path, request.Method.Method)) return;
             var body = Conn.Client.Send(request, CancellationToken).Body;

@@ -26,10 +26,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         protected override void Process()
         {
             foreach (var id in Id)
-            {
-                if (id <= 0) { WriteInvalidArgument($"Contact id {id} is not valid: ids are positive whole numbers.", id); continue; }
                 if (ShouldProcessForced(Force, "contact " + id, "Delete")) Enqueue(id, null, id);
-            }
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>

@@ -29,7 +29,6 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             var fromInput = PSConvert.IsMauticType(InputObject, "Mautic.Contact") ? null : PSConvert.PropertiesOf(InputObject);
             var payload = ContactService.BuildPayload(fromInput, Property, NamedFields(), AddTag, RemoveTag, out var problem);
             var target = InputObject ?? (object)Id;
-            if (Id <= 0) { WriteInvalidArgument($"Contact id {Id} is not valid: ids are positive whole numbers.", target); return; }
             if (problem != null && payload.Properties().Any()) { WriteInvalidArgument(problem, target); return; }
             if (problem != null) { WriteInvalidArgument($"Nothing to change for contact {Id}: give field parameters, -Property, -AddTag or -RemoveTag.", target); return; }
             if (!ShouldProcess("contact " + Id, "Update")) return;
