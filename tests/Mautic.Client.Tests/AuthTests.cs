@@ -1,5 +1,6 @@
 using System.Net;
 using Mautic.Client.Auth;
+using Newtonsoft.Json.Linq;
 using Mautic.FakeServer;
 using Xunit;
 
@@ -181,6 +182,34 @@ public class OAuthTests : FakeServerTest
         var e = Assert.Throws<MauticApiException>(() => Connect(OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, token)));
         Assert.Equal(MauticErrorKind.Authentication, e.Kind);
         Assert.Contains("invalid_grant", e.Message);
+    }
+
+    [Fact]
+    public async Task A_request_arriving_while_a_token_is_being_stored_never_sees_half_of_it()
+    {
+        // CI once failed here: the token was published before its expiry, and a concurrent request read the
+        // default expiry (DateTimeOffset.MinValue) and threw. The clock call inside the fetch is held open
+        // while a second request asks for a header.
+        var auth = OAuth2Authenticator.ClientCredentials("id", "secret");
+        var inFetch = new ManualResetEventSlim();
+        Task<System.Net.Http.Headers.AuthenticationHeaderValue>? second = null;
+        var calls = 0;
+        auth.Clock = () =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                inFetch.Set();
+                SpinWait.SpinUntil(() => second != null && second.IsCompleted, TimeSpan.FromMilliseconds(300));
+            }
+            return DateTimeOffset.UtcNow;
+        };
+        TokenEndpoint endpoint = (form, ct) => Task.FromResult(JObject.Parse("{\"access_token\":\"at_1\",\"expires_in\":3600}"));
+        var first = Task.Run(() => auth.GetHeaderAsync(endpoint, CancellationToken.None));
+        Assert.True(inFetch.Wait(TimeSpan.FromSeconds(10)));
+        second = Task.Run(() => auth.GetHeaderAsync(endpoint, CancellationToken.None));
+        Assert.Equal("at_1", (await first).Parameter);
+        Assert.Equal("at_1", (await second).Parameter);
+        Assert.Equal(1, auth.TokenRequests);
     }
 
     [Fact]

@@ -25,9 +25,18 @@ namespace Mautic.Client.Auth
         readonly string _clientSecret;
         readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         string _refreshToken;
-        string _accessToken;
-        DateTimeOffset _expiresAt;
-        TimeSpan _renewMargin;
+        // Token, expiry and renewal time are published together as one immutable object: readers outside the
+        // gate must never see a new token paired with an old (or default) expiry.
+        IssuedToken _token;
+
+        sealed class IssuedToken
+        {
+            public IssuedToken(string value, DateTimeOffset expiresAt, DateTimeOffset renewAt)
+            { Value = value; ExpiresAt = expiresAt; RenewAt = renewAt; }
+            public string Value { get; }
+            public DateTimeOffset ExpiresAt { get; }
+            public DateTimeOffset RenewAt { get; }
+        }
 
         OAuth2Authenticator(string clientId, string clientSecret, string refreshToken)
         {
@@ -58,7 +67,7 @@ namespace Mautic.Client.Auth
         public bool CanRenew => true;
         /// <summary>The refresh token now in force (it changes on every renewal).</summary>
         public string CurrentRefreshToken => Volatile.Read(ref _refreshToken);
-        public DateTimeOffset AccessTokenExpiresAt => _expiresAt;
+        public DateTimeOffset AccessTokenExpiresAt => Volatile.Read(ref _token)?.ExpiresAt ?? default;
         /// <summary>How many tokens this authenticator has fetched.</summary>
         public int TokenRequests { get; private set; }
 
@@ -68,24 +77,29 @@ namespace Mautic.Client.Auth
             {
                 yield return _clientSecret;
                 var r = _refreshToken; if (r != null) yield return r;
-                var a = _accessToken; if (a != null) yield return a;
+                var a = Volatile.Read(ref _token); if (a != null) yield return a.Value;
             }
         }
 
-        bool Fresh => _accessToken != null && Clock() < _expiresAt - _renewMargin;
+        IssuedToken FreshToken()
+        {
+            var t = Volatile.Read(ref _token);
+            return t != null && Clock() < t.RenewAt ? t : null;
+        }
 
         public async Task<AuthenticationHeaderValue> GetHeaderAsync(TokenEndpoint tokenEndpoint, CancellationToken cancellationToken)
         {
-            if (!Fresh)
+            var token = FreshToken();
+            if (token == null)
             {
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    if (!Fresh) await FetchAsync(tokenEndpoint, cancellationToken).ConfigureAwait(false);
+                    token = FreshToken() ?? await FetchAsync(tokenEndpoint, cancellationToken).ConfigureAwait(false);
                 }
                 finally { _gate.Release(); }
             }
-            return new AuthenticationHeaderValue("Bearer", _accessToken);
+            return new AuthenticationHeaderValue("Bearer", token.Value);
         }
 
         public async Task RenewAsync(AuthenticationHeaderValue rejected, TokenEndpoint tokenEndpoint, CancellationToken cancellationToken)
@@ -94,14 +108,15 @@ namespace Mautic.Client.Auth
             try
             {
                 // Another request already renewed after this one's token was rejected: use theirs.
-                if (rejected != null && _accessToken != null && rejected.Parameter != _accessToken) return;
-                _accessToken = null;
+                var current = Volatile.Read(ref _token);
+                if (rejected != null && current != null && rejected.Parameter != current.Value) return;
+                Volatile.Write(ref _token, null);
                 await FetchAsync(tokenEndpoint, cancellationToken).ConfigureAwait(false);
             }
             finally { _gate.Release(); }
         }
 
-        async Task FetchAsync(TokenEndpoint tokenEndpoint, CancellationToken cancellationToken)
+        async Task<IssuedToken> FetchAsync(TokenEndpoint tokenEndpoint, CancellationToken cancellationToken)
         {
             var form = new Dictionary<string, string>
             {
@@ -120,15 +135,17 @@ namespace Mautic.Client.Auth
             if (string.IsNullOrEmpty(token))
                 throw new MauticApiException("Mautic's token endpoint answered without an access_token.", MauticErrorKind.Authentication);
             var lifetime = TimeSpan.FromSeconds(MauticJson.ToLong(answer["expires_in"]) ?? 3600);
-            _renewMargin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
-            _accessToken = token;
-            _expiresAt = Clock() + lifetime;
+            var renewMargin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
+            var now = Clock();
+            var issued = new IssuedToken(token, now + lifetime, now + lifetime - renewMargin);
+            Volatile.Write(ref _token, issued);
             var newRefresh = answer["refresh_token"]?.ToString();
             if (_refreshToken != null && !string.IsNullOrEmpty(newRefresh) && newRefresh != _refreshToken)
             {
                 Volatile.Write(ref _refreshToken, newRefresh);
                 RefreshTokenChanged?.Invoke(this, new RefreshTokenChangedEventArgs(newRefresh));
             }
+            return issued;
         }
     }
 }
