@@ -42,8 +42,14 @@ BeforeAll {
     function script:Set-FakeSetting([hashtable] $Setting) {
         Invoke-RestMethod "$BaseUrl/__fake/settings" -Method Post -ContentType 'application/json' -Body ($Setting | ConvertTo-Json) | Out-Null
     }
+    # Invoke-RestMethod writes a JSON array as ONE object; assigning it first lets the pipeline enumerate it.
     function script:Get-FakeRequest([string] $PathPrefix) {
-        @(Invoke-RestMethod "$BaseUrl/__fake/requests") | Where-Object { $_.path.StartsWith($PathPrefix) }
+        $all = Invoke-RestMethod "$BaseUrl/__fake/requests"
+        $all | Where-Object { $_.path.StartsWith($PathPrefix) }
+    }
+    function script:Get-FakeSent {
+        $all = Invoke-RestMethod "$BaseUrl/__fake/sent"
+        $all | Write-Output
     }
 }
 
@@ -284,7 +290,7 @@ Describe 'Segments and e-mail' {
     It 'sends a transactional e-mail with tokens' {
         $r = $Members[1] | Send-MauticEmail -EmailId 2 -Tokens @{ order_id = 1234 }
         $r.Success | Should -BeTrue
-        $sent = @(Invoke-RestMethod "$BaseUrl/__fake/sent") | Select-Object -Last 1
+        $sent = Get-FakeSent | Select-Object -Last 1
         $sent.tokens | Should -Match '\{order_id\}'
     }
 
