@@ -10,7 +10,9 @@ namespace Mautic.Client
 {
     /// <summary>
     /// A verified connection: the client plus what was learnt when connecting. This is the object Connect-Mautic
-    /// returns and every cmdlet's -Connection takes. It exposes no secret as a property.
+    /// returns and every cmdlet's -Connection takes. Its public surface is plain facts: the client, the services and
+    /// through them the authenticator are internal, so serializing it (ConvertTo-Json, Export-Clixml, job output
+    /// in Azure Automation) at any depth reaches no secret.
     /// </summary>
     public sealed class MauticConnection : IDisposable
     {
@@ -29,7 +31,7 @@ namespace Mautic.Client
             Emails = new EmailService(client);
         }
 
-        public MauticClient Client { get; }
+        internal MauticClient Client { get; }
         public string BaseUrl => Client.Root.AbsoluteUri.TrimEnd('/');
         public string AuthMethod => Client.Authenticator?.Method ?? "None";
         /// <summary>The Mautic user the connection acts as (for client_credentials, the client's user, when Mautic says).</summary>
@@ -42,10 +44,12 @@ namespace Mautic.Client
         public int MaxRetries => Client.Options.MaxRetries;
         public TimeSpan RetryDelay => Client.Options.RetryDelay;
         public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
+        /// <summary>How long a call keeps retrying while Mautic cannot be reached (connection refused, host unknown).</summary>
+        public int UnreachableTimeoutSec => (int)Client.Options.UnreachableTimeout.TotalSeconds;
 
-        public ContactService Contacts { get; }
-        public SegmentService Segments { get; }
-        public EmailService Emails { get; }
+        internal ContactService Contacts { get; }
+        internal SegmentService Segments { get; }
+        internal EmailService Emails { get; }
 
         /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
         public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;

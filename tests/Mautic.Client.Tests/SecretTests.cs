@@ -74,4 +74,20 @@ public class SecretTests : FakeServerTest
         Assert.DoesNotContain("rt_", text);
         Assert.DoesNotContain("at_", text);
     }
+
+    [Fact]
+    public void No_public_property_path_from_a_connection_reaches_the_authenticator()
+    {
+        // What ConvertTo-Json and Export-Clixml walk: public instance properties, to depth 5.
+        var reached = new HashSet<Type>();
+        void Walk(Type t, int depth)
+        {
+            if (depth == 0 || t.IsPrimitive || t == typeof(string) || !reached.Add(t)) return;
+            foreach (var p in t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+                Walk(p.PropertyType, depth - 1);
+        }
+        Walk(typeof(MauticConnection), 5);
+        Assert.DoesNotContain(typeof(MauticClient), reached);
+        Assert.DoesNotContain(reached, t => typeof(IAuthenticator).IsAssignableFrom(t) || t == typeof(MauticClientOptions));
+    }
 }
