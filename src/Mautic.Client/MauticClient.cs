@@ -146,8 +146,17 @@ namespace Mautic.Client
                     { Method = method, Url = shownUrl };
             var inner = e;
             while (inner.InnerException != null && (inner is HttpRequestException || inner is AggregateException)) inner = inner.InnerException;
-            return new MauticApiException($"Could not reach Mautic for {method} {shownUrl}: {inner.Message}", MauticErrorKind.Connection, e)
-                { Method = method, Url = shownUrl };
+            string text;
+            if (IsUnreached(e))
+                text = $"Could not reach Mautic for {method} {shownUrl}: {inner.Message}" +
+                       (Options.UnreachableTimeout > TimeSpan.Zero ? $" (still unreachable after {Options.UnreachableTimeout.TotalSeconds:0.#} s of retrying)" : "") +
+                       ". The request never arrived, so nothing was changed.";
+            else if (method == "GET" || method == "HEAD")
+                text = $"Could not reach Mautic for {method} {shownUrl}: {inner.Message}";
+            else
+                text = $"The connection failed during {method} {shownUrl} ({inner.Message}). The request was sent, so Mautic may have " +
+                       "processed it: check before sending it again.";
+            return new MauticApiException(text, MauticErrorKind.Connection, e) { Method = method, Url = shownUrl };
         }
 
         MauticApiException Scrubbed(MauticApiException e)
@@ -196,8 +205,9 @@ namespace Mautic.Client
         {
             var idempotent = request.IsIdempotent;
             var attempts = 0;
+            // Failures where the request never left are the outer policy's: it retries them for every method, by time.
             var retry = Policy<Raw>
-                .Handle<HttpRequestException>(_ => idempotent)
+                .Handle<HttpRequestException>(e => idempotent && !IsUnreached(e))
                 .Or<IOException>(_ => idempotent)
                 .Or<TimeoutRejectedException>(_ => idempotent)
                 .OrResult(r => ShouldRetryStatus(r, idempotent))
@@ -210,12 +220,67 @@ namespace Mautic.Client
                         Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} failed ({why}); retry {attempt} of {Options.MaxRetries} in {delay.TotalSeconds:0.##} s.");
                         return Task.CompletedTask;
                     });
+            var since = Stopwatch.StartNew();
+            var unreachable = Policy<Raw>
+                .Handle<Exception>(e => IsUnreached(e) && since.Elapsed < Options.UnreachableTimeout)
+                .WaitAndRetryForeverAsync(
+                    (attempt, outcome, ctx) => UnreachableDelay(attempt, since.Elapsed),
+                    (outcome, delay, ctx) =>
+                    {
+                        Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}: Mautic cannot be reached ({Redactor.Url(Innermost(outcome.Exception).Message)}); " +
+                            $"trying again in {delay.TotalSeconds:0.##} s (for up to {Options.UnreachableTimeout.TotalSeconds:0} s).");
+                        return Task.CompletedTask;
+                    });
             var perTry = Policy.TimeoutAsync<Raw>(Options.Timeout, TimeoutStrategy.Optimistic);
             var overall = Policy.TimeoutAsync<Raw>(Options.MaxTotalTime, TimeoutStrategy.Optimistic);
-            var raw = await overall.WrapAsync(retry.WrapAsync(perTry)).ExecuteAsync(
+            var raw = await overall.WrapAsync(unreachable.WrapAsync(retry.WrapAsync(perTry))).ExecuteAsync(
                 ct => AttemptAsync(request, url, shownUrl, ++attempts, ct), cancellationToken).ConfigureAwait(false);
             raw.Attempts = attempts;
             return raw;
+        }
+
+        TimeSpan UnreachableDelay(int attempt, TimeSpan elapsed)
+        {
+            var delay = Backoff(attempt, null);
+            if (delay > Options.UnreachableRetryDelay) delay = Options.UnreachableRetryDelay;
+            var left = Options.UnreachableTimeout - elapsed;
+            return delay < left ? delay : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e;
+        }
+
+        /// <summary>
+        /// True when the request cannot have reached the server: the connection was refused or the host could not be
+        /// found or reached. Retrying such a request is safe whatever its method. A reset or a cut-off answer is not
+        /// this: the request may have been processed.
+        /// </summary>
+        internal static bool IsUnreached(Exception e)
+        {
+            for (var x = e; x != null; x = x.InnerException)
+            {
+                if (x is System.Net.Sockets.SocketException se)
+                {
+                    switch (se.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.HostNotFound:
+                        case System.Net.Sockets.SocketError.HostUnreachable:
+                        case System.Net.Sockets.SocketError.NetworkUnreachable:
+                        case System.Net.Sockets.SocketError.NetworkDown:
+                        case System.Net.Sockets.SocketError.TryAgain:
+                        case System.Net.Sockets.SocketError.NoData:
+                            return true;
+                    }
+                }
+                // .NET Framework's HttpClient reports these as a WebException.
+                if (x is WebException we && (we.Status == WebExceptionStatus.ConnectFailure || we.Status == WebExceptionStatus.NameResolutionFailure))
+                    return true;
+            }
+            return false;
         }
 
         async Task<Raw> AttemptAsync(MauticRequest request, string url, string shownUrl, int attempt, CancellationToken ct)

@@ -20,6 +20,14 @@ namespace Mautic.Client
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
         /// <summary>A Retry-After longer than this is not waited out: the call fails at once with LimitsExceeded.</summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(120);
+        /// <summary>
+        /// How long a call keeps retrying while Mautic cannot be reached at all (connection refused, host unknown or
+        /// unreachable), for every method: such a request never arrived, so sending it again is safe. This is what
+        /// carries a long import through a server restart. Zero turns it off.
+        /// </summary>
+        public TimeSpan UnreachableTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>Longest wait between two tries while Mautic cannot be reached, so a call resumes soon after it returns.</summary>
+        public TimeSpan UnreachableRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
         /// <summary>Upper bound on one call including all its retries and waits.</summary>
         public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(10);
         /// <summary>Allows credentials over plain http to a host that is not loopback.</summary>

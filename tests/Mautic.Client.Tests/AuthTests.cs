@@ -73,9 +73,48 @@ public class ConnectTests : FakeServerTest
             o.BaseUrl = "http://127.0.0.1:" + ((IPEndPoint)l.LocalEndpoint).Port;
         }
         o.MaxRetries = 1;
+        o.UnreachableTimeout = TimeSpan.FromSeconds(1);
+        o.RetryDelay = TimeSpan.FromMilliseconds(50);
         var e = Assert.Throws<MauticApiException>(() => MauticConnection.Open(o));
         Assert.Equal(MauticErrorKind.Connection, e.Kind);
         Assert.Contains("Could not reach Mautic", e.Message);
+        Assert.Contains("never arrived", e.Message);
+        Assert.True(Log.Count(l => l.Message.Contains("cannot be reached")) >= 2, "retried for the whole budget");
+    }
+
+    [Fact]
+    public void A_post_whose_connection_is_refused_is_retried_until_the_server_is_back()
+    {
+        int port;
+        using (var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)) { l.Start(); port = ((IPEndPoint)l.LocalEndpoint).Port; }
+        var url = "http://127.0.0.1:" + port;
+        var state = new FakeState();
+        var o = Options();
+        o.BaseUrl = url;
+        o.UnreachableTimeout = TimeSpan.FromSeconds(30);
+        o.RetryDelay = TimeSpan.FromMilliseconds(100);
+        o.UnreachableRetryDelay = TimeSpan.FromMilliseconds(300);
+        using var client = new MauticClient(o);
+        var send = Task.Run(() => client.Send(MauticRequest.Post("contacts/new", new Newtonsoft.Json.Linq.JObject { ["email"] = "late@example.com" })));
+        Thread.Sleep(1000);                                     // refused meanwhile: the POST never arrived
+        Assert.False(send.IsCompleted);
+        using var server = FakeMauticServer.Start(url, state);
+        Assert.Equal(201, send.Result.StatusCode);
+        Assert.Single(state.Contacts);
+        Assert.Single(state.RequestsTo("/api/contacts/new"));
+    }
+
+    [Fact]
+    public void Without_a_budget_a_refused_connection_fails_at_once()
+    {
+        var o = Options();
+        using (var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)) { l.Start(); o.BaseUrl = "http://127.0.0.1:" + ((IPEndPoint)l.LocalEndpoint).Port; }
+        o.UnreachableTimeout = TimeSpan.Zero;
+        o.MaxRetries = 0;
+        using var client = new MauticClient(o);
+        var e = Assert.Throws<MauticApiException>(() => client.Send(MauticRequest.Post("contacts/new", new Newtonsoft.Json.Linq.JObject { ["email"] = "x@example.com" })));
+        Assert.Equal(MauticErrorKind.Connection, e.Kind);
+        Assert.DoesNotContain(Log, l => l.Message.Contains("cannot be reached"));
     }
 
     [Fact]

@@ -124,6 +124,7 @@ public class ResilienceTests : FakeServerTest
         State.Arm(new Fault { PathPrefix = "/api/contacts/new", Kind = FaultKind.Drop });
         var e = Assert.Throws<MauticApiException>(() => c.Send(MauticRequest.Post("contacts/new", new Newtonsoft.Json.Linq.JObject { ["email"] = "a@x.com" })));
         Assert.Equal(MauticErrorKind.Connection, e.Kind);
+        Assert.Contains("Mautic may have processed it: check before sending it again", e.Message);
         Assert.Single(State.RequestsTo("/api/contacts/new"));
     }
 
