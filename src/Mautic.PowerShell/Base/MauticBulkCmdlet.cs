@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Mautic.Client.Batching;
 using Newtonsoft.Json.Linq;
@@ -7,8 +8,10 @@ namespace Mautic.PowerShell.Base
     /// <summary>
     /// Hands pipeline input to the core's <see cref="BulkWriter{T}"/> (200 per request, sent as each batch fills)
     /// and writes what comes back: a record (when <see cref="EmitRecords"/>), or an error carrying the input.
+    /// Whatever it accepted is sent even when the pipeline ends early with a terminating error (-ErrorAction Stop on
+    /// a bad row, a failure downstream, a binding error on a later row); only Ctrl+C drops what was not yet sent.
     /// </summary>
-    public abstract class MauticBulkCmdlet : MauticCmdlet
+    public abstract class MauticBulkCmdlet : MauticCmdlet, IDisposable
     {
         BulkWriter<object> _writer;
 
@@ -28,13 +31,53 @@ namespace Mautic.PowerShell.Base
             if (_writer != null) Write(_writer.Complete());
         }
 
+        /// <summary>A terminating error inside this cmdlet: send the accepted items and write their outcomes.</summary>
+        protected override void Abandon()
+        {
+            if (_writer == null || _writer.Pending == 0 || CancellationToken.IsCancellationRequested) return;
+            try { Write(_writer.Complete()); }
+            catch (Exception)
+            {
+                // The pipeline is ending anyway (the outcomes were all offered, see Write); the original error goes on.
+            }
+        }
+
+        /// <summary>
+        /// PowerShell disposes the cmdlet however the pipeline ended. A pipeline that ended outside this cmdlet's own
+        /// code (a later row that failed parameter binding under -ErrorAction Stop) never reaches End or Abandon:
+        /// the accepted items are still sent here. Nothing can be written any more, so their outcomes are not reported.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_writer == null || _writer.Pending == 0 || CancellationToken.IsCancellationRequested) return;
+            try { _writer.Complete(); }
+            catch (Exception)
+            {
+                // Disposal must not throw; the items were offered to Mautic.
+            }
+        }
+
+        /// <summary>Writes every outcome; if writing one throws (-ErrorAction Stop), the rest are still offered, then the first error goes on.</summary>
         void Write(IEnumerable<BatchOutcome<object>> outcomes)
         {
+            Exception first = null;
             foreach (var outcome in outcomes)
             {
-                if (!outcome.Succeeded) WriteItemError(outcome.Error, outcome.Input);
-                else if (EmitRecords) WriteRecord(outcome.Record);
+                try
+                {
+                    if (!outcome.Succeeded) WriteItemError(outcome.Error, outcome.Input);
+                    else if (EmitRecords) WriteRecord(outcome.Record);
+                }
+                catch (Exception e) when (first == null && !(e is OutOfMemoryException))
+                {
+                    first = e;
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    // Already stopping on the first; this outcome was still offered to -ErrorVariable and $Error.
+                }
             }
+            if (first != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
 }

@@ -47,6 +47,12 @@ namespace Mautic.PowerShell.Base
         protected sealed override void ProcessRecord() => Run(Process);
         protected sealed override void EndProcessing() => Run(End);
 
+        /// <summary>
+        /// Called when a step ends in a terminating error (not on Ctrl+C), before the error leaves the cmdlet: a bulk
+        /// cmdlet sends what it had accepted, so no input is silently dropped.
+        /// </summary>
+        protected virtual void Abandon() { }
+
         protected virtual void Begin() { }
         protected virtual void Process() { }
         protected virtual void End() { }
@@ -65,12 +71,19 @@ namespace Mautic.PowerShell.Base
                 }
                 catch (MauticApiException e)
                 {
+                    Abandon();
                     FlushLog();
                     ThrowTerminatingError(ToErrorRecord(e, null));
                 }
                 catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
                 {
                     // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline.
+                }
+                catch (Exception) when (!_cancel.IsCancellationRequested)
+                {
+                    // -ErrorAction Stop on an error we wrote, or a failure downstream: the pipeline ends here.
+                    Abandon();
+                    throw;
                 }
                 finally
                 {
