@@ -10,7 +10,7 @@ namespace Mautic.PowerShell.Base
         public long SegmentId { get; set; }
 
         /// <summary>Contact ids; contact objects bind through their Id property.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] ContactId { get; set; }

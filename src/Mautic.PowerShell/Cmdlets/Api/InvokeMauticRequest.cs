@@ -61,7 +61,14 @@ namespace Mautic.PowerShell.Cmdlets.Api
                 else request.Body = MauticJson.FromValue(plain);
             }
             if (request.Method != HttpMethod.Get && !ShouldProcess(Conn.BaseUrl + "/api/" + path, request.Method.Method)) return;
-            var body = Conn.Client.Send(request, CancellationToken).Body;
+            // A failed call is one non-terminating error (a piped body is one input of many), with the input as target.
+            JToken body;
+            try { body = Conn.Client.Send(request, CancellationToken).Body; }
+            catch (MauticApiException e)
+            {
+                WriteItemError(e, Body ?? Path);
+                return;
+            }
             if (body == null) return;
             var value2 = RecordShaper.Value(null, body);
             if (value2 is MauticRecord r) WriteRecord(r);

@@ -52,6 +52,14 @@ namespace Mautic.PowerShell.Cmdlets.Connection
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
+        /// <summary>
+        /// How long each call keeps retrying while Mautic cannot be reached (connection refused, unknown host), for every
+        /// method, since such a request never arrived. 0 fails at once.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int UnreachableTimeoutSec { get; set; } = 60;
+
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
@@ -68,6 +76,7 @@ namespace Mautic.PowerShell.Cmdlets.Connection
                 MaxRetries = MaxRetries,
                 RetryDelay = TimeSpan.FromSeconds(RetryDelaySec),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                UnreachableTimeout = TimeSpan.FromSeconds(UnreachableTimeoutSec),
                 AllowInsecureAuthentication = AllowUnencryptedAuthentication,
             }, CancellationToken);
             MauticSession.Set(SessionState, connection);

@@ -13,7 +13,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         const string ById = "ById";
         const string ByEmail = "ByEmail";
 
-        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }

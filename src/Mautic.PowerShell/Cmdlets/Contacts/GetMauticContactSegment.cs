@@ -9,7 +9,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     [OutputType("Mautic.Segment")]
     public sealed class GetMauticContactSegment : MauticCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }

@@ -17,7 +17,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
         [ValidateRange(1L, long.MaxValue)]
         public long EmailId { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ToContact, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ToContact, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] ContactId { get; set; }

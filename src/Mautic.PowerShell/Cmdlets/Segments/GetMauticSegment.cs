@@ -11,7 +11,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
     {
         const string ById = "ById";
 
-        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SegmentId")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
