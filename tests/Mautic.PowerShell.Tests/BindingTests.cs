@@ -1,0 +1,99 @@
+using System.Management.Automation;
+
+namespace MauticPS.InProcess;
+
+/// <summary>
+/// Every alias of every parameter, run; pipeline binding by value and by property name. CoverageTests fails when an
+/// exported cmdlet has a parameter alias that <see cref="Aliases"/> does not run.
+/// </summary>
+public sealed class BindingTests : PsTest
+{
+    public BindingTests()
+    {
+        Ps.Seed(3);
+        Ps.Connect();
+    }
+
+    /// <summary>cmdlet, parameter, alias, a script using the alias, the path of the request it must send.</summary>
+    public static readonly (string Cmdlet, string Parameter, string Alias, string Script, string Path)[] AliasRows =
+    [
+        ("Connect-Mautic", "BaseUrl", "Url", "Connect-Mautic -Url $BaseUrl -Credential $Cred", "/api/users/self"),
+        ("Connect-Mautic", "BaseUrl", "Uri", "Connect-Mautic -Uri $BaseUrl -Credential $Cred", "/api/users/self"),
+        ("Get-MauticContact", "Id", "ContactId", "Get-MauticContact -ContactId 1", "/api/contacts/1"),
+        ("New-MauticContact", "Property", "Fields", "New-MauticContact -Fields @{ email = 'al@example.com' }", "/api/contacts/new"),
+        ("New-MauticContact", "Tag", "Tags", "New-MauticContact -Email al@example.com -Tags x", "/api/contacts/new"),
+        ("Set-MauticContact", "Id", "ContactId", "Set-MauticContact -ContactId 1 -FirstName A", "/api/contacts/1/edit"),
+        ("Set-MauticContact", "Property", "Fields", "Set-MauticContact 1 -Fields @{ city = 'Nice' }", "/api/contacts/1/edit"),
+        ("Remove-MauticContact", "Id", "ContactId", "Remove-MauticContact -ContactId 1 -Force", "/api/contacts/batch/delete"),
+        ("Get-MauticContactSegment", "Id", "ContactId", "Get-MauticContactSegment -ContactId 1", "/api/contacts/1/segments"),
+        ("Get-MauticSegment", "Id", "SegmentId", "Get-MauticSegment -SegmentId 1", "/api/segments/1"),
+        ("Add-MauticSegmentMember", "ContactId", "Id", "Add-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/add"),
+        ("Remove-MauticSegmentMember", "ContactId", "Id", "Remove-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/remove"),
+        ("Send-MauticEmail", "ContactId", "Id", "Send-MauticEmail -EmailId 2 -Id 1", "/api/emails/2/contact/1/send"),
+    ];
+
+    public static IEnumerable<object[]> Aliases => AliasRows.Select((r, i) => new object[] { r.Cmdlet + " -" + r.Alias, i });
+
+    [Theory]
+    [MemberData(nameof(Aliases))]
+    public void Every_alias_binds(string name, int row)
+    {
+        var a = AliasRows[row];
+        var r = Ok(a.Script);
+        Assert.Contains(r.Requests, q => q.Path == a.Path);
+        Assert.False(string.IsNullOrEmpty(name));
+    }
+
+    /// <summary>Each id-taking cmdlet: plain ids by value, strings that are ids, and rows with an id column.</summary>
+    public static TheoryData<string, string> IdPipelines => new()
+    {
+        { "1, 2 | Get-MauticContact", "/api/contacts/" },
+        { "'1', '2' | Get-MauticContact", "/api/contacts/" },
+        { "1, 2 | Get-MauticContactSegment", "/api/contacts/" },
+        { "1, 2 | Get-MauticSegment", "/api/segments/" },
+        { "1, 2 | Remove-MauticContact -Force", "/api/contacts/batch/delete" },
+        { "1, 2 | Add-MauticSegmentMember -SegmentId 2", "/api/segments/2/contacts/add" },
+        { "1, 2 | Remove-MauticSegmentMember -SegmentId 2", "/api/segments/2/contact/" },
+        { "1, 2 | Send-MauticEmail -EmailId 2", "/api/emails/2/contact/" },
+        { "[pscustomobject]@{ ContactId = 1 }, [pscustomobject]@{ ContactId = 2 } | Send-MauticEmail -EmailId 2", "/api/emails/2/contact/" },
+        { "[pscustomobject]@{ Id = 1; Email = 'x' }, [pscustomobject]@{ Id = 2 } | Add-MauticSegmentMember -SegmentId 2", "/api/segments/2/contacts/add" },
+        { "Get-MauticContact -First 2 | Remove-MauticSegmentMember -SegmentId 2", "/api/segments/2/contact/" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdPipelines))]
+    public void Ids_bind_from_the_pipeline_by_value_and_by_property_name(string script, string path)
+    {
+        lock (State.Sync) { State.Segments[2].Members.Add(1); State.Segments[2].Members.Add(2); }
+        var r = Ok(script);
+        var hits = r.Requests.Where(q => q.Path.StartsWith(path) && !q.Path.EndsWith("/3")).ToList();
+        Assert.NotEmpty(hits);
+        Assert.DoesNotContain(r.Requests, q => q.Path.Contains("/3/") || q.Path.EndsWith("/3"));
+    }
+
+    [Fact]
+    public void A_value_that_is_not_an_id_is_a_binding_error_naming_it()
+    {
+        var r = Run("'abc' | Get-MauticContactSegment");
+        var e = r.AllErrors.Single();
+        Assert.Equal("abc", PsResult.Unwrap(e.TargetObject));
+        Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+        Assert.Empty(r.Api);
+    }
+
+    [Fact]
+    public void A_zero_or_negative_id_is_refused_before_any_request()
+    {
+        var r = Run("Get-MauticContact -Id 0");
+        Assert.Contains("0", r.AllErrors.Single().ToString());
+        Assert.Empty(r.Api);
+    }
+
+    [Fact]
+    public void Contact_objects_from_the_module_feed_membership_email_and_segment_lookups()
+    {
+        var r = Ok("Get-MauticContact -First 2 | Add-MauticSegmentMember -SegmentId 3 -PassThru | Get-MauticContactSegment");
+        Assert.Equal(2, State.Segments[3].Members.Count);
+        Assert.All(r.Output, o => Assert.Equal("Mautic.Segment", o.TypeNames[0]));
+    }
+}

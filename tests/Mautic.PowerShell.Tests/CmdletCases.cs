@@ -1,0 +1,32 @@
+namespace MauticPS.InProcess;
+
+/// <summary>
+/// One row per exported cmdlet: a script that succeeds and one that fails, run after Connect-Mautic against a fake
+/// server seeded with contacts 1-3 (contact 1 in segment 1). The secrets and serialization theories run every row;
+/// CoverageTests fails when an exported cmdlet has no row, so a new cmdlet cannot skip them.
+/// </summary>
+public static class CmdletCases
+{
+    public sealed record Case(string Cmdlet, string Success, string? Failure);
+
+    public static readonly Case[] All =
+    [
+        new("Connect-Mautic", "Connect-Mautic $BaseUrl -Credential $Cred -PassThru", "Connect-Mautic $BaseUrl -Credential $BadCred"),
+        new("Disconnect-Mautic", "$c = Get-MauticConnection; Disconnect-Mautic; $c", null),
+        new("Get-MauticConnection", "Get-MauticConnection", "Disconnect-Mautic; Get-MauticConnection"),
+        new("Get-MauticContact", "Get-MauticContact -First 2 -IncludeTotalCount; Get-MauticContact -Email a1@example.com", "Get-MauticContact -Id 424242; Get-MauticContact -Email nobody@example.com"),
+        new("New-MauticContact", "'n1@example.com', 'n2@example.com' | New-MauticContact -Tag t", "'bad-address', [pscustomobject]@{ email = 'x@example.com'; score = 'not-a-number' } | New-MauticContact"),
+        new("Set-MauticContact", "Get-MauticContact -Id 1 | Set-MauticContact -AddTag vip -PassThru", "Set-MauticContact -Id 424242 -FirstName X; Set-MauticContact -Id 1"),
+        new("Remove-MauticContact", "Remove-MauticContact -Id 3 -Force -PassThru", "Remove-MauticContact -Id 424242 -Force"),
+        new("Get-MauticContactSegment", "Get-MauticContactSegment -Id 1", "Get-MauticContactSegment -Id 424242"),
+        new("Get-MauticSegment", "Get-MauticSegment; Get-MauticSegment -Id 1", "Get-MauticSegment -Id 999"),
+        new("Add-MauticSegmentMember", "Add-MauticSegmentMember -SegmentId 2 -ContactId 1, 2 -PassThru", "Add-MauticSegmentMember -SegmentId 2 -ContactId 424242"),
+        new("Remove-MauticSegmentMember", "Remove-MauticSegmentMember -SegmentId 1 -ContactId 1 -PassThru", "Remove-MauticSegmentMember -SegmentId 999 -ContactId 1"),
+        new("Send-MauticEmail", "Send-MauticEmail -EmailId 2 -ContactId 1 -Tokens @{ x = 1 }; Send-MauticEmail -EmailId 1 -Segment", "Send-MauticEmail -EmailId 999 -ContactId 1; Send-MauticEmail -EmailId 2 -Segment"),
+        new("Invoke-MauticRequest", "Invoke-MauticRequest contacts/1; Invoke-MauticRequest contacts -Query @{ limit = 1 }", "Invoke-MauticRequest contacts/424242; Invoke-MauticRequest nothing/here"),
+    ];
+
+    public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Cmdlet });
+
+    public static Case Get(string cmdlet) => All.Single(c => c.Cmdlet == cmdlet);
+}
