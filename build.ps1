@@ -55,6 +55,6 @@ switch ($Task) {
         $zip = Join-Path $PSScriptRoot "out/Mautic-$version.zip"
         # Azure Automation wants a zip whose top folder is the module name.
         Compress-Archive -Path (Join-Path $PSScriptRoot 'out/Mautic') -DestinationPath $zip -Force
-        Write-Host "Package: $zip"
+        Write-Output "Package: $zip"
     }
 }

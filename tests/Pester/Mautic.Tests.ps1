@@ -33,8 +33,10 @@ BeforeAll {
 
     $script:Password = 'Sup3r-Secret-Pw!'
     $script:ClientSecret = 'fake-client-secret-7c41'
-    $script:Cred = [pscredential]::new('admin', (ConvertTo-SecureString $Password -AsPlainText -Force))
-    $script:ClientCred = [pscredential]::new('1_fakeclientid', (ConvertTo-SecureString $ClientSecret -AsPlainText -Force))
+    # Test secrets only: a SecureString from a known plain text (the fake server's credentials).
+    function script:New-TestSecret([string] $Plain) { [System.Net.NetworkCredential]::new('', $Plain).SecurePassword }
+    $script:Cred = [pscredential]::new('admin', (New-TestSecret $Password))
+    $script:ClientCred = [pscredential]::new('1_fakeclientid', (New-TestSecret $ClientSecret))
 
     function script:Set-FakeFault([hashtable] $Fault) {
         Invoke-RestMethod "$BaseUrl/__fake/faults" -Method Post -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
@@ -96,7 +98,7 @@ Describe 'Connect-Mautic' {
     }
 
     It 'fails with AuthenticationError on a wrong password, without echoing it' {
-        $bad = [pscredential]::new('admin', (ConvertTo-SecureString 'Not-The-Password-1' -AsPlainText -Force))
+        $bad = [pscredential]::new('admin', (New-TestSecret 'Not-The-Password-1'))
         $err = { Connect-Mautic $BaseUrl -Credential $bad } | Should -Throw -PassThru
         $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $err.Exception.Message | Should -Not -Match 'Not-The-Password-1'
@@ -131,7 +133,7 @@ Describe 'Connect-Mautic' {
 
     It 'connects with a refresh token and exposes the new one as a SecureString' {
         $token = (Invoke-RestMethod "$BaseUrl/__fake/refresh-token" -Method Post).refresh_token
-        $conn = Connect-Mautic $BaseUrl -ClientCredential $ClientCred -RefreshToken (ConvertTo-SecureString $token -AsPlainText -Force) -PassThru
+        $conn = Connect-Mautic $BaseUrl -ClientCredential $ClientCred -RefreshToken (New-TestSecret $token) -PassThru
         $new = $conn.GetRefreshToken()
         $new | Should -BeOfType [securestring]
         [pscredential]::new('x', $new).GetNetworkCredential().Password | Should -Not -Be $token
@@ -341,7 +343,7 @@ Describe 'Invoke-MauticRequest, retries and secrets' {
         $everything = & {
             Connect-Mautic $BaseUrl -Credential $Cred -Verbose -Debug
             Get-MauticSegment -First 1 -Verbose -Debug
-            Connect-Mautic $BaseUrl -ClientCredential $ClientCred -RefreshToken (ConvertTo-SecureString $token -AsPlainText -Force) -Verbose -Debug
+            Connect-Mautic $BaseUrl -ClientCredential $ClientCred -RefreshToken (New-TestSecret $token) -Verbose -Debug
             Get-MauticContact -First 1 -Verbose -Debug
         } *>&1 | Out-String
         $everything | Should -Match 'GET http://127.0.0.1'
@@ -349,5 +351,96 @@ Describe 'Invoke-MauticRequest, retries and secrets' {
         $everything | Should -Not -Match ([regex]::Escape($ClientSecret))
         $everything | Should -Not -Match ([regex]::Escape($token))
         $everything | Should -Not -Match ([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("admin:$Password")))
+    }
+}
+
+Describe 'What needs a full PowerShell' {
+    BeforeAll {
+        Connect-Mautic $BaseUrl -Credential $Cred
+        $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) "mautic-pester-$([guid]::NewGuid())"
+        New-Item -ItemType Directory -Path $Work | Out-Null
+        'fmt1@pester.example', 'fmt2@pester.example' | New-MauticContact -Tag format -FirstName Fo | Out-Null
+    }
+    AfterAll { Remove-Item -LiteralPath $Work -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'round-trips contacts through Export-Csv and Import-Csv into an update' {
+        $csv = Join-Path $Work 'contacts.csv'
+        Get-MauticContact -Search 'tag:format' | Select-Object id, email, city | Export-Csv -Path $csv -NoTypeInformation
+        $rows = Import-Csv $csv | ForEach-Object { $_.city = 'Lille'; $_ }
+        $rows | Set-MauticContact
+        (Get-MauticContact -Search 'tag:format').city | Sort-Object -Unique | Should -Be 'Lille'
+    }
+
+    It 'exports exactly the refused rows, as README shows, and they import again' {
+        $failedCsv = Join-Path $Work 'failed.csv'
+        @([pscustomobject]@{ Email = 'ok-row@pester.example'; City = 'Metz' }, [pscustomobject]@{ Email = 'not an address'; City = 'Metz' }) |
+            New-MauticContact -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
+        $failed.TargetObject | Export-Csv $failedCsv -NoTypeInformation
+        $back = Import-Csv $failedCsv
+        @($back).Count | Should -Be 1
+        $back.Email | Should -Be 'not an address'
+    }
+
+    It 'shows the default table views' {
+        $contacts = Get-MauticContact -Search 'tag:format' | Format-Table | Out-String -Width 200
+        $contacts | Should -Match 'Id\s+Email\s+FirstName\s+LastName\s+Company\s+Points\s+Tags'
+        $contacts | Should -Match 'fmt1@pester\.example'
+        Get-MauticSegment | Format-Table | Out-String | Should -Match 'Newsletter'
+        Get-MauticConnection | Out-String | Should -Match 'BaseUrl\s+AuthMethod'
+    }
+
+    It 'serializes the connection with ConvertTo-Json and Export-Clixml without any secret' {
+        $token = (Invoke-RestMethod "$BaseUrl/__fake/refresh-token" -Method Post).refresh_token
+        $connections = @(
+            Connect-Mautic $BaseUrl -Credential $Cred -PassThru
+            Connect-Mautic $BaseUrl -ClientCredential $ClientCred -RefreshToken (New-TestSecret $token) -PassThru
+        )
+        $xml = Join-Path $Work 'conn.xml'
+        $connections | Export-Clixml -Path $xml -Depth 5
+        $text = ($connections | ConvertTo-Json -Depth 5) + (Get-Content -Raw $xml)
+        $text | Should -Match 'BaseUrl'
+        $text | Should -Not -Match ([regex]::Escape($Password))
+        $text | Should -Not -Match ([regex]::Escape($ClientSecret))
+        $text | Should -Not -Match 'rt_[0-9a-f]{8}'
+        $text | Should -Not -Match 'at_[0-9a-f]{8}'
+        $text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("admin:$Password"))))
+        Connect-Mautic $BaseUrl -Credential $Cred
+    }
+
+    It 'works in a background job, whose serialized output holds no secret' {
+        $manifest = Join-Path $Root 'out/Mautic/Mautic.psd1'
+        $job = Start-Job -ScriptBlock {
+            Import-Module $using:manifest
+            Connect-Mautic $using:BaseUrl -Credential $using:Cred -PassThru
+            New-MauticContact -Email 'job@pester.example'
+        }
+        $out = $job | Wait-Job -Timeout 120 | Receive-Job
+        $job | Remove-Job -Force
+        ($out | Where-Object { $_.PSObject.TypeNames -contains 'Deserialized.Mautic.Connection' }).BaseUrl | Should -Be $BaseUrl
+        ($out | Where-Object email).email | Should -Be 'job@pester.example'
+        ($out | ConvertTo-Json -Depth 5) | Should -Not -Match ([regex]::Escape($Password))
+    }
+
+    It 'is clean under PSScriptAnalyzer, as the Gallery checks it' {
+        if (-not (Get-Module -ListAvailable PSScriptAnalyzer)) { Set-ItResult -Skipped -Because 'PSScriptAnalyzer is not installed'; return }
+        $findings = @(
+            Invoke-ScriptAnalyzer -Path (Join-Path $Root 'out/Mautic') -Recurse
+            Invoke-ScriptAnalyzer -Path (Join-Path $Root 'build.ps1')
+            Invoke-ScriptAnalyzer -Path (Join-Path $Root 'tests') -Recurse
+        )
+        ($findings | ForEach-Object { "$($_.ScriptName):$($_.Line) $($_.RuleName)" }) -join "`n" | Should -BeNullOrEmpty
+    }
+
+    It 'packages a zip for Azure Automation whose top folder is the module' {
+        $pwsh = (Get-Process -Id $PID).Path
+        $log = & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build.ps1') Package 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($log -join "`n")
+        $zip = Get-ChildItem (Join-Path $Root 'out') -Filter 'Mautic-*.zip' | Select-Object -First 1
+        $zip | Should -Not -BeNullOrEmpty
+        $unpacked = Join-Path $Work 'unzipped'
+        Expand-Archive -Path $zip.FullName -DestinationPath $unpacked
+        Test-Path (Join-Path $unpacked 'Mautic/Mautic.psd1') | Should -BeTrue
+        Test-Path (Join-Path $unpacked 'Mautic/Mautic.dll') | Should -BeTrue
+        Test-Path (Join-Path $unpacked 'Mautic/en-US/Mautic.dll-Help.xml') | Should -BeTrue
     }
 }
