@@ -11,7 +11,7 @@ public sealed record CmdletInfo(Type Type, string Verb, string Noun, bool Suppor
     public string Name => Verb + "-" + Noun;
 }
 
-public sealed record ParamInfo(string Name, Type Type, string Set, bool Mandatory, bool FromPipeline, bool FromPipelineByName, string[] Aliases);
+public sealed record ParamInfo(string Name, Type Type, string Set, bool Mandatory, bool FromPipeline, bool FromPipelineByName, string[] Aliases, bool DontShow = false);
 
 /// <summary>Loads out/Mautic/Mautic.dll, the manifest and the MAML help once for all tests.</summary>
 public sealed class ModuleFixture : IDisposable
@@ -69,7 +69,8 @@ public sealed class ModuleFixture : IDisposable
                 .Select(a => new ParamInfo(p.Name, p.PropertyType, Named<string>(a, "ParameterSetName") ?? "__AllParameterSets",
                     Named<bool>(a, "Mandatory"), Named<bool>(a, "ValueFromPipeline"), Named<bool>(a, "ValueFromPipelineByPropertyName"),
                     p.GetCustomAttributesData().Where(x => x.AttributeType.FullName == "System.Management.Automation.AliasAttribute")
-                        .SelectMany(x => ((IEnumerable<CustomAttributeTypedArgument>)x.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToArray())))
+                        .SelectMany(x => ((IEnumerable<CustomAttributeTypedArgument>)x.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToArray(),
+                    Named<bool>(a, "DontShow"))))
             .ToList();
 
     public void Dispose() => Context.Dispose();

@@ -89,6 +89,36 @@ public sealed class BindingTests : PsTest
         Assert.Empty(r.Api);
     }
 
+    /// <summary>A module object of another kind must not lend its id: a segment's id is no contact id.</summary>
+    public static TheoryData<string> WrongKinds => new()
+    {
+        "Get-MauticSegment -Id 2 | Remove-MauticContact -Force",
+        "Get-MauticSegment -Id 2 | Get-MauticContact",
+        "Get-MauticSegment -Id 2 | Get-MauticContactSegment",
+        "Get-MauticSegment -Id 2 | Set-MauticContact -FirstName X",
+        "Get-MauticSegment -Id 2 | Add-MauticSegmentMember -SegmentId 1",
+        "Get-MauticSegment -Id 2 | Remove-MauticSegmentMember -SegmentId 1",
+        "Get-MauticSegment -Id 2 | Send-MauticEmail -EmailId 2",
+        "Get-MauticContact -Id 2 | Get-MauticSegment",
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongKinds))]
+    public void A_Mautic_object_of_another_kind_is_refused_instead_of_lending_its_id(string script)
+    {
+        lock (State.Sync) State.Segments[1].Members.Add(2);
+        var before = State.Requests.Count;
+        var r = Run(script);
+        var e = Assert.Single(r.AllErrors);
+        Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+        Assert.Contains("was piped in", e.Exception.Message);
+        Assert.Equal(2L, ((PSObject)e.TargetObject).Properties["id"].Value);
+        Assert.Empty(r.Mutating);
+        Assert.Equal(1, r.Api.Count);                       // only the lookup that produced the object
+        Assert.True(State.Contacts.ContainsKey(2));
+        Assert.True(before >= 0);
+    }
+
     [Fact]
     public void Contact_objects_from_the_module_feed_membership_email_and_segment_lookups()
     {

@@ -72,7 +72,7 @@ public sealed class BulkStopTests : PsTest
                     "$null = $rows | New-MauticContact -ErrorVariable failed -ErrorAction SilentlyContinue\n" +
                     "$failed | ForEach-Object { $_.TargetObject }");
         Assert.Equal(new object[] { "bad one", "also bad" }, r.Output.Select(o => o.BaseObject));
-        Assert.Equal(2, State.Contacts.Values.Count(c => c.Fields["email"].StartsWith("ok")));
+        Assert.Equal(2, State.Contacts.Values.Count(c => c.Fields["email"]!.StartsWith("ok")));
     }
 
     [Fact]

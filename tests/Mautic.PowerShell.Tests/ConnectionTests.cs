@@ -155,9 +155,9 @@ public sealed class ConnectionTests : PsTest
         b!.AssertClean();
         Assert.All(a.Output, o => Assert.Equal(Ps.Server.BaseUrl, o.BaseObject));
         Assert.All(b.Output, o => Assert.Equal(s2.BaseUrl, o.BaseObject));
-        Assert.Equal(25, State.Contacts.Values.Count(c => c.Fields["email"].StartsWith("one")));
-        Assert.Equal(25, s2.State.Contacts.Values.Count(c => c.Fields["email"].StartsWith("two")));
-        Assert.DoesNotContain(State.Contacts.Values, c => c.Fields["email"].StartsWith("two"));
+        Assert.Equal(25, State.Contacts.Values.Count(c => c.Fields["email"]!.StartsWith("one")));
+        Assert.Equal(25, s2.State.Contacts.Values.Count(c => c.Fields["email"]!.StartsWith("two")));
+        Assert.DoesNotContain(State.Contacts.Values, c => c.Fields["email"]!.StartsWith("two"));
         Assert.DoesNotContain(s2.State.Contacts.Values, c => c.Fields["email"].StartsWith("one"));
     }
 

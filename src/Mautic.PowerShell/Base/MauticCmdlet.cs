@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Mautic.Client;
@@ -136,6 +137,25 @@ namespace Mautic.PowerShell.Base
 
         internal static ErrorRecord ToErrorRecord(MauticApiException e, object target) =>
             new ErrorRecord(e, "Mautic" + e.Kind, CategoryOf(e.Kind), target);
+
+        /// <summary>Module objects whose Id/ContactId is a contact id.</summary>
+        protected static readonly string[] ContactKinds = { "Mautic.Contact", "Mautic.SegmentMembership", "Mautic.EmailSendResult" };
+        /// <summary>Module objects whose Id/SegmentId is a segment id.</summary>
+        protected static readonly string[] SegmentKinds = { "Mautic.Segment", "Mautic.SegmentMembership" };
+
+        /// <summary>
+        /// Id parameters bind by property name, so a Mautic object of another kind would lend its own id: a segment
+        /// piped into Remove-MauticContact would delete the contact that happens to share the segment's id. Returns
+        /// false, after one InvalidArgument error carrying the object, when <paramref name="piped"/> is a module
+        /// object not among <paramref name="accepted"/>; anything else (ids, CSV rows, hashtables) passes.
+        /// </summary>
+        protected bool AcceptsPiped(PSObject piped, string what, string[] accepted, string hint = null)
+        {
+            var kind = piped?.TypeNames.FirstOrDefault(t => t.StartsWith("Mautic.", StringComparison.Ordinal));
+            if (kind == null || accepted.Contains(kind)) return true;
+            WriteInvalidArgument($"{MyInvocation.MyCommand.Name} takes {what}, but a {kind} was piped in; its id is not a {what.TrimEnd('s')} id, so nothing was done with it.{(hint != null ? " " + hint : "")}", piped);
+            return false;
+        }
 
         /// <summary>An input problem found before any request: InvalidArgument, the offending value as target.</summary>
         protected void WriteInvalidArgument(string message, object target) =>

@@ -15,6 +15,10 @@ namespace Mautic.PowerShell.Base
         [ValidateRange(1L, long.MaxValue)]
         public long[] ContactId { get; set; }
 
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
         [Parameter] public SwitchParameter PassThru { get; set; }
 
         protected override bool EmitRecords => PassThru;
@@ -24,6 +28,7 @@ namespace Mautic.PowerShell.Base
 
         protected override void Process()
         {
+            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
             foreach (var id in ContactId)
                 if (ShouldProcess("contact " + id, Action)) Enqueue(id, null, id);
         }

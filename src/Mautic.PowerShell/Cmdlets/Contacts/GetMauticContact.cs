@@ -18,6 +18,10 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ById)]
+        public PSObject InputObject { get; set; }
+
         /// <summary>Exact e-mail match (a where eq filter, safe for addresses with '+').</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByEmail)]
         [ValidateNotNullOrEmpty]
@@ -28,6 +32,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             switch (ParameterSetName)
             {
                 case ById:
+                    if (!AcceptsPiped(InputObject, "contacts", ContactKinds, "To list a segment's contacts: Get-MauticContact -Search \"segment:<alias>\".")) break;
                     foreach (var id in Id)
                     {
                         try { WriteRecord(Conn.Contacts.Get(id, CancellationToken)); }

@@ -14,8 +14,13 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
         protected override void Process()
         {
+            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
             foreach (var id in Id)
             {
                 try

@@ -15,6 +15,10 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
         /// <summary>Deletes without asking for confirmation.</summary>
         [Parameter] public SwitchParameter Force { get; set; }
 
@@ -25,6 +29,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
 
         protected override void Process()
         {
+            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
             foreach (var id in Id)
                 if (ShouldProcessForced(Force, "contact " + id, "Delete")) Enqueue(id, null, id);
         }

@@ -22,6 +22,10 @@ namespace Mautic.PowerShell.Cmdlets.Emails
         [ValidateRange(1L, long.MaxValue)]
         public long[] ContactId { get; set; }
 
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ToContact)]
+        public PSObject InputObject { get; set; }
+
         /// <summary>Values for tokens in the e-mail: @{ '{order_id}' = 1234 } (braces optional).</summary>
         [Parameter(ParameterSetName = ToContact)]
         public Hashtable Tokens { get; set; }
@@ -52,6 +56,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
                     WriteRecord(Conn.Emails.SendToSegments(EmailId, SegmentId, Limit, CancellationToken));
                 return;
             }
+            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
             foreach (var contactId in ContactId)
             {
                 if (!ShouldProcess("contact " + contactId, "Send e-mail " + EmailId)) continue;

@@ -16,6 +16,10 @@ namespace Mautic.PowerShell.Cmdlets.Segments
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ById)]
+        public PSObject InputObject { get; set; }
+
         protected override void Process()
         {
             if (ParameterSetName != ById)
@@ -23,6 +27,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
                 WriteList(Conn.Segments.List(BuildQuery(), CancellationToken), "Reading Mautic segments");
                 return;
             }
+            if (!AcceptsPiped(InputObject, "segments", SegmentKinds)) return;
             foreach (var id in Id)
             {
                 try { WriteRecord(Conn.Segments.Get(id, CancellationToken)); }
