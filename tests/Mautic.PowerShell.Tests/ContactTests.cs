@@ -81,10 +81,8 @@ public sealed class ContactTests : PsTest
         Assert.Null(r.Terminating);
         Assert.Equal(1L, r.Output[0].Properties["id"].Value);
         Assert.Equal(1, Convert.ToInt32(r.Output[1].BaseObject));
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, 424242L);
         Assert.Equal("MauticNotFound,Mautic.PowerShell.Cmdlets.Contacts.GetMauticContact", e.FullyQualifiedErrorId);
-        Assert.Equal(424242L, e.TargetObject);
         Assert.Contains("Item was not found", e.Exception.Message);
     }
 
@@ -104,9 +102,7 @@ public sealed class ContactTests : PsTest
         State.AddContact("jo+news@example.com", "Jo");
         var r = Run("Get-MauticContact -Email 'jo+news@example.com', 'nobody@example.com'");
         Assert.Equal("Jo", Assert.Single(r.Output).Properties["firstname"].Value);
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-        Assert.Equal("nobody@example.com", e.TargetObject);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, "nobody@example.com");
         Assert.Contains("nobody@example.com", e.Exception.Message);
     }
 
@@ -221,9 +217,7 @@ public sealed class ContactTests : PsTest
         Ps.Seed(3);
         var r = Run("1, 3, 424242 | ForEach-Object { [pscustomobject]@{ ContactId = $_ } } | Remove-MauticContact -Force -PassThru");
         Assert.Equal(new[] { 1L, 3L }, r.Output.Select(o => (long)o.Properties["id"].Value));
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-        Assert.Equal(424242L, e.TargetObject);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, 424242L);
         Assert.Single(r.Requests, q => q.Path == "/api/contacts/batch/delete");
         Assert.Equal(new[] { 2L }, State.Contacts.Keys);
     }
@@ -246,8 +240,6 @@ public sealed class ContactTests : PsTest
         var r = Run("Get-MauticContactSegment 1; Get-MauticContactSegment -ContactId 2; Get-MauticContact -Id 1 | Get-MauticContactSegment; Get-MauticContactSegment -Id 424242");
         Assert.Equal(new[] { "Newsletter", "Webinar 2026", "Newsletter", "Webinar 2026" }, r.Output.Select(o => (string)o.Properties["name"].Value));
         Assert.All(r.Output, o => Assert.Equal("Mautic.Segment", o.TypeNames[0]));
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-        Assert.Equal(424242L, e.TargetObject);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, 424242L);
     }
 }

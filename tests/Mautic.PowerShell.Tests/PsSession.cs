@@ -38,6 +38,15 @@ public sealed class PsResult
     /// <summary>All errors, non-terminating first, then the terminating one.</summary>
     public IReadOnlyList<ErrorRecord> AllErrors => Terminating == null ? Errors : Errors.Append(Terminating).ToList();
 
+    /// <summary>Asserts exactly one non-terminating error, of this category, carrying this input; returns it.</summary>
+    public ErrorRecord SingleError(ErrorCategory category, object target)
+    {
+        var e = Xunit.Assert.Single(Errors);
+        Xunit.Assert.Equal(category, e.CategoryInfo.Category);
+        Xunit.Assert.Equal(target, Unwrap(e.TargetObject));
+        return e;
+    }
+
     public void AssertClean()
     {
         if (Terminating != null) throw new Xunit.Sdk.XunitException("The script ended with a terminating error: " + Describe(Terminating));

@@ -29,10 +29,8 @@ public sealed class SegmentEmailTests : PsTest
     {
         var r = Run(script);
         Assert.Equal("Customers", Assert.Single(r.Output).Properties["name"].Value);
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, 999L);
         Assert.Equal("MauticNotFound,Mautic.PowerShell.Cmdlets.Segments.GetMauticSegment", e.FullyQualifiedErrorId);
-        Assert.Equal(999L, e.TargetObject);
     }
 
     [Fact]
@@ -71,9 +69,7 @@ public sealed class SegmentEmailTests : PsTest
         Assert.Equal(2, r.Output.Count);
         Assert.Empty(State.Segments[1].Members);
         Assert.Equal(3, r.Requests.Count(q => q.Path.StartsWith("/api/segments/1/contact/") && q.Path.EndsWith("/remove")));
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-        Assert.Equal(3L, e.TargetObject);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, 3L);
     }
 
     [Fact]
@@ -87,9 +83,7 @@ public sealed class SegmentEmailTests : PsTest
         Assert.Equal(true, r.Output[0].Properties["Success"].Value);
         Assert.Equal(2, State.Sent.Count);
         Assert.Contains("{order_id}", State.Sent[0].Tokens);
-        var e = Assert.Single(r.Errors);
-        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
-        Assert.Equal(1L, e.TargetObject);
+        var e = r.SingleError(ErrorCategory.ObjectNotFound, 1L);
     }
 
     [Fact]
