@@ -577,7 +577,7 @@ static class Routes
                 return a.CompareTo(b);
             return string.Compare(actual ?? "", val ?? "", StringComparison.OrdinalIgnoreCase);
         }
-        bool Like() => Regex.IsMatch(actual ?? "", "^" + Regex.Escape(val ?? "").Replace("%", ".*").Replace("_", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        bool Like() => MauticSearch.Like(actual ?? "", val ?? "") == true;
         return expr switch
         {
             "eq" => actual != null && Cmp() == 0,
@@ -608,20 +608,6 @@ static class Routes
 
     static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" || FakeState.FieldDefs.Any(f => f.Alias == col);
 
-    static bool SearchContact(Contact c, string search)
-    {
-        var i = search.IndexOf(':');
-        if (i > 0)
-        {
-            var cmd = search[..i].ToLowerInvariant();
-            var val = search[(i + 1)..].Trim('"');
-            if (cmd == "tag") return c.Tags.Any(t => string.Equals(t, val, StringComparison.OrdinalIgnoreCase));
-            var like = val.Replace('*', '%');
-            return Compare(ContactColumn(c, cmd), like.Contains('%') ? "like" : "eq", like);
-        }
-        return new[] { "firstname", "lastname", "email", "company" }.Any(f => (c.Fields.GetValueOrDefault(f) ?? "").Contains(search, StringComparison.OrdinalIgnoreCase));
-    }
-
     static (int start, int? limit, string orderBy, bool desc) Paging(HttpContext ctx, string defaultOrder)
     {
         var q = ctx.Request.Query;
@@ -644,7 +630,7 @@ static class Routes
         lock (s.Sync)
         {
             IEnumerable<Contact> rows = s.Contacts.Values;
-            if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => SearchContact(c, search));
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => MauticSearch.MatchContact(c, search, s));
             foreach (var w in where) rows = rows.Where(c => Compare(ContactColumn(c, w.Col), w.Expr, w.Val));
             var list = rows.ToList();
             Func<Contact, string?> key = c => ContactColumn(c, orderBy);
@@ -688,7 +674,7 @@ static class Routes
         lock (s.Sync)
         {
             IEnumerable<Segment> rows = s.Segments.Values;
-            if (!string.IsNullOrEmpty(search)) rows = rows.Where(g => g.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || g.Alias.Contains(search, StringComparison.OrdinalIgnoreCase));
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(g => MauticSearch.MatchSegment(g, search));
             foreach (var w in where) rows = rows.Where(g => Compare(SegmentColumn(g, w.Col), w.Expr, w.Val));
             var list = orderBy == "id" ? rows.OrderBy(g => g.Id).ToList() : rows.OrderBy(g => SegmentColumn(g, orderBy), StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Id).ToList();
             if (desc) list.Reverse();
