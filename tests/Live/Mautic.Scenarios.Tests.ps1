@@ -119,6 +119,17 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             (Get-MauticContact -Email "LEAD1@$Domain").id | Should -Be $first.id
         }
 
+        It 'creates one contact through the single route, finds an address with + exactly, and deletes it by id' {
+            $stream = New-MauticContact -Email "jo+news@$Domain" -FirstName Jo -Verbose 4>&1
+            $jo = $stream | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+            (Get-HttpCall $stream POST 'contacts/new').Count | Should -Be 1
+            $jo.firstname | Should -Be 'Jo'
+            (Get-MauticContact -Email "jo+news@$Domain").id | Should -Be $jo.id
+            @(Get-MauticContact -Email "jo@$Domain" -ErrorAction SilentlyContinue).Count | Should -Be 0
+            (Remove-MauticContact -Id $jo.id -Force -PassThru).id | Should -Be $jo.id
+            Get-MauticContact -Id $jo.id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+
         It 'lists by tag and pages with -First, -Skip and -IncludeTotalCount' {
             $all = @(Get-MauticContact -Search "tag:$ImportTag" -PageSize 100)
             $all.Count | Should -Be 250
