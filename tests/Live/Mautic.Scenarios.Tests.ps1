@@ -78,6 +78,9 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             $conn = Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential -PassThru
             $conn.AuthMethod | Should -Be 'OAuth2ClientCredentials'
             $conn.MauticVersion | Should -Match '^5\.'
+            # The token acts as the client, a pseudo user "<client name> [<client id>]" with no user id.
+            $conn.UserName | Should -Match ' \[\d+\]$'
+            $conn.UserId | Should -BeNullOrEmpty
             $out = @(Get-MauticContact -First 1 -IncludeTotalCount)
             [uint64]$out[0] | Should -BeGreaterOrEqual 0
         }
