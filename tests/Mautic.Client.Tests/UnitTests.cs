@@ -290,6 +290,20 @@ public class PagingAndBatchUnitTests
     }
 
     [Theory]
+    [InlineData("email:*@example.com", "email:%@example.com")]
+    [InlineData("email:jo*", "email:jo%")]
+    [InlineData("*example*", "%example%")]
+    [InlineData("tag:vip*", "tag:vip%")]
+    [InlineData("email:%@example.com", "email:%@example.com")]   // Mautic's own wildcard typed directly is kept
+    [InlineData("email:*@example.com % x", "email:%@example.com % x")]
+    [InlineData("tag:vip", "tag:vip")]
+    [InlineData("x_y", "x_y")]
+    [InlineData("", "")]
+    [InlineData(null, null)]
+    public void Search_wildcard_star_is_sent_as_mautics_percent(string? typed, string? sent) =>
+        Assert.Equal(sent, ListQuery.ToMauticSearch(typed!));
+
+    [Theory]
     [InlineData(0)]
     [InlineData(5001)]
     public void Page_size_out_of_range_is_refused(int size)

@@ -33,18 +33,39 @@ public sealed class FieldDef(string alias, string label, string type, string gro
     public int Id { get; } = id;
 }
 
-public sealed class Contact
+/// <summary>
+/// Who a request acts as. A client_credentials token is no user: Mautic makes a pseudo user named
+/// "&lt;client name&gt; [&lt;client id&gt;]" with no id, and stamps records with createdBy null and that name.
+/// </summary>
+public sealed record Principal(long? UserId, string Name)
+{
+    public static readonly Principal Admin = new(1, "Admin User");
+}
+
+/// <summary>Who created and last changed a record (createdBy/createdByUser, modifiedBy/modifiedByUser).</summary>
+public abstract class Stamped
+{
+    public long? CreatedBy = 1;
+    public string? CreatedByUser = "Admin User";
+    public long? ModifiedBy;
+    public string? ModifiedByUser;
+    public DateTime DateAdded = DateTime.UtcNow;
+    public DateTime? DateModified;
+
+    public void Created(Principal p) { CreatedBy = p.UserId; CreatedByUser = p.Name; }
+    public void Modified(Principal p) { ModifiedBy = p.UserId; ModifiedByUser = p.Name; DateModified = DateTime.UtcNow; }
+}
+
+public sealed class Contact : Stamped
 {
     public long Id;
     public Dictionary<string, string?> Fields = new(StringComparer.Ordinal);
     public List<string> Tags = new();
     public long? Owner;
     public int Points;
-    public DateTime DateAdded;
-    public DateTime? DateModified;
 }
 
-public sealed class Segment
+public sealed class Segment : Stamped
 {
     public long Id;
     public string Name = "";
@@ -54,14 +75,16 @@ public sealed class Segment
     public HashSet<long> Members = new();
 }
 
-public sealed class Email
+public sealed class Email : Stamped
 {
     public long Id;
     public string Name = "";
     public string Subject = "";
+    public string? CustomHtml;
     public string EmailType = "template";
     public bool IsPublished = true;
     public List<long> Lists = new();
+    public int SentCount;
 }
 
 public sealed record SentEmail(long EmailId, long ContactId, string? Tokens, string? Attachments);
@@ -77,6 +100,8 @@ public sealed class FakeState
     public string AdminPassword { get; set; } = "Sup3r-Secret-Pw!";
     public string ClientId { get; set; } = "1_fakeclientid";
     public string ClientSecret { get; set; } = "fake-client-secret-7c41";
+    /// <summary>The OAuth2 client's name, which its client_credentials tokens act under ("Fake client [1]").</summary>
+    public string ClientName { get; set; } = "Fake client";
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
     /// <summary>Delay added to every /api request, to stand in for network round trips (benchmarks).</summary>
     public int LatencyMs { get; set; }
@@ -84,6 +109,8 @@ public sealed class FakeState
     public int BatchLimit { get; set; } = 200;
 
     public readonly Dictionary<string, DateTime> AccessTokens = new();
+    /// <summary>Access tokens granted with client_credentials (they act as the client, not as a user).</summary>
+    public readonly HashSet<string> ClientTokens = new();
     /// <summary>Refresh token to "already used".</summary>
     public readonly Dictionary<string, bool> RefreshTokens = new();
     public int TokenGrants;
@@ -93,6 +120,14 @@ public sealed class FakeState
     public readonly SortedDictionary<long, Email> Emails = new();
     public readonly List<SentEmail> Sent = new();
     public long NextContactId = 1;
+    /// <summary>Mautic's tag table: a tag keeps its id after the last contact lost it, until the tag is deleted.</summary>
+    public readonly SortedDictionary<long, string> Tags = new();
+    public long NextTagId = 1;
+    public long NextSegmentId = 4;
+    public long NextEmailId = 4;
+
+    /// <summary>The pseudo user a client_credentials token acts as.</summary>
+    public Principal ClientPrincipal => new(null, $"{ClientName} [{ClientId.Split('_')[0]}]");
 
     public readonly ConcurrentQueue<RecordedRequest> Requests = new();
     readonly List<Fault> _faults = new();
@@ -162,9 +197,19 @@ public sealed class FakeState
             if (firstname != null) c.Fields["firstname"] = firstname;
             if (lastname != null) c.Fields["lastname"] = lastname;
             c.Tags.AddRange(tags);
+            foreach (var t in tags) TagId(t);
             Contacts[c.Id] = c;
             return c;
         }
+    }
+
+    /// <summary>The tag's id, adding it to the tag table if new (call under <see cref="Sync"/>).</summary>
+    public long TagId(string tag)
+    {
+        foreach (var (id, name) in Tags)
+            if (string.Equals(name, tag, StringComparison.OrdinalIgnoreCase)) return id;
+        Tags[NextTagId] = tag;
+        return NextTagId++;
     }
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathPrefix, string? method = null) =>

@@ -14,6 +14,17 @@ static class Routes
 {
     static readonly Regex EmailRule = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$");
 
+    /// <summary>
+    /// MySQL's utf8mb4_unicode_ci, which orders and compares Mautic's text columns: case- and accent-insensitive,
+    /// punctuation before digits before letters ('lead1@' &lt; 'lead10@' &lt; 'lead2@'; '_' &lt; '-'), as the real
+    /// server sorts. Ordinal order ('lead100@' &lt; 'lead10@' &lt; 'lead1@') is not what Mautic does.
+    /// </summary>
+    public static readonly StringComparer Collation = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
+
+    /// <summary>PHP's FILTER_SANITIZE_EMAIL, which Mautic applies to e-mail values before validating them: 'léad@x' becomes 'lad@x'.</summary>
+    static string SanitizeEmail(string v) =>
+        new string(v.Where(ch => ch < 128 && (char.IsLetterOrDigit(ch) || "!#$%&'*+-=?^_`{|}~@.[]".Contains(ch))).ToArray()).Trim();
+
     public static void Map(WebApplication app, FakeState s)
     {
         app.Use(async (ctx, next) =>
@@ -41,12 +52,26 @@ static class Routes
         });
 
         app.MapPost("/oauth/v2/token", ctx => Token(ctx, s));
-        app.MapGet("/api/users/self", ctx => Json(ctx, 200, new JsonObject
+        app.MapGet("/api/users/self", ctx =>
         {
-            ["id"] = 1, ["isPublished"] = true, ["username"] = s.AdminUser, ["firstName"] = "Admin", ["lastName"] = "User",
-            ["email"] = "admin@example.com", ["role"] = new JsonObject { ["id"] = 1, ["name"] = "Administrator", ["isAdmin"] = true },
-            ["timezone"] = "UTC", ["locale"] = "en_US", ["lastLogin"] = Date(DateTime.UtcNow.AddDays(-1)),
-        }));
+            var role = new JsonObject { ["isPublished"] = true, ["id"] = 1, ["name"] = "Administrator", ["description"] = "Full system access", ["isAdmin"] = true };
+            var who = Who(ctx);
+            if (who.UserId == null)
+            {
+                // A client_credentials token: a pseudo user named after the client, with no id and no e-mail.
+                var i = who.Name.LastIndexOf(" [", StringComparison.Ordinal);
+                return Json(ctx, 200, new JsonObject
+                {
+                    ["isPublished"] = true, ["username"] = who.Name, ["firstName"] = who.Name[..i], ["lastName"] = who.Name[(i + 1)..],
+                    ["role"] = role, ["timezone"] = "", ["locale"] = "",
+                });
+            }
+            return Json(ctx, 200, new JsonObject
+            {
+                ["isPublished"] = true, ["id"] = 1, ["username"] = s.AdminUser, ["firstName"] = "Admin", ["lastName"] = "User",
+                ["email"] = "admin@example.com", ["role"] = role, ["timezone"] = "", ["locale"] = "",
+            });
+        });
 
         // contacts
         app.MapGet("/api/contacts", ctx => ListContacts(ctx, s));
@@ -61,6 +86,7 @@ static class Routes
         {
             if (!s.Contacts.TryGetValue(Id(ctx), out var c)) return NotFound(ctx);
             var rendered = RenderContact(c, s);
+            rendered["id"] = null; // Mautic renders the entity after Doctrine removed it: its id is null
             s.Contacts.Remove(c.Id);
             foreach (var seg in s.Segments.Values) seg.Members.Remove(c.Id);
             return Json(ctx, 200, new JsonObject { ["contact"] = rendered });
@@ -69,7 +95,7 @@ static class Routes
         {
             if (!s.Contacts.ContainsKey(Id(ctx))) return NotFound(ctx);
             var lists = s.Segments.Values.Where(g => g.Members.Contains(Id(ctx)))
-                .Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)new JsonObject { ["id"] = g.Id, ["name"] = g.Name, ["alias"] = g.Alias, ["dateAdded"] = Date(DateTime.UtcNow.AddDays(-3)) }))
+                .Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)new JsonObject { ["id"] = g.Id, ["name"] = g.Name, ["alias"] = g.Alias, ["dateAdded"] = Date(DateTime.UtcNow.AddDays(-3)), ["manuallyRemoved"] = false, ["manuallyAdded"] = true }))
                 .ToList();
             return Json(ctx, 200, new JsonObject { ["total"] = lists.Count, ["lists"] = PhpMap(lists) });
         }));
@@ -78,11 +104,62 @@ static class Routes
         app.MapGet("/api/segments", ctx => ListSegments(ctx, s));
         app.MapGet("/api/segments/{id:long}", ctx => Locked(s, () =>
             s.Segments.TryGetValue(Id(ctx), out var g) ? Json(ctx, 200, new JsonObject { ["list"] = RenderSegment(g) }) : NotFound(ctx)));
+        app.MapPost("/api/segments/new", ctx => CreateSegment(ctx, s));
+        app.MapDelete("/api/segments/{id:long}/delete", ctx => Locked(s, () =>
+        {
+            if (!s.Segments.TryGetValue(Id(ctx), out var g)) return NotFound(ctx);
+            var rendered = RenderSegment(g);
+            rendered["id"] = null;
+            s.Segments.Remove(g.Id);
+            return Json(ctx, 200, new JsonObject { ["list"] = rendered });
+        }));
         app.MapPost("/api/segments/{id:long}/contact/{cid:long}/add", ctx => SegmentMember(ctx, s, add: true));
         app.MapPost("/api/segments/{id:long}/contact/{cid:long}/remove", ctx => SegmentMember(ctx, s, add: false));
         app.MapPost("/api/segments/{id:long}/contacts/add", ctx => SegmentAddMany(ctx, s));
 
+        // tags (Mautic's list ignores ?search=; where[] on tag and id works)
+        app.MapGet("/api/tags", ctx => Locked(s, () =>
+        {
+            var where = ParseWhere(ctx);
+            if (where.Any(w => w.Col is not ("id" or "tag"))) return Oops(ctx, 500);
+            var (start, limit, _, desc) = Paging(ctx, "id");
+            IEnumerable<KeyValuePair<long, string>> rows = s.Tags;
+            foreach (var w in where) rows = rows.Where(kv => Compare(w.Col == "id" ? kv.Key.ToString(CultureInfo.InvariantCulture) : kv.Value, w.Expr, w.Val));
+            var all = desc ? rows.Reverse().ToList() : rows.ToList();
+            var page = all.Skip(start).Take(limit ?? int.MaxValue).ToList();
+            JsonNode tags = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(kv => (kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderTag(kv.Key, kv.Value))).ToList());
+            return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["tags"] = tags });
+        }));
+        app.MapGet("/api/tags/{id:long}", ctx => Locked(s, () =>
+            s.Tags.TryGetValue(Id(ctx), out var t) ? Json(ctx, 200, new JsonObject { ["tag"] = RenderTag(Id(ctx), t) }) : NotFound(ctx)));
+        app.MapDelete("/api/tags/{id:long}/delete", ctx => Locked(s, () =>
+        {
+            if (!s.Tags.TryGetValue(Id(ctx), out var t)) return NotFound(ctx);
+            s.Tags.Remove(Id(ctx));
+            foreach (var c in s.Contacts.Values) c.Tags.RemoveAll(x => string.Equals(x, t, StringComparison.OrdinalIgnoreCase));
+            return Json(ctx, 200, new JsonObject { ["tag"] = RenderTag(null, t) });
+        }));
+
         // emails
+        app.MapGet("/api/emails", ctx => Locked(s, () =>
+        {
+            var (start, limit, _, desc) = Paging(ctx, "id");
+            var all = desc ? s.Emails.Values.Reverse().ToList() : s.Emails.Values.ToList();
+            var page = all.Skip(start).Take(limit ?? int.MaxValue).ToList();
+            JsonNode emails = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(e => (e.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderEmail(e))).ToList());
+            return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["emails"] = emails });
+        }));
+        app.MapGet("/api/emails/{id:long}", ctx => Locked(s, () =>
+            s.Emails.TryGetValue(Id(ctx), out var e) ? Json(ctx, 200, new JsonObject { ["email"] = RenderEmail(e) }) : NotFound(ctx)));
+        app.MapPost("/api/emails/new", ctx => CreateEmail(ctx, s));
+        app.MapDelete("/api/emails/{id:long}/delete", ctx => Locked(s, () =>
+        {
+            if (!s.Emails.TryGetValue(Id(ctx), out var e)) return NotFound(ctx);
+            var rendered = RenderEmail(e);
+            rendered["id"] = null;
+            s.Emails.Remove(e.Id);
+            return Json(ctx, 200, new JsonObject { ["email"] = rendered });
+        }));
         app.MapPost("/api/emails/{id:long}/send", ctx => SendToSegment(ctx, s));
         app.MapPost("/api/emails/{id:long}/contact/{cid:long}/send", ctx => SendToContact(ctx, s));
 
@@ -142,7 +219,19 @@ static class Routes
         return Json(ctx, status, new JsonObject { ["errors"] = new JsonArray(e) }, version);
     }
 
-    static Task NotFound(HttpContext ctx) => Error(ctx, 404, "Item was not found.");
+    /// <summary>
+    /// An error from an API controller (not found, validation): Mautic 5.1 answers {code, message, details}, details
+    /// [] when there are none, and no type. Errors from the auth layer and exception handler come from
+    /// <see cref="Error"/>: {message, code, type}.
+    /// </summary>
+    static Task ApiError(HttpContext ctx, int status, string message, JsonObject? details = null) =>
+        Json(ctx, status, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["code"] = status, ["message"] = message, ["details"] = details ?? (JsonNode)new JsonArray() }) });
+
+    /// <summary>What Mautic's exception handler answers for an unreadable request (bad JSON, wrong body type).</summary>
+    static Task Oops(HttpContext ctx, int status) =>
+        Error(ctx, status, $"Looks like I encountered an error (error #{status}). If I do it again, please report me to the system administrator!");
+
+    static Task NotFound(HttpContext ctx) => ApiError(ctx, 404, "Item was not found.");
 
     /// <summary>PHP's json_encode of an array: a JSON array when the keys are exactly 0..n-1 in order, otherwise an object.</summary>
     public static JsonNode PhpMap(IReadOnlyList<(string Key, JsonNode? Value)> entries)
@@ -218,9 +307,10 @@ static class Routes
             var i = decoded.IndexOf(':');
             if (i < 0 || decoded[..i] != s.AdminUser || decoded[(i + 1)..] != s.AdminPassword)
             {
-                await Error(ctx, 401, "API authorization denied.", "access_denied", version: null);
+                await Error(ctx, 401, "Authorization denied, invalid credentials.", "access_denied", version: null);
                 return false;
             }
+            ctx.Items[typeof(Principal)] = Principal.Admin;
             return true;
         }
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = header.Substring(7).Trim();
@@ -245,6 +335,9 @@ static class Routes
             await Error(ctx, 401, "The access token provided has expired.", "invalid_grant", version: null);
             return false;
         }
+        bool client;
+        lock (s.Sync) client = s.ClientTokens.Contains(token);
+        ctx.Items[typeof(Principal)] = client ? s.ClientPrincipal : Principal.Admin;
         return true;
     }
 
@@ -286,6 +379,7 @@ static class Routes
         lock (s.Sync)
         {
             s.AccessTokens[access] = DateTime.UtcNow + s.AccessTokenLifetime;
+            if (form["grant_type"] == "client_credentials") s.ClientTokens.Add(access);
             s.TokenGrants++;
         }
         var answer = new JsonObject
@@ -296,6 +390,9 @@ static class Routes
         if (newRefresh != null) answer["refresh_token"] = newRefresh;
         await Json(ctx, 200, answer, version: null);
     }
+
+    /// <summary>Who the request acts as (set by <see cref="Authenticate"/>).</summary>
+    static Principal Who(HttpContext ctx) => ctx.Items.TryGetValue(typeof(Principal), out var p) && p is Principal who ? who : Principal.Admin;
 
     static async Task<JsonNode?> ReadJson(HttpContext ctx)
     {
@@ -309,7 +406,7 @@ static class Routes
     static JsonObject RenderContact(Contact c, FakeState s)
     {
         var groups = new Dictionary<string, List<(string, JsonNode?)>> { ["core"] = new(), ["social"] = new(), ["personal"] = new(), ["professional"] = new() };
-        var all = new JsonObject { ["id"] = c.Id };
+        var all = new JsonObject { ["id"] = c.Id.ToString(CultureInfo.InvariantCulture) }; // a string in fields.all
         foreach (var f in FakeState.FieldDefs)
         {
             c.Fields.TryGetValue(f.Alias, out var v);
@@ -329,8 +426,8 @@ static class Routes
             ["isPublished"] = true,
             ["dateAdded"] = Date(c.DateAdded),
             ["dateModified"] = c.DateModified.HasValue ? Date(c.DateModified.Value) : null,
-            ["createdBy"] = 1, ["createdByUser"] = "Admin User",
-            ["modifiedBy"] = c.DateModified.HasValue ? 1 : null, ["modifiedByUser"] = c.DateModified.HasValue ? "Admin User" : null,
+            ["createdBy"] = c.CreatedBy, ["createdByUser"] = c.CreatedByUser,
+            ["modifiedBy"] = c.ModifiedBy, ["modifiedByUser"] = c.ModifiedByUser,
             ["owner"] = c.Owner == 1 ? new JsonObject { ["id"] = 1, ["username"] = s.AdminUser, ["firstName"] = "Admin", ["lastName"] = "User" } : null,
             ["points"] = c.Points,
             ["lastActive"] = null,
@@ -338,10 +435,14 @@ static class Routes
             ["color"] = null,
             ["ipAddresses"] = new JsonArray(),
             ["fields"] = fields,
-            ["tags"] = new JsonArray(c.Tags.Select((t, i) => (JsonNode)new JsonObject { ["id"] = i + 1, ["tag"] = t }).ToArray()),
+            // ids from the tag table; Mautic lists a contact's tags by name
+            ["tags"] = new JsonArray(c.Tags.OrderBy(t => t, StringComparer.OrdinalIgnoreCase)
+                .Select(t => (JsonNode)new JsonObject { ["id"] = s.TagId(t), ["tag"] = t, ["description"] = null }).ToArray()),
             ["utmtags"] = new JsonArray(),
-            ["doNotContact"] = new JsonArray(),
             ["stage"] = null,
+            ["preferredProfileImage"] = null,
+            ["doNotContact"] = new JsonArray(),
+            ["frequencyRules"] = new JsonArray(),
         };
     }
 
@@ -389,8 +490,9 @@ static class Routes
                 _ => node.ToJsonString(),
             };
             if (string.IsNullOrEmpty(v) && !overwrite && !replace) continue;
+            if (def.Type == "email" && v != null) v = SanitizeEmail(v);
             if (def.Type == "email" && !string.IsNullOrEmpty(v) && !EmailRule.IsMatch(v))
-                details[key] = new JsonArray("A valid email is required.");
+                details[key] = new JsonArray($"{v} is invalid.");
             if (def.Type == "number" && !string.IsNullOrEmpty(v) && !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                 details[key] = new JsonArray("This value should be a number.");
             values[key] = v;
@@ -406,7 +508,7 @@ static class Routes
             foreach (var t in tagOps)
             {
                 if (t.StartsWith('-')) c.Tags.Remove(t[1..]);
-                else if (t.Length > 0 && !c.Tags.Contains(t)) c.Tags.Add(t);
+                else if (t.Length > 0 && !c.Tags.Contains(t)) { c.Tags.Add(t); s.TagId(t); }
             }
         }
         return null;
@@ -416,15 +518,16 @@ static class Routes
         string.Join("; ", details.Select(kv => kv.Key + ": " + string.Join(" ", kv.Value!.AsArray().Select(x => x!.ToString()))));
 
     /// <summary>New contact, or the existing one with the same email (Mautic merges on unique identifiers).</summary>
-    static (Contact contact, int status, JsonObject? details) CreateOrMerge(JsonObject payload, FakeState s)
+    static (Contact contact, int status, JsonObject? details) CreateOrMerge(JsonObject payload, FakeState s, Principal who)
     {
-        var email = payload["email"]?.ToString();
+        var email = payload["email"]?.ToString() is string raw ? SanitizeEmail(raw) : null;
         var existing = string.IsNullOrEmpty(email) ? null
-            : s.Contacts.Values.FirstOrDefault(c => c.Fields.TryGetValue("email", out var e) && string.Equals(e, email, StringComparison.OrdinalIgnoreCase));
+            : s.Contacts.Values.FirstOrDefault(c => c.Fields.TryGetValue("email", out var e) && e != null && Collation.Equals(e, email));
         var target = existing ?? new Contact { Id = 0, DateAdded = DateTime.UtcNow };
         var details = Apply(target, payload, replace: false, s);
         if (details != null) return (target, 400, details);
-        if (existing != null) { existing.DateModified = DateTime.UtcNow; return (existing, 200, null); }
+        if (existing != null) { existing.Modified(who); return (existing, 200, null); }
+        target.Created(who);
         target.Id = s.NextContactId++;
         s.Contacts[target.Id] = target;
         return (target, 201, null);
@@ -432,11 +535,11 @@ static class Routes
 
     static async Task CreateContact(HttpContext ctx, FakeState s)
     {
-        if (await ReadJson(ctx) is not JsonObject payload) { await Error(ctx, 400, "Request body is not valid JSON."); return; }
+        if (await ReadJson(ctx) is not JsonObject payload) { await Oops(ctx, 400); return; }
         lock (s.Sync)
         {
-            var (c, status, details) = CreateOrMerge(payload, s);
-            if (details != null) { Error(ctx, 400, Flat(details), null, "", details).Wait(); return; }
+            var (c, status, details) = CreateOrMerge(payload, s, Who(ctx));
+            if (details != null) { ApiError(ctx, 400, Flat(details), details).Wait(); return; }
             if (status == 201) ctx.Response.Headers.Location = "/api/contacts/" + c.Id;
             Json(ctx, status, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
         }
@@ -444,7 +547,7 @@ static class Routes
 
     static async Task EditContact(HttpContext ctx, FakeState s)
     {
-        if (await ReadJson(ctx) is not JsonObject payload) { await Error(ctx, 400, "Request body is not valid JSON."); return; }
+        if (await ReadJson(ctx) is not JsonObject payload) { await Oops(ctx, 400); return; }
         var put = ctx.Request.Method == "PUT";
         lock (s.Sync)
         {
@@ -457,16 +560,17 @@ static class Routes
                 created = true;
             }
             var details = Apply(c, payload, replace: put && !created, s);
-            if (details != null) { Error(ctx, 400, Flat(details), null, "", details).Wait(); return; }
-            if (created) s.Contacts[c.Id] = c; else c.DateModified = DateTime.UtcNow;
+            if (details != null) { ApiError(ctx, 400, Flat(details), details).Wait(); return; }
+            if (created) { c.Created(Who(ctx)); s.Contacts[c.Id] = c; } else c.Modified(Who(ctx));
             Json(ctx, created ? 201 : 200, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
         }
     }
 
     static async Task BatchContacts(HttpContext ctx, FakeState s, bool edit)
     {
-        if (await ReadJson(ctx) is not JsonArray items) { await Error(ctx, 400, "Request body must be a JSON array."); return; }
-        if (items.Count > s.BatchLimit) { await Error(ctx, 500, $"A max of {s.BatchLimit} entities are supported at a time."); return; }
+        if (await ReadJson(ctx) is not JsonArray items) { await Oops(ctx, 500); return; }
+        if (items.Count > s.BatchLimit) { await ApiError(ctx, 500, $"A max of {s.BatchLimit} entities are supported at a time."); return; }
+        var who = Who(ctx);
         var put = ctx.Request.Method == "PUT";
         var records = new List<(string, JsonNode?)>();
         var codes = new List<(string, JsonNode?)>();
@@ -498,22 +602,23 @@ static class Routes
                         }
                         c = new Contact { Id = s.NextContactId++, DateAdded = DateTime.UtcNow };
                         details = Apply(c, payload, false, s);
-                        if (details == null) s.Contacts[c.Id] = c;
+                        if (details == null) { c.Created(who); s.Contacts[c.Id] = c; }
                         status = 201;
                     }
                     else
                     {
                         details = Apply(c, payload, put, s);
-                        if (details == null) c.DateModified = DateTime.UtcNow;
+                        if (details == null) c.Modified(who);
                         status = 200;
                     }
                 }
-                else (c, status, details) = CreateOrMerge(payload, s);
+                else (c, status, details) = CreateOrMerge(payload, s, who);
 
                 if (details != null)
                 {
                     codes.Add((key, 400));
-                    errors.Add((key, ItemError(Flat(details), 400)));
+                    // A refused item carries its field messages, and type null (not "api" as a missing one does).
+                    errors.Add((key, new JsonObject { ["code"] = 400, ["message"] = Flat(details), ["details"] = details, ["type"] = null }));
                     continue;
                 }
                 codes.Add((key, status));
@@ -536,8 +641,7 @@ static class Routes
             foreach (var part in v.SelectMany(x => (x ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
                 if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
         }
-        if (ids.Count == 0) { await Error(ctx, 400, "ids parameter is required"); return; }
-        var deleted = new JsonArray();
+        var deleted = new JsonArray(); // no ids at all: 200 with nothing deleted, as Mautic answers
         lock (s.Sync)
         {
             foreach (var id in ids.Distinct())
@@ -566,8 +670,13 @@ static class Routes
             if (!parts.TryGetValue(n, out var d)) parts[n] = d = new Dictionary<string, string>();
             d[m.Groups[2].Value] = v.ToString();
         }
-        return parts.Values.Select(d => new Where(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val"))).ToList();
+        // Mautic drops a clause whose expression it does not know (where[0][expr]=equals filters nothing).
+        return parts.Values.Select(d => new Where(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val")))
+            .Where(w => KnownExprs.Contains(w.Expr)).ToList();
     }
+
+    static readonly HashSet<string> KnownExprs = ["eq", "neq", "gt", "gte", "lt", "lte", "like", "notLike", "in", "notIn", "isNull", "isNotNull", "isEmpty", "isNotEmpty",
+        "between", "notBetween", "andX", "orX"]; // the last four Mautic knows but the fake does not emulate: Compare throws, a 500
 
     static bool Compare(string? actual, string expr, string? val)
     {
@@ -575,9 +684,9 @@ static class Routes
         {
             if (double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && double.TryParse(val, NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
                 return a.CompareTo(b);
-            return string.Compare(actual ?? "", val ?? "", StringComparison.OrdinalIgnoreCase);
+            return Collation.Compare(actual ?? "", val ?? "");
         }
-        bool Like() => Regex.IsMatch(actual ?? "", "^" + Regex.Escape(val ?? "").Replace("%", ".*").Replace("_", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        bool Like() => MauticSearch.Like(actual ?? "", val ?? "") == true;
         return expr switch
         {
             "eq" => actual != null && Cmp() == 0,
@@ -588,8 +697,8 @@ static class Routes
             "lte" => actual != null && Cmp() <= 0,
             "like" => Like(),
             "notLike" => !Like(),
-            "in" => (val ?? "").Split(',').Any(x => string.Equals(x.Trim(), actual, StringComparison.OrdinalIgnoreCase)),
-            "notIn" => !(val ?? "").Split(',').Any(x => string.Equals(x.Trim(), actual, StringComparison.OrdinalIgnoreCase)),
+            "in" => (val ?? "").Split(',').Any(x => Collation.Equals(x.Trim(), actual ?? "")),
+            "notIn" => !(val ?? "").Split(',').Any(x => Collation.Equals(x.Trim(), actual ?? "")),
             "isNull" => actual == null,
             "isNotNull" => actual != null,
             "isEmpty" => string.IsNullOrEmpty(actual),
@@ -608,20 +717,6 @@ static class Routes
 
     static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" || FakeState.FieldDefs.Any(f => f.Alias == col);
 
-    static bool SearchContact(Contact c, string search)
-    {
-        var i = search.IndexOf(':');
-        if (i > 0)
-        {
-            var cmd = search[..i].ToLowerInvariant();
-            var val = search[(i + 1)..].Trim('"');
-            if (cmd == "tag") return c.Tags.Any(t => string.Equals(t, val, StringComparison.OrdinalIgnoreCase));
-            var like = val.Replace('*', '%');
-            return Compare(ContactColumn(c, cmd), like.Contains('%') ? "like" : "eq", like);
-        }
-        return new[] { "firstname", "lastname", "email", "company" }.Any(f => (c.Fields.GetValueOrDefault(f) ?? "").Contains(search, StringComparison.OrdinalIgnoreCase));
-    }
-
     static (int start, int? limit, string orderBy, bool desc) Paging(HttpContext ctx, string defaultOrder)
     {
         var q = ctx.Request.Query;
@@ -637,20 +732,20 @@ static class Routes
     {
         var where = ParseWhere(ctx);
         var bad = where.FirstOrDefault(w => !KnownContactColumn(w.Col));
-        if (bad != null) { await Error(ctx, 400, $"Invalid column in where: {bad.Col}"); return; }
+        if (bad != null) { await Oops(ctx, 500); return; }
         var (start, limit, orderBy, desc) = Paging(ctx, "id");
         var search = ctx.Request.Query["search"].FirstOrDefault();
         JsonObject answer;
         lock (s.Sync)
         {
             IEnumerable<Contact> rows = s.Contacts.Values;
-            if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => SearchContact(c, search));
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => MauticSearch.MatchContact(c, search, s));
             foreach (var w in where) rows = rows.Where(c => Compare(ContactColumn(c, w.Col), w.Expr, w.Val));
             var list = rows.ToList();
             Func<Contact, string?> key = c => ContactColumn(c, orderBy);
             list = (orderBy is "id" or "points"
                 ? (desc ? list.OrderByDescending(c => double.Parse(key(c)!, CultureInfo.InvariantCulture)) : list.OrderBy(c => double.Parse(key(c)!, CultureInfo.InvariantCulture)))
-                : (desc ? list.OrderByDescending(key, StringComparer.OrdinalIgnoreCase) : list.OrderBy(key, StringComparer.OrdinalIgnoreCase)).ThenBy(c => c.Id)).ToList();
+                : (desc ? list.OrderByDescending(key, Collation) : list.OrderBy(key, Collation)).ThenBy(c => c.Id)).ToList();
             var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
             var contacts = new JsonObject(); // keyed by id; empty is {} for contacts
             foreach (var c in page) contacts[c.Id.ToString(CultureInfo.InvariantCulture)] = RenderContact(c, s);
@@ -663,10 +758,47 @@ static class Routes
 
     static JsonObject RenderSegment(Segment g) => new()
     {
-        ["id"] = g.Id, ["isPublished"] = g.IsPublished, ["dateAdded"] = Date(DateTime.UtcNow.AddDays(-30)), ["dateModified"] = null,
-        ["createdBy"] = 1, ["createdByUser"] = "Admin User", ["category"] = null, ["name"] = g.Name, ["alias"] = g.Alias,
-        ["description"] = g.Description, ["filters"] = new JsonArray(), ["isGlobal"] = true, ["isPreferenceCenter"] = false,
+        ["isPublished"] = g.IsPublished, ["dateAdded"] = Date(g.DateAdded), ["dateModified"] = g.DateModified.HasValue ? Date(g.DateModified.Value) : null,
+        ["createdBy"] = g.CreatedBy, ["createdByUser"] = g.CreatedByUser, ["modifiedBy"] = g.ModifiedBy, ["modifiedByUser"] = g.ModifiedByUser,
+        ["id"] = g.Id, ["name"] = g.Name, ["publicName"] = g.Name, ["alias"] = g.Alias, ["description"] = g.Description, ["category"] = null,
+        ["filters"] = new JsonArray(), ["isGlobal"] = true, ["isPreferenceCenter"] = false,
     };
+
+    /// <summary>Mautic's alias: the name lower-cased, runs of other characters as one '-', made unique with a number.</summary>
+    static string Alias(string name, IEnumerable<string> taken)
+    {
+        var a = Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unique = a;
+        for (var n = 1; used.Contains(unique); n++) unique = a + n.ToString(CultureInfo.InvariantCulture);
+        return unique;
+    }
+
+    static bool Truthy(JsonNode? n) => n?.ToString().ToLowerInvariant() is "true" or "1";
+
+    static async Task CreateSegment(HttpContext ctx, FakeState s)
+    {
+        if (await ReadJson(ctx) is not JsonObject body) { await Oops(ctx, 400); return; }
+        var name = body["name"]?.ToString();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await ApiError(ctx, 400, "name: A name is required.", new JsonObject { ["name"] = new JsonArray("A name is required.") });
+            return;
+        }
+        lock (s.Sync)
+        {
+            var g = new Segment
+            {
+                Id = s.NextSegmentId++, Name = name, Description = body["description"]?.ToString(),
+                IsPublished = body["isPublished"] == null || Truthy(body["isPublished"]),
+                Alias = Alias(body["alias"]?.ToString() is { Length: > 0 } a ? a : name, s.Segments.Values.Select(x => x.Alias)),
+            };
+            g.Created(Who(ctx));
+            s.Segments[g.Id] = g;
+            ctx.Response.Headers.Location = "/api/segments/" + g.Id;
+            Json(ctx, 201, new JsonObject { ["list"] = RenderSegment(g) }).Wait();
+        }
+    }
 
     static string? SegmentColumn(Segment g, string col) => col switch
     {
@@ -681,16 +813,16 @@ static class Routes
     {
         var where = ParseWhere(ctx);
         var bad = where.FirstOrDefault(w => w.Col is not ("id" or "name" or "alias" or "isPublished" or "is_published"));
-        if (bad != null) { await Error(ctx, 400, $"Invalid column in where: {bad.Col}"); return; }
+        if (bad != null) { await Oops(ctx, 500); return; }
         var (start, limit, orderBy, desc) = Paging(ctx, "id");
         var search = ctx.Request.Query["search"].FirstOrDefault();
         JsonObject answer;
         lock (s.Sync)
         {
             IEnumerable<Segment> rows = s.Segments.Values;
-            if (!string.IsNullOrEmpty(search)) rows = rows.Where(g => g.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || g.Alias.Contains(search, StringComparison.OrdinalIgnoreCase));
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(g => MauticSearch.MatchSegment(g, search));
             foreach (var w in where) rows = rows.Where(g => Compare(SegmentColumn(g, w.Col), w.Expr, w.Val));
-            var list = orderBy == "id" ? rows.OrderBy(g => g.Id).ToList() : rows.OrderBy(g => SegmentColumn(g, orderBy), StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Id).ToList();
+            var list = orderBy == "id" ? rows.OrderBy(g => g.Id).ToList() : rows.OrderBy(g => SegmentColumn(g, orderBy), Collation).ThenBy(g => g.Id).ToList();
             if (desc) list.Reverse();
             var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
             // keyed by id; an empty paginated list is []
@@ -704,7 +836,7 @@ static class Routes
     {
         if (!s.Segments.TryGetValue(Id(ctx), out var g)) return NotFound(ctx);
         var cid = Id(ctx, "cid");
-        if (!s.Contacts.ContainsKey(cid)) return NotFound(ctx);
+        if (!s.Contacts.ContainsKey(cid)) return ApiError(ctx, 404, "Contact not found.");
         if (add) g.Members.Add(cid); else g.Members.Remove(cid);
         return Json(ctx, 200, new JsonObject { ["success"] = 1 });
     });
@@ -727,7 +859,48 @@ static class Routes
         }
     }
 
+    static JsonObject RenderTag(long? id, string tag) => new() { ["id"] = id, ["tag"] = tag, ["description"] = null };
+
     // ---------- emails ----------
+
+    static JsonObject RenderEmail(Email e) => new()
+    {
+        ["isPublished"] = e.IsPublished, ["dateAdded"] = Date(e.DateAdded), ["dateModified"] = Date(e.DateModified ?? e.DateAdded),
+        ["createdBy"] = e.CreatedBy, ["createdByUser"] = e.CreatedByUser, ["modifiedBy"] = e.ModifiedBy, ["modifiedByUser"] = e.ModifiedByUser,
+        ["id"] = e.Id, ["name"] = e.Name, ["subject"] = e.Subject, ["language"] = "en", ["category"] = null,
+        ["fromAddress"] = null, ["fromName"] = null, ["replyToAddress"] = null, ["bccAddress"] = null,
+        ["customHtml"] = e.CustomHtml, ["plainText"] = null, ["template"] = null, ["emailType"] = e.EmailType,
+        ["publishUp"] = null, ["publishDown"] = null, ["readCount"] = 0, ["sentCount"] = e.SentCount, ["revision"] = 1,
+        ["assetAttachments"] = new JsonArray(),
+        ["lists"] = new JsonArray(e.Lists.Select(l => (JsonNode)new JsonObject { ["id"] = l }).ToArray()),
+    };
+
+    static async Task CreateEmail(HttpContext ctx, FakeState s)
+    {
+        if (await ReadJson(ctx) is not JsonObject body) { await Oops(ctx, 400); return; }
+        var name = body["name"]?.ToString();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await ApiError(ctx, 400, "name: A name is required.", new JsonObject { ["name"] = new JsonArray("A name is required.") });
+            return;
+        }
+        lock (s.Sync)
+        {
+            var e = new Email
+            {
+                Id = s.NextEmailId++, Name = name, Subject = body["subject"]?.ToString() ?? "", CustomHtml = body["customHtml"]?.ToString(),
+                EmailType = body["emailType"]?.ToString() is { Length: > 0 } t ? t : "template",
+                IsPublished = body["isPublished"] == null || Truthy(body["isPublished"]),
+            };
+            if (body["lists"] is JsonArray lists)
+                foreach (var l in lists)
+                    if (long.TryParse((l is JsonObject lo ? lo["id"] : l)?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var lid)) e.Lists.Add(lid);
+            e.Created(Who(ctx));
+            s.Emails[e.Id] = e;
+            ctx.Response.Headers.Location = "/api/emails/" + e.Id;
+            Json(ctx, 201, new JsonObject { ["email"] = RenderEmail(e) }).Wait();
+        }
+    }
 
     static async Task SendToSegment(HttpContext ctx, FakeState s)
     {
@@ -735,13 +908,17 @@ static class Routes
         lock (s.Sync)
         {
             if (!s.Emails.TryGetValue(Id(ctx), out var e) || !e.IsPublished) { NotFound(ctx).Wait(); return; }
-            if (e.EmailType != "list") { Error(ctx, 400, "This email is not a segment email.").Wait(); return; }
-            var lists = body?["lists"] is JsonArray la ? la.Select(x => long.Parse(x!.ToString(), CultureInfo.InvariantCulture)).Where(e.Lists.Contains).ToList() : e.Lists;
+            // Mautic 5.1.0 calls getId() on each entry of a "lists" body, which holds plain ids: any non-empty
+            // "lists" ends in its generic 500 (measured). Without it, the e-mail's own segments are used.
+            if (body?["lists"] is JsonArray { Count: > 0 }) { Oops(ctx, 500).Wait(); return; }
+            // A template e-mail has no segments: Mautic answers success with nothing sent.
+            var lists = e.EmailType != "list" ? new List<long>() : e.Lists;
             int? limit = body?["limit"] is JsonNode ln && int.TryParse(ln.ToString(), out var lv) ? lv : null;
             var already = s.Sent.Where(x => x.EmailId == e.Id).Select(x => x.ContactId).ToHashSet();
             var targets = lists.SelectMany(l => s.Segments.TryGetValue(l, out var g) ? g.Members : new HashSet<long>()).Distinct()
                 .Where(c => !already.Contains(c)).OrderBy(c => c).Take(limit ?? int.MaxValue).ToList();
             foreach (var c in targets) s.Sent.Add(new SentEmail(e.Id, c, null, null));
+            e.SentCount += targets.Count;
             Json(ctx, 200, new JsonObject { ["success"] = 1, ["sentCount"] = targets.Count, ["failedRecipients"] = 0 }).Wait();
         }
     }
@@ -751,10 +928,12 @@ static class Routes
         var body = await ReadJson(ctx) as JsonObject;
         lock (s.Sync)
         {
-            if (!s.Emails.TryGetValue(Id(ctx), out var e) || !e.IsPublished) { NotFound(ctx).Wait(); return; }
+            // Mautic sends to one contact whether or not the e-mail is published.
+            if (!s.Emails.TryGetValue(Id(ctx), out var e)) { NotFound(ctx).Wait(); return; }
             var cid = Id(ctx, "cid");
-            if (!s.Contacts.ContainsKey(cid)) { Error(ctx, 404, "Contact not found.").Wait(); return; }
+            if (!s.Contacts.ContainsKey(cid)) { ApiError(ctx, 404, "Contact not found.").Wait(); return; }
             s.Sent.Add(new SentEmail(e.Id, cid, body?["tokens"]?.ToJsonString(), body?["assetAttachments"]?.ToJsonString()));
+            e.SentCount++;
             Json(ctx, 200, new JsonObject { ["success"] = true }).Wait();
         }
     }

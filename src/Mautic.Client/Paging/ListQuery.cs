@@ -67,6 +67,10 @@ namespace Mautic.Client.Paging
     {
         public const int DefaultPageSize = 100;
 
+        /// <summary>
+        /// A Mautic search expression as the user typed it (email:jo*, tag:vip, plain text). PowerShell's wildcard
+        /// <c>*</c> is sent as SQL's <c>%</c>, Mautic's wildcard; see <see cref="ToMauticSearch"/>.
+        /// </summary>
         public string Search { get; set; }
         public List<WhereClause> Where { get; } = new List<WhereClause>();
         /// <summary>Column to order by; null orders by id, which is what keeps paging stable while data changes.</summary>
@@ -78,6 +82,15 @@ namespace Mautic.Client.Paging
         public long? First { get; set; }
         public bool? PublishedOnly { get; set; }
         public bool Minimal { get; set; }
+
+        /// <summary>
+        /// The search as Mautic must receive it. Mautic matches search terms with SQL LIKE, whose wildcard is
+        /// <c>%</c> (and <c>_</c> for one character); a <c>*</c> reaching Mautic is a literal character and matches
+        /// nothing. PowerShell users type <c>*</c>, so every <c>*</c> becomes <c>%</c>; a <c>%</c> typed directly
+        /// is kept. Null and empty stay as they are.
+        /// </summary>
+        public static string ToMauticSearch(string search) =>
+            string.IsNullOrEmpty(search) ? search : search.Replace('*', '%');
 
         internal void Validate()
         {

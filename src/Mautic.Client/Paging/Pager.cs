@@ -58,7 +58,7 @@ namespace Mautic.Client.Paging
                 if (q.First.HasValue) limit = (int)Math.Min(limit, q.First.Value - yielded);
                 var request = MauticRequest.Get(_path);
                 request.With("start", keyset && !first ? 0 : offset).With("limit", limit);
-                if (!string.IsNullOrEmpty(q.Search)) request.With("search", q.Search);
+                if (!string.IsNullOrEmpty(q.Search)) request.With("search", ListQuery.ToMauticSearch(q.Search));
                 request.With("orderBy", byId ? "id" : q.OrderBy).With("orderByDir", q.Descending ? "DESC" : "ASC");
                 if (q.PublishedOnly == true) request.With("published", 1);
                 if (q.Minimal) request.With("minimal", 1);

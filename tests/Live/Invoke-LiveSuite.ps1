@@ -1,0 +1,59 @@
+#requires -Version 7.0
+<#
+.SYNOPSIS
+    Runs the live suite: the scenarios of Mautic.Scenarios.Tests.ps1 against the fake Mautic and against the real
+    Mautic named by MAUTIC_URL, as two Pester containers. Exits with the number of failed tests.
+.DESCRIPTION
+    Build first (dotnet build MauticPS.sln -c Release). For the real server:
+        bash ../shared/tools/mautic/setup.sh; set -a; . ~/.cache/mautic-5.1/env; set +a
+    Without MAUTIC_URL the Live container's tests are reported as skipped, with the reason. -Target runs one only.
+    Prints "Live suite: Tests Passed: N, Failed: N, Skipped: N" last, for .ci/run.
+.EXAMPLE
+    pwsh tests/Live/Invoke-LiveSuite.ps1
+.EXAMPLE
+    pwsh tests/Live/Invoke-LiveSuite.ps1 -Target Live
+#>
+param(
+    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
+    [ValidateSet('Fake', 'Live')] [string[]] $Target = @('Fake', 'Live')
+)
+
+$ErrorActionPreference = 'Stop'
+$pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -ge ([version]'5.0.0') |
+    Sort-Object Version -Descending | Select-Object -First 1
+if (-not $pester) {
+    Write-Error 'The live suite needs Pester 5: Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser'
+    exit 1
+}
+Import-Module $pester -Force
+. (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
+
+$env:MAUTICPS_CONFIGURATION = $Configuration
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$file = Join-Path $PSScriptRoot 'Mautic.Scenarios.Tests.ps1'
+if ('Live' -in $Target) {
+    $reason = Get-LiveSkipReason
+    if ($reason) { Write-Output "Live suite: the real-server scenarios are SKIPPED (they did not run): $reason." }
+    else { Write-Output "Live suite: running the scenarios against the real Mautic at $env:MAUTIC_URL." }
+}
+
+$config = New-PesterConfiguration
+$config.Run.Container = @($Target | ForEach-Object { New-PesterContainer -Path $file -Data @{ Target = $_ } })
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = Join-Path $root 'out/live-results.xml'
+$started = Get-Date
+$result = Invoke-Pester -Configuration $config
+$seconds = [int]((Get-Date) - $started).TotalSeconds
+foreach ($c in $result.Containers) {
+    $name = $c.Data.Target
+    $tests = @($c.Blocks.Tests; $c.Blocks.Blocks.Tests)
+    $took = [int]$c.Duration.TotalSeconds
+    Write-Output ("Live suite, {0}: {1} passed, {2} failed, {3} skipped in {4} s ({5})" -f $name,
+        @($tests | Where-Object Result -eq 'Passed').Count, @($tests | Where-Object Result -eq 'Failed').Count,
+        @($tests | Where-Object Result -eq 'Skipped').Count, $took, $c.Result)
+}
+Write-Output "Live suite: Tests Passed: $($result.PassedCount), Failed: $($result.FailedCount), Skipped: $($result.SkippedCount) ($seconds s)"
+if ($result.Result -ne 'Passed' -and $result.FailedCount -eq 0) { exit 1 }   # e.g. a failed BeforeAll
+exit $result.FailedCount

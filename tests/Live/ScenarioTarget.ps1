@@ -1,0 +1,92 @@
+#requires -Version 7.0
+# What Mautic.Scenarios.Tests.ps1 runs against: the in-repo fake Mautic (started here on a free loopback port) or
+# the real Mautic named by MAUTIC_URL, MAUTIC_USER, MAUTIC_PASSWORD, MAUTIC_CLIENT_ID and MAUTIC_CLIENT_SECRET
+# (../shared/tools/mautic/setup.sh writes them to ~/.cache/mautic-5.1/env). Dot-sourced by the scenarios.
+
+function ConvertTo-ScenarioCredential([string] $UserName, [string] $Secret) {
+    # NetworkCredential builds the SecureString without ConvertTo-SecureString -AsPlainText.
+    [pscredential]::new($UserName, [System.Net.NetworkCredential]::new('', $Secret).SecurePassword)
+}
+
+function Get-LiveSkipReason {
+    # Why the Live target cannot run here, or $null when it can.
+    $missing = @('MAUTIC_URL', 'MAUTIC_USER', 'MAUTIC_PASSWORD', 'MAUTIC_CLIENT_ID', 'MAUTIC_CLIENT_SECRET') |
+        Where-Object { -not [Environment]::GetEnvironmentVariable($_) }
+    if (-not $env:MAUTIC_URL) {
+        return 'MAUTIC_URL is not set, so no real Mautic was named (run ../shared/tools/mautic/setup.sh, then: set -a; . ~/.cache/mautic-5.1/env; set +a)'
+    }
+    if ($missing) { return "MAUTIC_URL is set but $($missing -join ', ') is not" }
+    $null
+}
+
+function Initialize-ScenarioTarget {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [ValidateSet('Fake', 'Live')] [string] $Target)
+
+    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    if ($Target -eq 'Live') {
+        $reason = Get-LiveSkipReason
+        if ($reason) { throw "The live scenarios cannot run: $reason." }
+        return [pscustomobject]@{
+            Target           = 'Live'
+            Root             = $root
+            BaseUrl          = $env:MAUTIC_URL.TrimEnd('/')
+            Credential       = ConvertTo-ScenarioCredential $env:MAUTIC_USER $env:MAUTIC_PASSWORD
+            ClientCredential = ConvertTo-ScenarioCredential $env:MAUTIC_CLIENT_ID $env:MAUTIC_CLIENT_SECRET
+            Server           = $null
+            ServerLog        = $null
+        }
+    }
+
+    $configuration = if ($env:MAUTICPS_CONFIGURATION) { $env:MAUTICPS_CONFIGURATION } else { 'Release' }
+    $fakeDll = Join-Path $root "tests/Mautic.FakeServer/bin/$configuration/net10.0/Mautic.FakeServer.dll"
+    if (-not (Test-Path $fakeDll)) { throw "Build first (dotnet build MauticPS.sln -c $configuration): $fakeDll is missing." }
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $baseUrl = "http://127.0.0.1:$port"
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "fake-mautic-scenarios-$port.log"
+    $server = Start-Process -FilePath dotnet -ArgumentList @($fakeDll, '--urls', $baseUrl) -PassThru -NoNewWindow -RedirectStandardOutput $log
+    $deadline = (Get-Date).AddSeconds(30)
+    $up = $false
+    while (-not $up -and (Get-Date) -lt $deadline) {
+        Start-Sleep -Milliseconds 250
+        try { $null = Invoke-RestMethod "$baseUrl/__fake/requests" -TimeoutSec 2; $up = $true } catch { $up = $false }
+    }
+    if (-not $up) {
+        if (-not $server.HasExited) { Stop-Process -Id $server.Id -Force }
+        throw "The fake Mautic did not start on $baseUrl; see $log"
+    }
+    [pscustomobject]@{
+        Target           = 'Fake'
+        Root             = $root
+        BaseUrl          = $baseUrl
+        Credential       = ConvertTo-ScenarioCredential 'admin' 'Sup3r-Secret-Pw!'
+        ClientCredential = ConvertTo-ScenarioCredential '1_fakeclientid' 'fake-client-secret-7c41'
+        Server           = $server
+        ServerLog        = $log
+    }
+}
+
+function Close-ScenarioTarget {
+    [CmdletBinding()]
+    param($Info)
+    if ($Info -and $Info.Server -and -not $Info.Server.HasExited) { Stop-Process -Id $Info.Server.Id -Force }
+    if ($Info -and $Info.ServerLog) { Remove-Item $Info.ServerLog -ErrorAction SilentlyContinue }
+}
+
+function Get-HttpCall {
+    # The HTTP calls a cmdlet made, from its -Verbose lines ("POST http://host/api/contacts/batch/new -> 201 in 812 ms").
+    param([object[]] $Stream, [string] $Method, [string] $PathPattern)
+    @($Stream | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
+        Where-Object { $_.Message -match "^$Method \S*/api/$PathPattern(\?\S*)? -> " })
+}
+
+function Get-ScenarioTag([string] $Like) {
+    # Tags whose name is LIKE the pattern. Mautic's tag list ignores ?search=, but where[] works; the answer is
+    # keyed by id (an object), or [] when empty.
+    $answer = Invoke-MauticRequest tags -Query @{ 'where[0][col]' = 'tag'; 'where[0][expr]' = 'like'; 'where[0][val]' = $Like; limit = 100 } -ErrorAction Stop
+    if ($null -eq $answer.tags) { return }
+    if ($answer.tags -is [array]) { $answer.tags } else { $answer.tags.PSObject.Properties.Value }
+}
