@@ -33,9 +33,6 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
         $script:Segment = $null
         $script:Email = $null
         $script:ListEmail = $null
-        # Module bugs found by these scenarios and reported; each skips only the test that shows it. Set to $false
-        # once fixed, and the test must pass.
-        $script:KnownModuleBug = @{ InvokeMauticRequestTerminates = $true }
         Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
     }
 
@@ -341,9 +338,6 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
         }
 
         It 'writes a failed request as a non-terminating error, as its help says' {
-            if ($KnownModuleBug.InvokeMauticRequestTerminates) {
-                Set-ItResult -Skipped -Because 'known module bug, reported: Invoke-MauticRequest turns every API error into a terminating error (MauticCmdlet.Run -> ThrowTerminatingError) although its help says errors are non-terminating, one per failed item'
-            }
             $out = Invoke-MauticRequest "segments/$Missing" -ErrorVariable e -ErrorAction SilentlyContinue
             $out | Should -BeNullOrEmpty
             $e.Count | Should -Be 1

@@ -114,7 +114,7 @@ public sealed class BindingTests : PsTest
         Assert.Contains("was piped in", e.Exception.Message);
         Assert.Equal(2L, ((PSObject)e.TargetObject).Properties["id"].Value);
         Assert.Empty(r.Mutating);
-        Assert.Equal(1, r.Api.Count);                       // only the lookup that produced the object
+        Assert.Single(r.Api);                             // only the lookup that produced the object
         Assert.True(State.Contacts.ContainsKey(2));
         Assert.True(before >= 0);
     }

@@ -158,11 +158,11 @@ public sealed class ConnectionTests : PsTest
         Assert.Equal(25, State.Contacts.Values.Count(c => c.Fields["email"]!.StartsWith("one")));
         Assert.Equal(25, s2.State.Contacts.Values.Count(c => c.Fields["email"]!.StartsWith("two")));
         Assert.DoesNotContain(State.Contacts.Values, c => c.Fields["email"]!.StartsWith("two"));
-        Assert.DoesNotContain(s2.State.Contacts.Values, c => c.Fields["email"].StartsWith("one"));
+        Assert.DoesNotContain(s2.State.Contacts.Values, c => c.Fields["email"]!.StartsWith("one"));
     }
 
     [Fact]
-    public void A_server_restart_mid_import_loses_nothing_and_creates_nothing_twice()
+    public async Task A_server_restart_mid_import_loses_nothing_and_creates_nothing_twice()
     {
         // A fixed port, so a new server can come up where the old one was.
         var port = FreePort();
@@ -180,7 +180,7 @@ public sealed class ConnectionTests : PsTest
             Thread.Sleep(2500);
             state.LatencyMs = 0;
             server = FakeMauticServer.Start(url, state);         // ... and comes back with its data
-            var r = run.Result;
+            var r = await run;
             r.AssertClean();
             Assert.Equal(0, Convert.ToInt32(r.Output.Single().BaseObject));
             Assert.Contains(r.Verbose, v => v.Message.Contains("cannot be reached"));   // the outage was really hit

@@ -116,7 +116,7 @@ public sealed class HelpAndCoverageTests : PsTest
     public void Every_cmdlet_has_a_row_in_CmdletCases()
     {
         var rows = CmdletCases.All.Select(c => c.Cmdlet).ToHashSet();
-        Assert.Empty(Exported.Value.Select(c => c.Name).Where(n => !rows.Contains(n)));
+        Assert.DoesNotContain(Exported.Value, c => !rows.Contains(c.Name));
     }
 
     [Fact]

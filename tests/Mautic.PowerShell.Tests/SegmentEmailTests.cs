@@ -88,18 +88,20 @@ public sealed class SegmentEmailTests : PsTest
 
     [Fact]
     [Covers("Send-MauticEmail", "Segment")]
-    public void Sends_a_segment_email_with_counts_and_refuses_a_template_email()
+    public void Sends_a_segment_email_with_counts_and_explains_Mautic_5_1s_failure_with_SegmentId()
     {
         Ps.Seed(2);
         lock (State.Sync) { State.Segments[1].Members.Add(1); State.Segments[1].Members.Add(2); }
-        var r = Ok("Send-MauticEmail -EmailId 1 -Segment -SegmentId 1 -Limit 10");
+        var r = Ok("Send-MauticEmail -EmailId 1 -Segment -Limit 10");
         var o = Assert.Single(r.Output);
         Assert.Equal("Mautic.EmailSendResult", o.TypeNames[0]);
         Assert.Equal(2, Convert.ToInt32(o.Properties["SentCount"].Value));
         Assert.Equal(0, Convert.ToInt32(o.Properties["FailedCount"].Value));
-        var bad = Run("Send-MauticEmail -EmailId 2 -Segment");
-        Assert.Equal(ErrorCategory.InvalidData, bad.AllErrors.Single().CategoryInfo.Category);
-        Assert.Contains("not a segment email", bad.AllErrors.Single().Exception.Message);
+        Assert.Contains("\"limit\":10", r.Requests.Single(q => q.Path == "/api/emails/1/send").Body);
+        var named = Run("Send-MauticEmail -EmailId 1 -Segment -SegmentId 1");
+        var e = named.AllErrors.Single();
+        Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
+        Assert.Contains("Send without -SegmentId", e.Exception.Message);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ShouldProcessTests : PsTest
         r.AssertClean();
         Assert.Empty(r.Mutating);
         Assert.Equal(before, Snapshot());
-        Assert.Empty(r.Output.Where(o => o.TypeNames[0].StartsWith("Mautic.")));
+        Assert.DoesNotContain(r.Output, o => o.TypeNames[0].StartsWith("Mautic."));
         Assert.True(cmdlet.Length > 0);
     }
 
