@@ -776,15 +776,19 @@ static class Routes
 
     static bool Truthy(JsonNode? n) => n?.ToString().ToLowerInvariant() is "true" or "1";
 
+    /// <summary>A create body with a name, as segments/new and emails/new need; otherwise Mautic's answer is written and null returned.</summary>
+    static async Task<(JsonObject, string)?> NamedBody(HttpContext ctx)
+    {
+        if (await ReadJson(ctx) is not JsonObject body) { await Oops(ctx, 400); return null; }
+        var name = body["name"]?.ToString();
+        if (!string.IsNullOrWhiteSpace(name)) return (body, name);
+        await ApiError(ctx, 400, "name: A name is required.", new JsonObject { ["name"] = new JsonArray("A name is required.") });
+        return null;
+    }
+
     static async Task CreateSegment(HttpContext ctx, FakeState s)
     {
-        if (await ReadJson(ctx) is not JsonObject body) { await Oops(ctx, 400); return; }
-        var name = body["name"]?.ToString();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            await ApiError(ctx, 400, "name: A name is required.", new JsonObject { ["name"] = new JsonArray("A name is required.") });
-            return;
-        }
+        if (await NamedBody(ctx) is not (JsonObject body, string name)) return;
         lock (s.Sync)
         {
             var g = new Segment
@@ -877,13 +881,7 @@ static class Routes
 
     static async Task CreateEmail(HttpContext ctx, FakeState s)
     {
-        if (await ReadJson(ctx) is not JsonObject body) { await Oops(ctx, 400); return; }
-        var name = body["name"]?.ToString();
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            await ApiError(ctx, 400, "name: A name is required.", new JsonObject { ["name"] = new JsonArray("A name is required.") });
-            return;
-        }
+        if (await NamedBody(ctx) is not (JsonObject body, string name)) return;
         lock (s.Sync)
         {
             var e = new Email

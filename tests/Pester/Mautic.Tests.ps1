@@ -10,33 +10,19 @@ BeforeAll {
     # Discovery-time variables are not visible while tests run: read the manifest again for the run phase.
     $script:ExpectedCmdlets = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../out/Mautic/Mautic.psd1')).CmdletsToExport
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $configuration = if ($env:MAUTICPS_CONFIGURATION) { $env:MAUTICPS_CONFIGURATION } else { 'Release' }
-    $fakeDll = Join-Path $Root "tests/Mautic.FakeServer/bin/$configuration/net10.0/Mautic.FakeServer.dll"
-    if (-not (Test-Path $fakeDll)) { throw "Build first (pwsh ./build.ps1 Build): $fakeDll is missing." }
-
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
-    $script:BaseUrl = "http://127.0.0.1:$port"
-    $script:ServerLog = Join-Path ([System.IO.Path]::GetTempPath()) "fake-mautic-$port.log"
-    $script:Server = Start-Process -FilePath dotnet -ArgumentList @($fakeDll, '--urls', $BaseUrl) -PassThru -NoNewWindow -RedirectStandardOutput $ServerLog
-    $deadline = (Get-Date).AddSeconds(30)
-    $up = $false
-    while (-not $up -and (Get-Date) -lt $deadline) {
-        Start-Sleep -Milliseconds 250
-        try { $null = Invoke-RestMethod "$BaseUrl/__fake/requests" -TimeoutSec 2; $up = $true } catch { $up = $false }
-    }
-    if (-not $up) { throw "The fake Mautic did not start on $BaseUrl; see $ServerLog" }
+    # The fake Mautic on a free loopback port, started the way the live suite starts its Fake target.
+    . (Join-Path $PSScriptRoot '../Live/ScenarioTarget.ps1')
+    $script:Target = Initialize-ScenarioTarget -Target Fake
+    $script:BaseUrl = $Target.BaseUrl
 
     Import-Module (Join-Path $Root 'out/Mautic/Mautic.psd1') -Force
 
     $script:Password = 'Sup3r-Secret-Pw!'
     $script:ClientSecret = 'fake-client-secret-7c41'
     # Test secrets only: a SecureString from a known plain text (the fake server's credentials).
-    function script:New-TestSecret([string] $Plain) { [System.Net.NetworkCredential]::new('', $Plain).SecurePassword }
-    $script:Cred = [pscredential]::new('admin', (New-TestSecret $Password))
-    $script:ClientCred = [pscredential]::new('1_fakeclientid', (New-TestSecret $ClientSecret))
+    function script:New-TestSecret([string] $Plain) { (ConvertTo-ScenarioCredential 'x' $Plain).Password }
+    $script:Cred = $Target.Credential
+    $script:ClientCred = $Target.ClientCredential
 
     function script:Set-FakeFault([hashtable] $Fault) {
         Invoke-RestMethod "$BaseUrl/__fake/faults" -Method Post -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
@@ -57,7 +43,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Module Mautic -ErrorAction SilentlyContinue
-    if ($script:Server -and -not $script:Server.HasExited) { Stop-Process -Id $script:Server.Id -Force }
+    Close-ScenarioTarget $script:Target
 }
 
 Describe 'The module' {

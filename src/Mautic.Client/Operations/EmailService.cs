@@ -34,16 +34,7 @@ namespace Mautic.Client.Operations
             var attachments = assetAttachments?.ToList();
             if (attachments != null && attachments.Count > 0) body["assetAttachments"] = new JArray(attachments);
             var path = "emails/" + emailId.ToString(CultureInfo.InvariantCulture) + "/contact/" + contactId.ToString(CultureInfo.InvariantCulture) + "/send";
-            JObject answer;
-            try { answer = Client.Send(MauticRequest.Post(path, body), ct).Body as JObject; }
-            catch (MauticApiException e) when (body["lists"] != null && e.StatusCode == 500)
-            {
-                // Mautic 5.1.0 fails every segment send that names segments ("Call to a member function getId() on
-                // int" in EmailModel), measured on a real server. Say so, and how to send anyway.
-                throw new MauticApiException(e.Message + " Mautic 5.1 fails with HTTP 500 whenever a segment send names segments (a server bug); " +
-                    "nothing was sent. Send without -SegmentId to reach all of the e-mail's segments.", e.Kind, e)
-                    { StatusCode = e.StatusCode, MauticCode = e.MauticCode, ErrorType = e.ErrorType, MauticMessage = e.MauticMessage, Details = e.Details, Method = e.Method, Url = e.Url };
-            }
+            var answer = Client.Send(MauticRequest.Post(path, body), ct).Body as JObject;
             var success = MauticJson.ToBool(answer?["success"]) ?? false;
             if (!success || answer?["failed"] != null)
                 throw new MauticApiException(
