@@ -24,6 +24,18 @@
         'Remove-MauticSegmentMember'
         'Send-MauticEmail'
         'Invoke-MauticRequest'
+        'Get-MauticCompany'
+        'New-MauticCompany'
+        'Set-MauticCompany'
+        'Remove-MauticCompany'
+        'Get-MauticTag'
+        'New-MauticTag'
+        'Set-MauticTag'
+        'Remove-MauticTag'
+        'Get-MauticStage'
+        'New-MauticStage'
+        'Set-MauticStage'
+        'Remove-MauticStage'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -51,6 +51,12 @@ namespace Mautic.Client
         internal SegmentService Segments { get; }
         internal EmailService Emails { get; }
 
+        readonly System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService> _areas =
+            new System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService>();
+
+        /// <summary>The standard operations of any area of the resource table.</summary>
+        internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r => new EntityService(Client, r));
+
         /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
         public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;
 

@@ -26,7 +26,18 @@ public static class CmdletCases
         new("Invoke-MauticRequest", "Invoke-MauticRequest contacts/1; Invoke-MauticRequest contacts -Query @{ limit = 1 }", "Invoke-MauticRequest contacts/424242; Invoke-MauticRequest nothing/here"),
     ];
 
+    /// <summary>The same rows for each area of the generic cmdlets.</summary>
+    static readonly Case[] AreaCases = EntityAreaTests.Areas.SelectMany(a => new Case[]
+    {
+        new($"Get-Mautic{a.Noun}", $"New-Mautic{a.Noun} -Name 'g-{a.Noun}' | Out-Null; Get-Mautic{a.Noun} -IncludeTotalCount", $"Get-Mautic{a.Noun} -Id 987654"),
+        new($"New-Mautic{a.Noun}", $"New-Mautic{a.Noun} -Name 'n-{a.Noun}' -Description d", $"New-Mautic{a.Noun} -Description 'no name'"),
+        new($"Set-Mautic{a.Noun}", $"New-Mautic{a.Noun} -Name 's-{a.Noun}' | Set-Mautic{a.Noun} -Description x -PassThru", $"Set-Mautic{a.Noun} -Id 987654 -Description x"),
+        new($"Remove-Mautic{a.Noun}", $"New-Mautic{a.Noun} -Name 'r-{a.Noun}' | Remove-Mautic{a.Noun} -Force -PassThru", $"Remove-Mautic{a.Noun} -Id 987654 -Force"),
+    }).ToArray();
+
     public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Cmdlet });
 
-    public static Case Get(string cmdlet) => All.Single(c => c.Cmdlet == cmdlet);
+    public static Case Get(string cmdlet) => All.Concat(AreaCases).Single(c => c.Cmdlet == cmdlet);
+
+    public static IEnumerable<Case> Every => All.Concat(AreaCases);
 }

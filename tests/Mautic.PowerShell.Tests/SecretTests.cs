@@ -12,7 +12,7 @@ namespace MauticPS.InProcess;
 public sealed class SecretTests : PsTest
 {
     public static IEnumerable<object[]> Runs =>
-        from c in CmdletCases.All
+        from c in CmdletCases.Every
         from auth in new[] { "Basic", "ClientCredentials", "RefreshToken" }
         select new object[] { c.Cmdlet, auth };
 

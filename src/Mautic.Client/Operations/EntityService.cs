@@ -51,24 +51,53 @@ namespace Mautic.Client.Operations
         public IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
             Write(items, edit: false, ct);
 
-        /// <summary>Edits the items by id with PATCH (only the fields sent change; a missing id is an error, never a new record).</summary>
-        public IEnumerable<BatchOutcome<T>> Update<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
-            Write(items, edit: true, ct);
+        /// <summary>
+        /// Edits the items by id with PATCH (only the fields sent change; a missing id is an error, never a new record),
+        /// or with <paramref name="replace"/> by PUT, which resets every field not sent.
+        /// </summary>
+        public IEnumerable<BatchOutcome<T>> Update<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default, bool replace = false) =>
+            Write(items, edit: true, ct, replace);
 
-        IEnumerable<BatchOutcome<T>> Write<T>(IReadOnlyList<WriteItem<T>> items, bool edit, CancellationToken ct)
+        /// <summary>
+        /// Builds one payload for this area from, in order (later wins): an input object's properties (a CSV row; the
+        /// area's read-only properties are dropped, so a record piped back is not sent as values), -Property, and the
+        /// named parameters. Returns the problem found (nothing to send; on create, no name) instead of throwing.
+        /// </summary>
+        public JObject BuildPayload(IEnumerable<KeyValuePair<string, object>> inputProperties, System.Collections.IDictionary property,
+            IEnumerable<KeyValuePair<string, object>> named, bool create, out string problem)
+        {
+            var payload = new JObject();
+            if (inputProperties != null)
+                foreach (var kv in inputProperties)
+                    if (!string.IsNullOrWhiteSpace(kv.Key) && kv.Value != null && !Resource.ReadOnly.Contains(kv.Key)) payload[kv.Key.Trim()] = MauticJson.FromValue(kv.Value);
+            if (property != null)
+                foreach (System.Collections.DictionaryEntry e in property)
+                    payload[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = MauticJson.FromValue(e.Value);
+            if (named != null)
+                foreach (var kv in named)
+                    if (kv.Value != null) payload[kv.Key] = MauticJson.FromValue(kv.Value);
+            problem = null;
+            if (!payload.Properties().Any()) problem = "There is nothing to send: no field values were given.";
+            else if (create && string.IsNullOrWhiteSpace(payload[Resource.NameField]?.ToString()))
+                problem = $"A new {Resource.Noun} needs a value for '{Resource.NameField}'.";
+            return payload;
+        }
+
+        IEnumerable<BatchOutcome<T>> Write<T>(IReadOnlyList<WriteItem<T>> items, bool edit, CancellationToken ct, bool replace = false)
         {
             foreach (var chunk in Chunk.Of(items))
             {
                 if (chunk.Count == 1)
                 {
-                    yield return WriteOne(chunk[0], edit, ct);
+                    yield return WriteOne(chunk[0], edit, replace, ct);
                     continue;
                 }
                 List<BatchOutcome<T>> outcomes;
                 try
                 {
                     var body = new JArray(chunk.Select(i => edit ? WithId(i) : i.Payload));
-                    var request = edit ? MauticRequest.Patch(Resource.Route + "/batch/edit", body) : MauticRequest.Post(Resource.Route + "/batch/new", body);
+                    var request = !edit ? MauticRequest.Post(Resource.Route + "/batch/new", body)
+                        : replace ? MauticRequest.Put(Resource.Route + "/batch/edit", body) : MauticRequest.Patch(Resource.Route + "/batch/edit", body);
                     request.ItemErrors = true;
                     var response = Client.Send(request, ct);
                     outcomes = MapBatch(chunk, response.Body as JObject, request.Method.Method).ToList();
@@ -88,13 +117,13 @@ namespace Mautic.Client.Operations
             return copy;
         }
 
-        BatchOutcome<T> WriteOne<T>(WriteItem<T> item, bool edit, CancellationToken ct)
+        BatchOutcome<T> WriteOne<T>(WriteItem<T> item, bool edit, bool replace, CancellationToken ct)
         {
             try
             {
-                var request = edit
-                    ? MauticRequest.Patch(Resource.Route + "/" + item.Id.Value.ToString(CultureInfo.InvariantCulture) + "/edit", item.Payload)
-                    : MauticRequest.Post(Resource.Route + "/new", item.Payload);
+                var editPath = edit ? Resource.Route + "/" + item.Id.Value.ToString(CultureInfo.InvariantCulture) + "/edit" : null;
+                var request = !edit ? MauticRequest.Post(Resource.Route + "/new", item.Payload)
+                    : replace ? MauticRequest.Put(editPath, item.Payload) : MauticRequest.Patch(editPath, item.Payload);
                 var response = Client.Send(request, ct);
                 return BatchOutcome<T>.Success(item.Input, Shape(response.Body?[Resource.Singular]), response.StatusCode);
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Mautic.Client.Resources
 {
@@ -8,14 +9,25 @@ namespace Mautic.Client.Resources
     /// </summary>
     public sealed class MauticResource
     {
-        public MauticResource(string route, string singular, string plural, string noun, bool flattenFields = false)
+        public MauticResource(string route, string singular, string plural, string noun, bool flattenFields = false,
+            string nameField = "name", string descriptionField = "description", params string[] readOnly)
         {
             Route = route;
             Singular = singular;
             Plural = plural;
             Noun = noun;
             FlattenFields = flattenFields;
+            NameField = nameField;
+            DescriptionField = descriptionField;
+            ReadOnly = new HashSet<string>(CommonReadOnly.Concat(readOnly), System.StringComparer.OrdinalIgnoreCase);
         }
+
+        /// <summary>Properties Mautic computes on every entity; copied back from a record they are dropped, not sent.</summary>
+        static readonly string[] CommonReadOnly =
+        {
+            "id", "dateAdded", "dateModified", "createdBy", "createdByUser", "modifiedBy", "modifiedByUser",
+            "checkedOut", "checkedOutBy", "checkedOutByUser", "fields", "PSComputerName", "RunspaceId", "PSShowComputerName",
+        };
 
         /// <summary>Path under /api, e.g. "segments".</summary>
         public string Route { get; }
@@ -27,6 +39,12 @@ namespace Mautic.Client.Resources
         public string Noun { get; }
         /// <summary>Contacts and companies: fields.all becomes top-level properties.</summary>
         public bool FlattenFields { get; }
+        /// <summary>The field that names a record (required on create): "name", "companyname" for companies, "tag" for tags.</summary>
+        public string NameField { get; }
+        /// <summary>The field that describes a record: "description", "companydescription" for companies.</summary>
+        public string DescriptionField { get; }
+        /// <summary>Properties of a record that are never sent back (see <see cref="CommonReadOnly"/>), plus the area's own.</summary>
+        public ISet<string> ReadOnly { get; }
         public string TypeName => "Mautic." + char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
 
         public override string ToString() => Route;
@@ -39,7 +57,10 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment");
         public static readonly MauticResource Emails = new MauticResource("emails", "email", "emails", "email");
         public static readonly MauticResource Users = new MauticResource("users", "user", "users", "user");
+        public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
+        public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag");
+        public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category");
 
-        public static IReadOnlyList<MauticResource> All { get; } = new[] { Contacts, Segments, Emails, Users };
+        public static IReadOnlyList<MauticResource> All { get; } = new[] { Contacts, Segments, Emails, Users, Companies, Tags, Stages };
     }
 }

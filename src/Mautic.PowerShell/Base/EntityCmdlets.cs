@@ -1,0 +1,156 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.Client.Batching;
+using Mautic.Client.Operations;
+using Mautic.Client.Resources;
+
+namespace Mautic.PowerShell.Base
+{
+    /// <summary>
+    /// Get-Mautic&lt;Area&gt; for any row of the resource table: by id (piped ids, records or rows with an Id column),
+    /// or a streamed, paged list. A per-area cmdlet only names its <see cref="Area"/>.
+    /// </summary>
+    public abstract class GetEntityCmdlet : MauticListCmdlet
+    {
+        protected const string ById = "ById";
+
+        protected abstract MauticResource Area { get; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] Id { get; set; }
+
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ById)]
+        public PSObject InputObject { get; set; }
+
+        protected override void Process()
+        {
+            var service = Conn.Area(Area);
+            if (ParameterSetName != ById)
+            {
+                WriteList(service.List(BuildQuery(), CancellationToken), "Reading Mautic " + Area.Route);
+                return;
+            }
+            if (!AcceptsPiped(InputObject, Area.Route, new[] { Area.TypeName })) return;
+            foreach (var id in Id)
+            {
+                try { WriteRecord(service.Get(id, CancellationToken)); }
+                catch (MauticApiException e) { WriteItemError(e, id); }
+            }
+        }
+    }
+
+    /// <summary>What New- and Set-Mautic&lt;Area&gt; share: piped rows, -Property, -Name and -Description, batched writes.</summary>
+    public abstract class EntityWriteCmdlet : MauticBulkCmdlet
+    {
+        protected abstract MauticResource Area { get; }
+
+        /// <summary>Rows whose properties are the area's field names (Import-Csv rows, hashtables, records).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>The record's name (the area's name field: companyname for companies, tag for tags).</summary>
+        [Parameter]
+        public string Name { get; set; }
+
+        [Parameter]
+        public string Description { get; set; }
+
+        /// <summary>Any other fields by name: @{ weight = 10 }.</summary>
+        [Parameter]
+        [Alias("Fields")]
+        public Hashtable Property { get; set; }
+
+        protected EntityService Service => Conn.Area(Area);
+
+        /// <summary>The named parameters as field values; an area adds its own.</summary>
+        protected virtual IEnumerable<KeyValuePair<string, object>> NamedFields()
+        {
+            if (Name != null) yield return new KeyValuePair<string, object>(Area.NameField, Name);
+            if (Description != null) yield return new KeyValuePair<string, object>(Area.DescriptionField, Description);
+        }
+    }
+
+    /// <summary>New-Mautic&lt;Area&gt;: one record per piped row, 200 per batch request.</summary>
+    public abstract class NewEntityCmdlet : EntityWriteCmdlet
+    {
+        protected override void Process()
+        {
+            if (!AcceptsPiped(InputObject, "field values", new[] { Area.TypeName })) return;
+            var payload = Service.BuildPayload(PSConvert.PropertiesOf(InputObject), Property, NamedFields(), create: true, out var problem);
+            var target = InputObject ?? (object)payload.ToString(Newtonsoft.Json.Formatting.None);
+            if (problem != null) { WriteInvalidArgument(problem, target); return; }
+            if (!ShouldProcess(Area.Noun + " '" + (payload[Area.NameField] ?? "") + "'", "Create")) return;
+            Enqueue(target, payload, null);
+        }
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) => Service.Create(items, CancellationToken);
+    }
+
+    /// <summary>Set-Mautic&lt;Area&gt;: PATCH by id (only the fields given change), -Replace for PUT; piped input batched.</summary>
+    public abstract class SetEntityCmdlet : EntityWriteCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long Id { get; set; }
+
+        /// <summary>PUT instead of PATCH: every field not given is reset to its default.</summary>
+        [Parameter]
+        public SwitchParameter Replace { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override bool EmitRecords => PassThru;
+
+        protected override void Process()
+        {
+            if (!AcceptsPiped(InputObject, Area.Route + " or field values", new[] { Area.TypeName })) return;
+            // A record of this area piped in names the record to change; only a CSV row or hashtable carries values.
+            var fromInput = PSConvert.IsMauticType(InputObject, Area.TypeName) ? null : PSConvert.PropertiesOf(InputObject);
+            var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: false, out var problem);
+            var target = InputObject ?? (object)Id;
+            if (problem != null) { WriteInvalidArgument($"Nothing to change for {Area.Noun} {Id}: give -Name, -Description or -Property.", target); return; }
+            if (!ShouldProcess(Area.Noun + " " + Id, Replace ? "Replace" : "Update")) return;
+            Enqueue(target, payload, Id);
+        }
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
+            Service.Update(items, CancellationToken, Replace);
+    }
+
+    /// <summary>Remove-Mautic&lt;Area&gt;: deletes by id, 200 per batch request; ConfirmImpact High, -Force skips the prompt.</summary>
+    public abstract class RemoveEntityCmdlet : MauticBulkCmdlet
+    {
+        protected abstract MauticResource Area { get; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] Id { get; set; }
+
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override bool EmitRecords => PassThru;
+
+        protected override void Process()
+        {
+            if (!AcceptsPiped(InputObject, Area.Route, new[] { Area.TypeName })) return;
+            foreach (var id in Id)
+                if (ShouldProcessForced(Force, Area.Noun + " " + id, "Delete")) Enqueue(id, null, id);
+        }
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
+            Conn.Area(Area).Delete(items, CancellationToken);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Companies
+{
+    /// <summary>Gets companies by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticCompany", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Company")]
+    public sealed class GetMauticCompany : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Companies;
+    }
+}

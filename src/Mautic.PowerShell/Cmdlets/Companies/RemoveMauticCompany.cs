@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Companies
+{
+    /// <summary>Deletes companies by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticCompany", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Company")]
+    public sealed class RemoveMauticCompany : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Companies;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Companies
+{
+    /// <summary>Edits companies by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticCompany", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Company")]
+    public sealed class SetMauticCompany : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Companies;
+    }
+}

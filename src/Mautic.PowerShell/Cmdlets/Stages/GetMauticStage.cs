@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Stages
+{
+    /// <summary>Gets stages by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticStage", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Stage")]
+    public sealed class GetMauticStage : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Stages;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Stages
+{
+    /// <summary>Creates a stage (weight, isPublished and the rest go in -Property); piped rows go 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticStage", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Stage")]
+    public sealed class NewMauticStage : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Stages;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Stages
+{
+    /// <summary>Deletes stages by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Stage")]
+    public sealed class RemoveMauticStage : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Stages;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Stages
+{
+    /// <summary>Edits stages by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticStage", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Stage")]
+    public sealed class SetMauticStage : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Stages;
+    }
+}

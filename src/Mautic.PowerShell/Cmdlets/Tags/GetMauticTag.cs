@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Tags
+{
+    /// <summary>Gets tags by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticTag", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Tag")]
+    public sealed class GetMauticTag : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Tags;
+    }
+}

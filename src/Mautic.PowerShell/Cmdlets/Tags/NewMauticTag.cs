@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Tags
+{
+    /// <summary>Creates a tag; piped rows go 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticTag", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Tag")]
+    public sealed class NewMauticTag : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Tags;
+    }
+}

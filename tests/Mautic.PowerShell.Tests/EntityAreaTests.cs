@@ -1,0 +1,150 @@
+using System.Management.Automation;
+
+namespace MauticPS.InProcess;
+
+/// <summary>
+/// The generic Get/New/Set/Remove cmdlets, one theory per behaviour over every area of <see cref="Areas"/>. Adding an
+/// area of the resource table is a row here; CoverageTests counts these rows as covering the area's four cmdlets.
+/// </summary>
+public sealed class EntityAreaTests : PsTest
+{
+    /// <summary>PowerShell noun, API route, the area's name field.</summary>
+    public static readonly (string Noun, string Route, string NameField)[] Areas =
+    [
+        ("Company", "companies", "companyname"),
+        ("Tag", "tags", "tag"),
+        ("Stage", "stages", "name"),
+    ];
+
+    public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun, a.Route, a.NameField });
+
+    public EntityAreaTests() => Ps.Connect();
+
+    /// <summary>Creates three records named x1..x3 (prefixed) and returns their ids.</summary>
+    long[] Create(string noun, string prefix)
+    {
+        var r = Ok($"'{prefix}1', '{prefix}2', '{prefix}3' | ForEach-Object {{ [pscustomobject]@{{ Name = $_ }} }} | ForEach-Object {{ New-Mautic{noun} -Name $_.Name }}");
+        return r.Output.Select(o => Convert.ToInt64(o.Properties["id"].Value)).ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void New_creates_from_named_parameters_and_from_rows_in_one_batch(string noun, string route, string nameField)
+    {
+        var one = Ok($"New-Mautic{noun} -Name 'one-{noun}' -Description 'first'");
+        var o = Assert.Single(one.Output);
+        Assert.Equal("Mautic." + noun, o.TypeNames[0]);
+        Assert.IsType<long>(o.Properties["id"].Value);
+        Assert.Equal($"one-{noun}", o.Properties[nameField].Value);
+        Assert.Single(one.Requests, q => q.Path == $"/api/{route}/new" && q.Method == "POST");
+
+        var rows = Ok($"1..3 | ForEach-Object {{ [pscustomobject]@{{ {nameField} = \"row$_-{noun}\"; Extra = 'ignored-or-kept' }} }} | New-Mautic{noun}");
+        Assert.Equal(3, rows.Output.Count);
+        Assert.Single(rows.Requests, q => q.Path == $"/api/{route}/batch/new");
+        Assert.Equal(new[] { "row1-" + noun, "row2-" + noun, "row3-" + noun }, rows.Output.Select(x => (string)x.Properties[nameField].Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void New_refuses_a_row_without_a_name_and_keeps_the_others(string noun, string route, string nameField)
+    {
+        var r = Run($"[pscustomobject]@{{ Description = 'no name' }}, [pscustomobject]@{{ {nameField} = 'named-{noun}' }} | New-Mautic{noun}");
+        Assert.Single(r.Output);
+        var e = Assert.Single(r.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+        Assert.Contains(nameField, e.Exception.Message);
+        Assert.Equal("no name", ((PSObject)e.TargetObject).Properties["Description"].Value);
+        Assert.DoesNotContain(r.Requests, q => q.Path == $"/api/{route}/batch/new");
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Get_lists_searches_pages_and_gets_by_id_with_an_error_per_missing_id(string noun, string route, string nameField)
+    {
+        var ids = Create(noun, "find-" + noun.ToLowerInvariant());
+        var all = Ok($"Get-Mautic{noun}");
+        Assert.Equal(ids, all.Output.Select(o => (long)o.Properties["id"].Value).Where(ids.Contains));
+        Assert.All(all.Output, o => Assert.Equal("Mautic." + noun, o.TypeNames[0]));
+        var page = Ok($"Get-Mautic{noun} -Skip 1 -First 1 -IncludeTotalCount -PageSize 1");
+        Assert.True(Convert.ToUInt64(page.Output[0].BaseObject) >= 3);
+        Assert.Single(page.Output.Skip(1));
+        var byId = Run($"{ids[1]}, 987654 | Get-Mautic{noun}");
+        Assert.Equal(ids[1], (long)Assert.Single(byId.Output).Properties["id"].Value);
+        byId.SingleError(ErrorCategory.ObjectNotFound, 987654L);
+        Assert.Contains(byId.Requests, q => q.Path == $"/api/{route}/{ids[1]}");
+        var search = Ok($"Get-Mautic{noun} -Search 'find-{noun.ToLowerInvariant()}2'");
+        Assert.Equal(ids[1], (long)Assert.Single(search.Output).Properties["id"].Value);
+        Assert.True(nameField.Length > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Set_patches_by_default_puts_with_Replace_and_batches_piped_records(string noun, string route, string nameField)
+    {
+        var ids = Create(noun, "set-" + noun.ToLowerInvariant());
+        var one = Ok($"Set-Mautic{noun} {ids[0]} -Description 'changed' -PassThru");
+        Assert.Equal("PATCH", one.Requests.Single(q => q.Path == $"/api/{route}/{ids[0]}/edit").Method);
+        Assert.Single(one.Output);
+        var replaced = Ok($"Set-Mautic{noun} -Id {ids[0]} -Name 'replaced-{noun}' -Replace -PassThru");
+        Assert.Equal("PUT", replaced.Requests.Single(q => q.Path == $"/api/{route}/{ids[0]}/edit").Method);
+        Assert.Equal($"replaced-{noun}", replaced.Output.Single().Properties[nameField].Value);
+
+        var piped = Ok($"Get-Mautic{noun} -Id {ids[1]}, {ids[2]} | Set-Mautic{noun} -Description 'batch'");
+        var batch = piped.Requests.Single(q => q.Path == $"/api/{route}/batch/edit");
+        Assert.Equal("PATCH", batch.Method);
+        Assert.DoesNotContain(nameField, batch.Body);                  // a piped record names the target, it is not sent back
+        Assert.Empty(piped.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Set_reports_a_missing_record_and_an_empty_change(string noun, string route, string nameField)
+    {
+        var r = Run($"Set-Mautic{noun} -Id 987654 -Description x; Set-Mautic{noun} -Id 1");
+        Assert.Equal(2, r.Errors.Count);
+        Assert.Equal(ErrorCategory.ObjectNotFound, r.Errors[0].CategoryInfo.Category);
+        Assert.Equal(987654L, r.Errors[0].TargetObject);
+        Assert.Equal(ErrorCategory.InvalidArgument, r.Errors[1].CategoryInfo.Category);
+        Assert.DoesNotContain(r.Requests, q => q.Path == $"/api/{route}/1/edit");
+        Assert.True(nameField.Length > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Remove_deletes_piped_records_in_one_batch_reports_missing_ids_and_honours_WhatIf(string noun, string route, string nameField)
+    {
+        var ids = Create(noun, "del-" + noun.ToLowerInvariant());
+        var preview = Ok($"Get-Mautic{noun} -Id {ids[0]} | Remove-Mautic{noun} -WhatIf");
+        Assert.Empty(preview.Mutating);
+        var r = Run($"Get-Mautic{noun} -Id {ids[0]}, {ids[1]} | Remove-Mautic{noun} -Force -PassThru; Remove-Mautic{noun} -Id 987654 -Confirm:$false");
+        Assert.Equal(new[] { ids[0], ids[1] }, r.Output.Select(o => Convert.ToInt64(o.Properties["id"].Value)));
+        r.SingleError(ErrorCategory.ObjectNotFound, 987654L);
+        Assert.Single(r.Requests, q => q.Path == $"/api/{route}/batch/delete" && q.Q("ids") == $"{ids[0]},{ids[1]}");
+        var left = Ok($"Get-Mautic{noun}");
+        Assert.Contains(left.Output, o => (long)o.Properties["id"].Value == ids[2]);
+        Assert.DoesNotContain(left.Output, o => (long)o.Properties["id"].Value == ids[0]);
+        Assert.True(nameField.Length > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void A_record_of_another_area_is_refused_instead_of_lending_its_id(string noun, string route, string nameField)
+    {
+        Ps.Seed(1);
+        var r = Run($"Get-MauticContact -Id 1 | Remove-Mautic{noun} -Force; Get-MauticContact -Id 1 | Get-Mautic{noun}; Get-MauticContact -Id 1 | Set-Mautic{noun} -Description x");
+        Assert.Equal(3, r.Errors.Count);
+        Assert.All(r.Errors, e => Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category));
+        Assert.DoesNotContain(r.Requests, q => q.Path.StartsWith($"/api/{route}"));
+        Assert.True(nameField.Length > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void ErrorAction_Stop_still_creates_the_rows_accepted_before_the_bad_one(string noun, string route, string nameField)
+    {
+        var r = Run($"[pscustomobject]@{{ {nameField} = 'first-{noun}' }}, [pscustomobject]@{{ Description = 'nameless' }}, [pscustomobject]@{{ {nameField} = 'third-{noun}' }} | New-Mautic{noun} -ErrorAction Stop");
+        Assert.NotNull(r.Terminating);
+        Assert.Single(r.Requests, q => q.Path == $"/api/{route}/new");
+        Assert.Equal($"first-{noun}", Assert.Single(r.Output).Properties[nameField].Value);
+    }
+}
