@@ -28,5 +28,8 @@ public static class CmdletCases
 
     public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Cmdlet });
 
-    public static Case Get(string cmdlet) => All.Single(c => c.Cmdlet == cmdlet);
+    public static Case Get(string cmdlet) => Every.Single(c => c.Cmdlet == cmdlet);
+
+    /// <summary>Every row.</summary>
+    public static IEnumerable<Case> Every => All;
 }
