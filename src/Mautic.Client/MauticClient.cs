@@ -105,7 +105,7 @@ namespace Mautic.Client
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { throw; }
                 catch (Exception e)
                 {
-                    throw Scrubbed(TransportError(e, request.Method.Method, shownUrl));
+                    throw Scrubbed(TransportError(e, request.Method.Method, shownUrl, UnreachableBudget));
                 }
 
                 if (raw.Status == 401 && !renewed && !request.Anonymous && Authenticator != null && Authenticator.CanRenew)
@@ -139,7 +139,13 @@ namespace Mautic.Client
             }
         }
 
-        MauticApiException TransportError(Exception e, string method, string shownUrl)
+        /// <summary>While set (only by MauticConnection.Open, before the client is shared), caps every call's unreachable budget, token requests included.</summary>
+        internal TimeSpan? UnreachableCap { get; set; }
+
+        TimeSpan UnreachableBudget =>
+            UnreachableCap.HasValue && UnreachableCap.Value < Options.UnreachableTimeout ? UnreachableCap.Value : Options.UnreachableTimeout;
+
+        MauticApiException TransportError(Exception e, string method, string shownUrl, TimeSpan budget)
         {
             if (e is TimeoutRejectedException)
                 return new MauticApiException($"{method} {shownUrl} timed out (per try {Options.Timeout.TotalSeconds:0.#} s, all tries {Options.MaxTotalTime.TotalSeconds:0.#} s).", MauticErrorKind.Timeout, e)
@@ -149,7 +155,7 @@ namespace Mautic.Client
             string text;
             if (IsUnreached(e))
                 text = $"Could not reach Mautic for {method} {shownUrl}: {inner.Message}" +
-                       (Options.UnreachableTimeout > TimeSpan.Zero ? $" (still unreachable after {Options.UnreachableTimeout.TotalSeconds:0.#} s of retrying)" : "") +
+                       (budget > TimeSpan.Zero ? $" (still unreachable after {budget.TotalSeconds:0.#} s of retrying)" : "") +
                        ". The request never arrived, so nothing was changed.";
             else if (method == "GET" || method == "HEAD")
                 text = $"Could not reach Mautic for {method} {shownUrl}: {inner.Message}";
@@ -221,14 +227,15 @@ namespace Mautic.Client
                         return Task.CompletedTask;
                     });
             var since = Stopwatch.StartNew();
+            var budget = UnreachableBudget;
             var unreachable = Policy<Raw>
-                .Handle<Exception>(e => IsUnreached(e) && since.Elapsed < Options.UnreachableTimeout)
+                .Handle<Exception>(e => IsUnreached(e) && since.Elapsed < budget)
                 .WaitAndRetryForeverAsync(
-                    (attempt, outcome, ctx) => UnreachableDelay(attempt, since.Elapsed),
+                    (attempt, outcome, ctx) => UnreachableDelay(attempt, since.Elapsed, budget),
                     (outcome, delay, ctx) =>
                     {
                         Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}: Mautic cannot be reached ({Redactor.Url(Innermost(outcome.Exception).Message)}); " +
-                            $"trying again in {delay.TotalSeconds:0.##} s (for up to {Options.UnreachableTimeout.TotalSeconds:0} s).");
+                            $"trying again in {delay.TotalSeconds:0.##} s (for up to {budget.TotalSeconds:0} s).");
                         return Task.CompletedTask;
                     });
             var perTry = Policy.TimeoutAsync<Raw>(Options.Timeout, TimeoutStrategy.Optimistic);
@@ -239,11 +246,15 @@ namespace Mautic.Client
             return raw;
         }
 
-        TimeSpan UnreachableDelay(int attempt, TimeSpan elapsed)
+        /// <summary>The least wait between two tries at an unreachable server, even with RetryDelay 0: never a busy loop.</summary>
+        static readonly TimeSpan MinUnreachableDelay = TimeSpan.FromMilliseconds(250);
+
+        TimeSpan UnreachableDelay(int attempt, TimeSpan elapsed, TimeSpan budget)
         {
             var delay = Backoff(attempt, null);
+            if (delay < MinUnreachableDelay) delay = MinUnreachableDelay;
             if (delay > Options.UnreachableRetryDelay) delay = Options.UnreachableRetryDelay;
-            var left = Options.UnreachableTimeout - elapsed;
+            var left = budget - elapsed;
             return delay < left ? delay : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
 

@@ -79,6 +79,9 @@ namespace Mautic.Client
         /// Builds the client and proves it works with one call (GET /api/users/self). Failure comes back as one
         /// exception whose message tells a wrong URL, a disabled API, disabled Basic auth and bad credentials apart.
         /// </summary>
+        /// <summary>The longest Connect-Mautic waits for an unreachable server (later calls use the whole UnreachableTimeout).</summary>
+        public static readonly TimeSpan ConnectUnreachableTimeout = TimeSpan.FromSeconds(10);
+
         public static MauticConnection Open(MauticClientOptions options, CancellationToken ct = default)
         {
             var client = new MauticClient(options);
@@ -87,7 +90,11 @@ namespace Mautic.Client
                 JObject self;
                 try
                 {
-                    self = client.Send(MauticRequest.Get("users/self"), ct).Body as JObject;
+                    // A mistyped URL should fail within seconds, not after the whole unreachable budget: the proving
+                    // call (and its token request) waits at most ConnectUnreachableTimeout for a server not there (yet).
+                    client.UnreachableCap = ConnectUnreachableTimeout;
+                    try { self = client.Send(MauticRequest.Get("users/self"), ct).Body as JObject; }
+                    finally { client.UnreachableCap = null; }
                 }
                 catch (MauticApiException e) when (ProvenByToken(client, e))
                 {

@@ -83,6 +83,34 @@ public class ConnectTests : FakeServerTest
     }
 
     [Fact]
+    public void Waits_between_tries_at_an_unreachable_server_even_with_no_retry_delay()
+    {
+        using var client = new MauticClient(DeadServer(TimeSpan.FromSeconds(1), TimeSpan.Zero));
+        Assert.Throws<MauticApiException>(() => client.Send(MauticRequest.Get("contacts")));
+        var tries = Log.Count(l => l.Message.Contains("cannot be reached"));
+        Assert.InRange(tries, 1, 5);                         // 250 ms apart at least: no busy loop
+    }
+
+    [Fact]
+    public void Connect_gives_an_unreachable_server_ten_seconds_not_the_whole_budget()
+    {
+        var o = DeadServer(TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<MauticApiException>(() => MauticConnection.Open(o));
+        Assert.InRange(sw.Elapsed, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(30));
+        Assert.Contains("after 10 s of retrying", e.Message);
+    }
+
+    MauticClientOptions DeadServer(TimeSpan budget, TimeSpan retryDelay)
+    {
+        var o = Options();
+        using (var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)) { l.Start(); o.BaseUrl = "http://127.0.0.1:" + ((IPEndPoint)l.LocalEndpoint).Port; }
+        o.UnreachableTimeout = budget;
+        o.RetryDelay = retryDelay;
+        return o;
+    }
+
+    [Fact]
     public void A_post_whose_connection_is_refused_is_retried_until_the_server_is_back()
     {
         int port;

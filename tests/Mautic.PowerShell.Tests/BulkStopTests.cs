@@ -57,6 +57,24 @@ public sealed class BulkStopTests : PsTest
     }
 
     [Fact]
+    public void Add_segment_member_the_contact_before_a_refused_input_is_still_added()
+    {
+        // The segment object is refused by the cmdlet itself (it is no contact) while contact 1 waits in the batch.
+        var r = Run("$c1 = Get-MauticContact -Id 1; $c1, (Get-MauticSegment -Id 2), 3 | Add-MauticSegmentMember -SegmentId 2 -ErrorAction Stop");
+        Assert.Equal(ErrorCategory.InvalidArgument, r.Terminating!.CategoryInfo.Category);
+        Assert.Equal(new long[] { 1 }, State.Segments[2].Members.Order());
+    }
+
+    [Fact]
+    public void Remove_contact_what_was_accepted_before_an_upstream_failure_is_still_sent()
+    {
+        // The pipeline ends in the upstream script block; the cmdlet only learns of it when it is disposed.
+        var r = Run("& { 1; 2; throw 'upstream broke' } | Remove-MauticContact -Force");
+        Assert.Contains("upstream broke", r.Terminating!.Exception.Message);
+        Assert.Equal(new[] { 3L }, State.Contacts.Keys);
+    }
+
+    [Fact]
     public void Remove_segment_member_stops_on_the_first_failure_after_sending_the_accepted_ones()
     {
         var r = Run("Remove-MauticSegmentMember -SegmentId 1 -ContactId 1, 424242 -ErrorAction Stop");

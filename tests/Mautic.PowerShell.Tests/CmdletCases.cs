@@ -37,7 +37,8 @@ public static class CmdletCases
 
     public static IEnumerable<object[]> Names => All.Select(c => new object[] { c.Cmdlet });
 
-    public static Case Get(string cmdlet) => All.Concat(AreaCases).Single(c => c.Cmdlet == cmdlet);
+    public static Case Get(string cmdlet) => Every.Single(c => c.Cmdlet == cmdlet);
 
+    /// <summary>Every row: the hand-written ones and each area's.</summary>
     public static IEnumerable<Case> Every => All.Concat(AreaCases);
 }

@@ -175,7 +175,7 @@ public sealed class ConnectionTests : PsTest
             Ok("Connect-Mautic $RestartUrl -Credential $Cred -RetryDelaySec 0.1 -UnreachableTimeoutSec 30");
             state.LatencyMs = 5;
             var run = Task.Run(() => Ps.Run("1..1000 | ForEach-Object { \"r$_@example.com\" } | New-MauticContact -ErrorVariable failed -Verbose | Out-Null; $failed.Count", TimeSpan.FromSeconds(120)));
-            SpinWait.SpinUntil(() => state.Contacts.Count >= 200, TimeSpan.FromSeconds(60));
+            Assert.True(SpinWait.SpinUntil(() => state.Contacts.Count >= 200, TimeSpan.FromSeconds(60)), "the import got going");
             server.Dispose();                                    // the server goes away between batches ...
             Thread.Sleep(2500);
             state.LatencyMs = 0;

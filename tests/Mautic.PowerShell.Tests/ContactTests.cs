@@ -21,6 +21,7 @@ public sealed class ContactTests : PsTest
         Assert.Equal("typed@example.com", o.Properties["email"].Value);
         Assert.IsType<DateTime>(o.Properties["dateAdded"].Value);
         Assert.True(o.Properties["points"].Value is long or int, "points is a number");
+        Assert.Equal(42L, o.Properties["score"].Value);                      // a custom number field, sent as "42"
         Assert.Contains("vip", ((object[])o.Properties["tags"].Value).Select(t => PsResult.Unwrap(t)!.ToString()));
     }
 

@@ -23,9 +23,10 @@ public sealed class SecretTests : PsTest
         var c = CmdletCases.Get(cmdlet);
         Ps.Seed(3);
         lock (State.Sync) State.Segments[1].Members.Add(1);
-        Ps.Connect(auth, extra: "-MaxRetries 1 -RetryDelaySec 0");
         Ok("$PSDefaultParameterValues['*-Mautic*:Verbose'] = $true; $PSDefaultParameterValues['*-Mautic*:Debug'] = $true");
-        var runs = new List<PsResult> { Run(c.Success), Run("Get-MauticConnection") };
+        var connect = Ps.Connect(auth, extra: "-MaxRetries 1 -RetryDelaySec 0");   // the token exchange, with -Debug on
+        Assert.Contains(connect.Debug, d => d.Message.StartsWith("Response body"));
+        var runs = new List<PsResult> { connect, Run(c.Success), Run("Get-MauticConnection") };
         if (c.Failure != null) runs.Add(Run(c.Failure));
         State.Arm(new Mautic.FakeServer.Fault { Kind = Mautic.FakeServer.FaultKind.Status, Status = 503, Count = 50 });
         runs.Add(Run(c.Success));                                           // and when the server fails

@@ -34,7 +34,7 @@ namespace Mautic.PowerShell.Base
                 WriteList(service.List(BuildQuery(), CancellationToken), "Reading Mautic " + Area.Route);
                 return;
             }
-            if (!AcceptsPiped(InputObject, Area.Route, new[] { Area.TypeName })) return;
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
             foreach (var id in Id)
             {
                 try { WriteRecord(service.Get(id, CancellationToken)); }
@@ -79,7 +79,7 @@ namespace Mautic.PowerShell.Base
     {
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, "field values", new[] { Area.TypeName })) return;
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
             var payload = Service.BuildPayload(PSConvert.PropertiesOf(InputObject), Property, NamedFields(), create: true, out var problem);
             var target = InputObject ?? (object)payload.ToString(Newtonsoft.Json.Formatting.None);
             if (problem != null) { WriteInvalidArgument(problem, target); return; }
@@ -108,7 +108,7 @@ namespace Mautic.PowerShell.Base
 
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, Area.Route + " or field values", new[] { Area.TypeName })) return;
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
             // A record of this area piped in names the record to change; only a CSV row or hashtable carries values.
             var fromInput = PSConvert.IsMauticType(InputObject, Area.TypeName) ? null : PSConvert.PropertiesOf(InputObject);
             var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: false, out var problem);
@@ -145,7 +145,7 @@ namespace Mautic.PowerShell.Base
 
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, Area.Route, new[] { Area.TypeName })) return;
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
             foreach (var id in Id)
                 if (ShouldProcessForced(Force, Area.Noun + " " + id, "Delete")) Enqueue(id, null, id);
         }

@@ -147,13 +147,14 @@ namespace Mautic.PowerShell.Base
         /// Id parameters bind by property name, so a Mautic object of another kind would lend its own id: a segment
         /// piped into Remove-MauticContact would delete the contact that happens to share the segment's id. Returns
         /// false, after one InvalidArgument error carrying the object, when <paramref name="piped"/> is a module
-        /// object not among <paramref name="accepted"/>; anything else (ids, CSV rows, hashtables) passes.
+        /// object (also a deserialized one, from a job or Import-Clixml) not among <paramref name="accepted"/>;
+        /// anything else (ids, CSV rows, hashtables) passes. <paramref name="noun"/> is singular: "contact".
         /// </summary>
-        protected bool AcceptsPiped(PSObject piped, string what, string[] accepted, string hint = null)
+        protected bool AcceptsPiped(PSObject piped, string noun, string[] accepted, string hint = null)
         {
-            var kind = piped?.TypeNames.FirstOrDefault(t => t.StartsWith("Mautic.", StringComparison.Ordinal));
+            var kind = PSConvert.MauticKind(piped);
             if (kind == null || accepted.Contains(kind)) return true;
-            WriteInvalidArgument($"{MyInvocation.MyCommand.Name} takes {what}, but a {kind} was piped in; its id is not a {what.TrimEnd('s')} id, so nothing was done with it.{(hint != null ? " " + hint : "")}", piped);
+            WriteInvalidArgument($"{MyInvocation.MyCommand.Name} takes {noun} ids or records, but a {kind} was piped in; its id is not a {noun} id, so nothing was done with it.{(hint != null ? " " + hint : "")}", piped);
             return false;
         }
 

@@ -80,7 +80,21 @@ namespace Mautic.PowerShell.Base
             catch (GetValueException) { return null; }
         }
 
-        internal static bool IsMauticType(PSObject input, string typeName) =>
-            input != null && input.TypeNames.Contains(typeName);
+        internal static bool IsMauticType(PSObject input, string typeName) => MauticKind(input) == typeName;
+
+        /// <summary>
+        /// The module type name of an object (Mautic.Contact ...), also when it came back from a job, Import-Clixml
+        /// or a remote session as Deserialized.Mautic.Contact; null for anything else.
+        /// </summary>
+        internal static string MauticKind(PSObject input)
+        {
+            if (input == null) return null;
+            foreach (var t in input.TypeNames)
+            {
+                var name = t.StartsWith("Deserialized.", StringComparison.Ordinal) ? t.Substring("Deserialized.".Length) : t;
+                if (name.StartsWith("Mautic.", StringComparison.Ordinal)) return name;
+            }
+            return null;
+        }
     }
 }

@@ -28,7 +28,7 @@ namespace Mautic.PowerShell.Base
 
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
+            if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
             foreach (var id in ContactId)
                 if (ShouldProcess("contact " + id, Action)) Enqueue(id, null, id);
         }

@@ -32,7 +32,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             switch (ParameterSetName)
             {
                 case ById:
-                    if (!AcceptsPiped(InputObject, "contacts", ContactKinds, "To list a segment's contacts: Get-MauticContact -Search \"segment:<alias>\".")) break;
+                    if (!AcceptsPiped(InputObject, "contact", ContactKinds, "To list a segment's contacts: Get-MauticContact -Search \"segment:<alias>\".")) break;
                     foreach (var id in Id)
                     {
                         try { WriteRecord(Conn.Contacts.Get(id, CancellationToken)); }

@@ -29,7 +29,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
 
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
+            if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
             foreach (var id in Id)
                 if (ShouldProcessForced(Force, "contact " + id, "Delete")) Enqueue(id, null, id);
         }

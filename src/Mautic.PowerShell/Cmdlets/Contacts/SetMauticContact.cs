@@ -25,7 +25,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
 
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, "contacts", new[] { "Mautic.Contact" })) return;
+            if (!AcceptsPiped(InputObject, "contact", new[] { "Mautic.Contact" })) return;
             // A contact object piped in names the contact to change; only a CSV row or hashtable carries new values.
             var fromInput = PSConvert.IsMauticType(InputObject, "Mautic.Contact") ? null : PSConvert.PropertiesOf(InputObject);
             var payload = ContactService.BuildPayload(fromInput, Property, NamedFields(), AddTag, RemoveTag, out var problem);

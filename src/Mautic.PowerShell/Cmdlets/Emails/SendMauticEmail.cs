@@ -56,7 +56,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
                     WriteRecord(Conn.Emails.SendToSegments(EmailId, SegmentId, Limit, CancellationToken));
                 return;
             }
-            if (!AcceptsPiped(InputObject, "contacts", ContactKinds)) return;
+            if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
             foreach (var contactId in ContactId)
             {
                 if (!ShouldProcess("contact " + contactId, "Send e-mail " + EmailId)) continue;

@@ -27,7 +27,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
                 WriteList(Conn.Segments.List(BuildQuery(), CancellationToken), "Reading Mautic segments");
                 return;
             }
-            if (!AcceptsPiped(InputObject, "segments", SegmentKinds)) return;
+            if (!AcceptsPiped(InputObject, "segment", SegmentKinds)) return;
             foreach (var id in Id)
             {
                 try { WriteRecord(Conn.Segments.Get(id, CancellationToken)); }
