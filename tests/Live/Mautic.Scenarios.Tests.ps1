@@ -351,4 +351,62 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             @(Get-ScenarioTag "%$Run%").Count | Should -Be 0
         }
     }
+
+    Context 'The <Noun> area through the generic cmdlets' -ForEach @(
+        @{ Noun = 'Company'; NameField = 'companyname'; Route = 'companies' }
+        @{ Noun = 'Tag'; NameField = 'tag'; Route = 'tags' }
+        @{ Noun = 'Stage'; NameField = 'name'; Route = 'stages' }
+    ) {
+        BeforeAll {
+            Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
+            $script:AreaName = "area-$($Noun.ToLowerInvariant())-$Run"
+            $script:AreaIds = @()
+        }
+        AfterAll {
+            # Whatever a failed test left behind.
+            if ($AreaIds) { $AreaIds | & "Remove-Mautic$Noun" -Force -ErrorAction SilentlyContinue | Out-Null }
+        }
+
+        It 'creates one by name and two from rows in one batch' {
+            $one = & "New-Mautic$Noun" -Name "$AreaName-1" -Description 'scenario'
+            $one.PSObject.TypeNames[0] | Should -Be "Mautic.$Noun"
+            $one.$NameField | Should -Be "$AreaName-1"
+            $rows = 2, 3 | ForEach-Object { [pscustomobject]@{ $NameField = "$AreaName-$_" } }
+            $more = $rows | & "New-Mautic$Noun" -Verbose 4>&1
+            $records = @($more | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $records.$NameField | Should -Be @("$AreaName-2", "$AreaName-3")
+            @(Get-HttpCall $more 'POST' "$Route/batch/new").Count | Should -Be 1
+            $script:AreaIds = @($one.id) + $records.id
+        }
+
+        It 'gets them by id and finds them by search, and says which ids are missing' {
+            $got = $AreaIds[0], $Missing | & "Get-Mautic$Noun" -ErrorVariable e -ErrorAction SilentlyContinue
+            $got.id | Should -Be $AreaIds[0]
+            $e.Count | Should -Be 1
+            $e[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $e[0].TargetObject | Should -Be $Missing
+            @(& "Get-Mautic$Noun" -Search "$AreaName*").Count | Should -Be 3
+        }
+
+        It 'changes one field with PATCH and renames with -Replace' {
+            $changed = & "Set-Mautic$Noun" -Id $AreaIds[0] -Description 'patched' -PassThru
+            $changed.$NameField | Should -Be "$AreaName-1"
+            $renamed = & "Set-Mautic$Noun" -Id $AreaIds[0] -Name "$AreaName-1b" -Replace -PassThru
+            $renamed.$NameField | Should -Be "$AreaName-1b"
+        }
+
+        It 'sends nothing with -WhatIf' {
+            & "New-Mautic$Noun" -Name "$AreaName-never" -WhatIf
+            @(& "Get-Mautic$Noun" -Search "$AreaName-never*").Count | Should -Be 0
+        }
+
+        It 'deletes them in one batch and reports a missing id' {
+            $deleted = @($AreaIds + $Missing) | & "Remove-Mautic$Noun" -Force -PassThru -ErrorVariable e -ErrorAction SilentlyContinue
+            @($deleted).Count | Should -Be 3
+            $e.Count | Should -Be 1
+            $e[0].TargetObject | Should -Be $Missing
+            $script:AreaIds = @()
+            @(& "Get-Mautic$Noun" -Search "$AreaName*").Count | Should -Be 0
+        }
+    }
 }
