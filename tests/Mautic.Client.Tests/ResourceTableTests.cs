@@ -109,4 +109,21 @@ public sealed class ResourceTableTests
         svc.BuildPayload(null, null, null, create: false, out problem);
         Assert.Contains("nothing to send", problem);
     }
+
+    [Theory]
+    [InlineData("vip", "%vip%")]
+    [InlineData("vip*", "vip%")]
+    [InlineData("%2026", "%2026")]
+    [InlineData("my_tag", "%my_tag%")]
+    public void Where_a_list_ignores_search_it_is_sent_as_a_like_on_the_search_field(string search, string pattern)
+    {
+        var (svc, rec) = Service("tags");
+        svc.List(new ListQuery { Search = search }).ToList();
+        var q = rec.Calls.Single().Query;
+        Assert.DoesNotContain("search=", q);
+        Assert.Contains("where[0][col]=tag&where[0][expr]=like&where[0][val]=" + pattern, q);
+        var (contacts, crec) = Service("contacts");
+        contacts.List(new ListQuery { Search = search }).ToList();
+        Assert.Contains("search=", crec.Calls.Single().Query);
+    }
 }

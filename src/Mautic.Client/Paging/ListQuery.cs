@@ -92,6 +92,13 @@ namespace Mautic.Client.Paging
         public static string ToMauticSearch(string search) =>
             string.IsNullOrEmpty(search) ? search : search.Replace('*', '%');
 
+        /// <summary>-Search as a LIKE pattern, for areas whose list ignores ?search=: text with a wildcard as typed (* as %), plain text anywhere.</summary>
+        public static string ToLikePattern(string search)
+        {
+            var s = ToMauticSearch(search);
+            return s.IndexOf('%') >= 0 ? s : "%" + s + "%";
+        }
+
         internal void Validate()
         {
             if (PageSize < 1 || PageSize > 5000)

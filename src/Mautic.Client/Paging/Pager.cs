@@ -58,11 +58,13 @@ namespace Mautic.Client.Paging
                 if (q.First.HasValue) limit = (int)Math.Min(limit, q.First.Value - yielded);
                 var request = MauticRequest.Get(_path);
                 request.With("start", keyset && !first ? 0 : offset).With("limit", limit);
-                if (!string.IsNullOrEmpty(q.Search)) request.With("search", ListQuery.ToMauticSearch(q.Search));
+                var searchByWhere = !string.IsNullOrEmpty(q.Search) && _resource.SearchField != null;
+                if (!string.IsNullOrEmpty(q.Search) && !searchByWhere) request.With("search", ListQuery.ToMauticSearch(q.Search));
                 request.With("orderBy", byId ? "id" : q.OrderBy).With("orderByDir", q.Descending ? "DESC" : "ASC");
                 if (q.PublishedOnly == true) request.With("published", 1);
                 if (q.Minimal) request.With("minimal", 1);
                 var where = q.Where.ToList();
+                if (searchByWhere) where.Add(new WhereClause(_resource.SearchField, "like", ListQuery.ToLikePattern(q.Search)));
                 if (keyset && lastId.HasValue) where.Add(new WhereClause("id", q.Descending ? "lt" : "gt", lastId.Value));
                 for (var i = 0; i < where.Count; i++)
                 {

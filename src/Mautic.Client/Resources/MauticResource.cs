@@ -10,7 +10,7 @@ namespace Mautic.Client.Resources
     public sealed class MauticResource
     {
         public MauticResource(string route, string singular, string plural, string noun, bool flattenFields = false,
-            string nameField = "name", string descriptionField = "description", params string[] readOnly)
+            string nameField = "name", string descriptionField = "description", string searchField = null, params string[] readOnly)
         {
             Route = route;
             Singular = singular;
@@ -19,6 +19,7 @@ namespace Mautic.Client.Resources
             FlattenFields = flattenFields;
             NameField = nameField;
             DescriptionField = descriptionField;
+            SearchField = searchField;
             ReadOnly = new HashSet<string>(CommonReadOnly.Concat(readOnly), System.StringComparer.OrdinalIgnoreCase);
         }
 
@@ -43,6 +44,11 @@ namespace Mautic.Client.Resources
         public string NameField { get; }
         /// <summary>The field that describes a record: "description", "companydescription" for companies.</summary>
         public string DescriptionField { get; }
+        /// <summary>
+        /// Set where Mautic's list route ignores ?search= (tags, seen on a real 5.1.0): -Search is then sent as a
+        /// where[] LIKE on this field instead: plain text matches anywhere, a text with a wildcard as typed.
+        /// </summary>
+        public string SearchField { get; }
         /// <summary>Properties of a record that are never sent back (see <see cref="CommonReadOnly"/>), plus the area's own.</summary>
         public ISet<string> ReadOnly { get; }
         public string TypeName => "Mautic." + char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
@@ -58,7 +64,7 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Emails = new MauticResource("emails", "email", "emails", "email");
         public static readonly MauticResource Users = new MauticResource("users", "user", "users", "user");
         public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
-        public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag");
+        public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag", searchField: "tag");
         public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category");
 
         public static IReadOnlyList<MauticResource> All { get; } = new[] { Contacts, Segments, Emails, Users, Companies, Tags, Stages };
