@@ -10,7 +10,8 @@ namespace Mautic.Client.Resources
     public sealed class MauticResource
     {
         public MauticResource(string route, string singular, string plural, string noun, bool flattenFields = false,
-            string nameField = "name", string descriptionField = "description", string searchField = null, params string[] readOnly)
+            string nameField = "name", string descriptionField = "description", string searchField = null, string typeName = null,
+            params string[] readOnly)
         {
             Route = route;
             Singular = singular;
@@ -20,6 +21,7 @@ namespace Mautic.Client.Resources
             NameField = nameField;
             DescriptionField = descriptionField;
             SearchField = searchField;
+            TypeName = typeName ?? "Mautic." + char.ToUpperInvariant(noun[0]) + noun.Substring(1);
             ReadOnly = new HashSet<string>(CommonReadOnly.Concat(readOnly), System.StringComparer.OrdinalIgnoreCase);
         }
 
@@ -51,7 +53,8 @@ namespace Mautic.Client.Resources
         public string SearchField { get; }
         /// <summary>Properties of a record that are never sent back (see <see cref="CommonReadOnly"/>), plus the area's own.</summary>
         public ISet<string> ReadOnly { get; }
-        public string TypeName => "Mautic." + char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
+        /// <summary>The PowerShell type name of its records: Mautic.Contact, Mautic.PointAction.</summary>
+        public string TypeName { get; }
 
         public override string ToString() => Route;
     }
@@ -66,7 +69,16 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
         public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag", searchField: "tag");
         public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category");
+        public static readonly MauticResource Campaigns = new MauticResource("campaigns", "campaign", "campaigns", "campaign");
+        public static readonly MauticResource Categories = new MauticResource("categories", "category", "categories", "category", nameField: "title");
+        public static readonly MauticResource Roles = new MauticResource("roles", "role", "roles", "role");
+        public static readonly MauticResource PointActions = new MauticResource("points", "point", "points", "point action", typeName: "Mautic.PointAction");
+        public static readonly MauticResource PointTriggers = new MauticResource("points/triggers", "trigger", "triggers", "point trigger", typeName: "Mautic.PointTrigger");
+        public static readonly MauticResource PointGroups = new MauticResource("points/groups", "pointGroup", "pointGroups", "point group", typeName: "Mautic.PointGroup");
 
-        public static IReadOnlyList<MauticResource> All { get; } = new[] { Contacts, Segments, Emails, Users, Companies, Tags, Stages };
+        public static IReadOnlyList<MauticResource> All { get; } = new[]
+        {
+            Contacts, Segments, Emails, Users, Companies, Tags, Stages, Campaigns, Categories, Roles, PointActions, PointTriggers, PointGroups,
+        };
     }
 }

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Categories
+{
+    /// <summary>Gets categories by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticCategory", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Category")]
+    public sealed class GetMauticCategory : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Categories;
+    }
+}

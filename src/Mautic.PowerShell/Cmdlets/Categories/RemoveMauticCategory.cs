@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Categories
+{
+    /// <summary>Deletes categories by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticCategory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Category")]
+    public sealed class RemoveMauticCategory : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Categories;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Categories
+{
+    /// <summary>Edits categories by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticCategory", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Category")]
+    public sealed class SetMauticCategory : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Categories;
+    }
+}

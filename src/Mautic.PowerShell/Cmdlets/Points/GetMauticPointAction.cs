@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Gets point actions by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticPointAction", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.PointAction")]
+    public sealed class GetMauticPointAction : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointActions;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Gets point groups by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticPointGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.PointGroup")]
+    public sealed class GetMauticPointGroup : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointGroups;
+    }
+}

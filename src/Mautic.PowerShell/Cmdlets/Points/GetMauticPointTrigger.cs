@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Gets point triggers by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticPointTrigger", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.PointTrigger")]
+    public sealed class GetMauticPointTrigger : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointTriggers;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Creates point groups; piped rows go 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticPointGroup", SupportsShouldProcess = true)]
+    [OutputType("Mautic.PointGroup")]
+    public sealed class NewMauticPointGroup : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointGroups;
+    }
+}

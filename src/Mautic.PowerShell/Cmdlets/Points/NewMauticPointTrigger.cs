@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Creates point triggers; piped rows go 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticPointTrigger", SupportsShouldProcess = true)]
+    [OutputType("Mautic.PointTrigger")]
+    public sealed class NewMauticPointTrigger : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointTriggers;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Deletes point groups by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticPointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.PointGroup")]
+    public sealed class RemoveMauticPointGroup : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointGroups;
+    }
+}

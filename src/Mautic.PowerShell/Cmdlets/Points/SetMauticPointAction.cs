@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Edits point actions by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticPointAction", SupportsShouldProcess = true)]
+    [OutputType("Mautic.PointAction")]
+    public sealed class SetMauticPointAction : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointActions;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Points
+{
+    /// <summary>Edits point groups by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticPointGroup", SupportsShouldProcess = true)]
+    [OutputType("Mautic.PointGroup")]
+    public sealed class SetMauticPointGroup : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.PointGroups;
+    }
+}

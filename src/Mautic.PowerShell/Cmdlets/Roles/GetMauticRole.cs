@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Roles
+{
+    /// <summary>Gets roles by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Role")]
+    public sealed class GetMauticRole : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Roles;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Roles
+{
+    /// <summary>Creates roles; piped rows go 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticRole", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Role")]
+    public sealed class NewMauticRole : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Roles;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Segments
+{
+    /// <summary>Creates segments; piped rows go 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.New, "MauticSegment", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Segment")]
+    public sealed class NewMauticSegment : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Segments;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Segments
+{
+    /// <summary>Edits segments by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
+    [Cmdlet(VerbsCommon.Set, "MauticSegment", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Segment")]
+    public sealed class SetMauticSegment : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Segments;
+    }
+}
