@@ -353,9 +353,14 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
     }
 
     Context 'The <Noun> area through the generic cmdlets' -ForEach @(
-        @{ Noun = 'Company'; NameField = 'companyname'; Route = 'companies' }
-        @{ Noun = 'Tag'; NameField = 'tag'; Route = 'tags' }
-        @{ Noun = 'Stage'; NameField = 'name'; Route = 'stages' }
+        @{ Noun = 'Company'; NameField = 'companyname'; Route = 'companies'; Required = @{} }
+        @{ Noun = 'Tag'; NameField = 'tag'; Route = 'tags'; Required = @{} }
+        @{ Noun = 'Stage'; NameField = 'name'; Route = 'stages'; Required = @{} }
+        @{ Noun = 'Category'; NameField = 'title'; Route = 'categories'; Required = @{ bundle = 'global' } }
+        @{ Noun = 'Role'; NameField = 'name'; Route = 'roles'; Required = @{ isAdmin = $false } }
+        @{ Noun = 'PointAction'; NameField = 'name'; Route = 'points'; Required = @{ type = 'url.hit'; delta = 1; repeatable = $false } }
+        @{ Noun = 'PointTrigger'; NameField = 'name'; Route = 'points/triggers'; Required = @{ points = 10; triggerExistingLeads = $false } }
+        @{ Noun = 'PointGroup'; NameField = 'name'; Route = 'points/groups'; Required = @{} }
     ) {
         BeforeAll {
             Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
@@ -368,10 +373,10 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
         }
 
         It 'creates one by name and two from rows in one batch' {
-            $one = & "New-Mautic$Noun" -Name "$AreaName-1" -Description 'scenario'
+            $one = & "New-Mautic$Noun" -Name "$AreaName-1" -Description 'scenario' -Property $Required
             $one.PSObject.TypeNames[0] | Should -Be "Mautic.$Noun"
             $one.$NameField | Should -Be "$AreaName-1"
-            $rows = 2, 3 | ForEach-Object { [pscustomobject]@{ $NameField = "$AreaName-$_" } }
+            $rows = 2, 3 | ForEach-Object { $row = @{ $NameField = "$AreaName-$_" } + $Required; [pscustomobject]$row }
             $more = $rows | & "New-Mautic$Noun" -Verbose 4>&1
             $records = @($more | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
             $records.$NameField | Should -Be @("$AreaName-2", "$AreaName-3")
@@ -391,12 +396,12 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
         It 'changes one field with PATCH and renames with -Replace' {
             $changed = & "Set-Mautic$Noun" -Id $AreaIds[0] -Description 'patched' -PassThru
             $changed.$NameField | Should -Be "$AreaName-1"
-            $renamed = & "Set-Mautic$Noun" -Id $AreaIds[0] -Name "$AreaName-1b" -Replace -PassThru
+            $renamed = & "Set-Mautic$Noun" -Id $AreaIds[0] -Name "$AreaName-1b" -Property $Required -Replace -PassThru
             $renamed.$NameField | Should -Be "$AreaName-1b"
         }
 
         It 'sends nothing with -WhatIf' {
-            & "New-Mautic$Noun" -Name "$AreaName-never" -WhatIf
+            & "New-Mautic$Noun" -Name "$AreaName-never" -Property $Required -WhatIf
             @(& "Get-Mautic$Noun" -Search "$AreaName-never*").Count | Should -Be 0
         }
 

@@ -56,7 +56,19 @@ namespace Mautic.Client.Operations
         /// or with <paramref name="replace"/> by PUT, which resets every field not sent.
         /// </summary>
         public IEnumerable<BatchOutcome<T>> Update<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default, bool replace = false) =>
-            Write(items, edit: true, ct, replace);
+            Write(items, edit: true, ct, replace).Select(o => replace && !o.Succeeded && o.Error.StatusCode == 500 ? ExplainReplace(o) : o);
+
+        /// <summary>
+        /// PUT resets every field not sent; where that empties a required column, Mautic 5.1 fails with HTTP 500 instead
+        /// of a validation error (seen on roles' isAdmin, point actions' repeatable, triggers' points and triggerExistingLeads). Say why.
+        /// </summary>
+        BatchOutcome<T> ExplainReplace<T>(BatchOutcome<T> o)
+        {
+            var e = o.Error;
+            return BatchOutcome<T>.Failure(o.Input, new MauticApiException(e.Message + $" A replace (PUT) resets every {Resource.Noun} field not sent, and Mautic fails " +
+                "like this when that leaves a required field empty: send every field, or edit without -Replace (PATCH).", e.Kind, e)
+                { StatusCode = e.StatusCode, MauticCode = e.MauticCode, ErrorType = e.ErrorType, MauticMessage = e.MauticMessage, Details = e.Details, Method = e.Method, Url = e.Url });
+        }
 
         /// <summary>
         /// Builds one payload for this area from, in order (later wins): an input object's properties (a CSV row; the

@@ -69,7 +69,6 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
         public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag", searchField: "tag");
         public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category");
-        public static readonly MauticResource Campaigns = new MauticResource("campaigns", "campaign", "campaigns", "campaign");
         public static readonly MauticResource Categories = new MauticResource("categories", "category", "categories", "category", nameField: "title");
         public static readonly MauticResource Roles = new MauticResource("roles", "role", "roles", "role");
         public static readonly MauticResource PointActions = new MauticResource("points", "point", "points", "point action", typeName: "Mautic.PointAction");
@@ -78,7 +77,7 @@ namespace Mautic.Client.Resources
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
-            Contacts, Segments, Emails, Users, Companies, Tags, Stages, Campaigns, Categories, Roles, PointActions, PointTriggers, PointGroups,
+            Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups,
         };
     }
 }
