@@ -365,11 +365,30 @@ public class FakeAreaTests : FakeServerTest
         Assert.Equal(["1", "2"], Keys(list.B["tags"]));
         AssertSame(GenericServerError, Get("/tags?published=1").Body);
 
-        // Contacts hold tags by id: a renamed tag is renamed on them, a deleted one is gone from them.
+        // Contacts hold tags by id: a renamed tag is renamed on them (real: PATCH tag 77 -> the contact shows "f7-ren-b").
         Patch("/tags/1/edit", """{"tag":"VIP customer"}""");
         Assert.Equal(["VIP customer", "lead"], State.Contacts[c.Id].Tags);
-        Delete("/tags/2/delete");
-        Assert.Equal(["VIP customer"], State.Contacts[c.Id].Tags);
+        Assert.Equal("VIP customer", (string?)Get($"/contacts/{c.Id}").B["contact"]!["tags"]![1]!["tag"]);
+    }
+
+    [Fact]
+    public void A_tag_a_contact_has_cannot_be_deleted_and_a_batch_stops_there()
+    {
+        var c = State.AddContact("t@example.com", null, null, "used");
+        var used = State.TagId("used");
+        long NewTag(string name) => IdOf(Post("/tags/new", $$"""{"tag":"{{name}}"}""").B["tag"]);
+        var before = NewTag("before");
+        var after = NewTag("after");
+        // real: DELETE /tags/80/delete (a contact's tag) -> the generic 500, the tag stays
+        AssertSame(GenericServerError, Delete($"/tags/{used}/delete").Body);
+        Assert.Equal(200, Get($"/tags/{used}").Status);
+        // real: ?ids=81,80 deleted 81 then answered 500; ?ids=80,81 deleted nothing
+        Assert.Equal(500, Delete($"/tags/batch/delete?ids={before},{used},{after}").Status);
+        Assert.Equal(404, Get($"/tags/{before}").Status);
+        Assert.Equal(200, Get($"/tags/{after}").Status);
+        // Once no contact has it, it goes.
+        Patch($"/contacts/{c.Id}/edit", """{"tags":["-used"]}""");
+        Assert.Equal(200, Delete($"/tags/{used}/delete").Status);
     }
 
     // ---------- companies ----------

@@ -141,6 +141,8 @@ public sealed class AreaDef
     public bool FailedEditShowsAttempt { get; init; } = true;
     /// <summary>Renders a record; null renders header, id and <see cref="Fields"/> in order.</summary>
     public Func<FakeState, Entity, RenderMode, JsonObject>? Render { get; init; }
+    /// <summary>True when a record is still referenced and Mautic's delete ends in its generic 500 (a tag a contact has).</summary>
+    public Func<FakeState, Entity, bool>? InUse { get; init; }
     /// <summary>Runs after a record was removed (under the state lock).</summary>
     public Action<FakeState, Entity>? Deleted { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
@@ -210,7 +212,8 @@ public static class FakeAreas
     /// Tags (LeadBundle TagApiController), measured on 5.1.0: the record is {id, tag, description} and description
     /// is always null through the API; list keyed by id, total int, empty []; ?search= ignored, ?published=1 a 500;
     /// a missing or blank tag is a 500; POST new (and batch/new) with an existing name (case-insensitive) answers 200
-    /// with that tag, renamed to the casing sent; renaming a tag to another tag's name is allowed.
+    /// with that tag, renamed to the casing sent; renaming a tag to another tag's name is allowed; a tag a contact
+    /// has cannot be deleted (500).
     /// </summary>
     public static readonly AreaDef Tags = new()
     {
@@ -219,7 +222,7 @@ public static class FakeAreas
         Required = "tag", RequiredIsServerError = true,
         CreateMatches = "tag", BatchCreateMatches = true,
         SearchIgnored = true, Published = PublishedParam.Error,
-        Deleted = Routes.TagDeleted, Changed = Routes.TagChanged,
+        InUse = Routes.TagInUse, Changed = Routes.TagChanged,
     };
 
     /// <summary>
