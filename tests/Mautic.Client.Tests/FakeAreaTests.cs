@@ -178,6 +178,7 @@ public class FakeAreaTests : FakeServerTest
         var obj = Post($"/{area}/batch/new", "{}");
         Assert.Equal(500, obj.Status);
         AssertSame(GenericServerError, obj.Body);
+        AssertSame(GenericServerError, Post($"/{area}/batch/new", "[1]").Body); // real: stages/batch/new [1,{...}]
         var bad = Post($"/{area}/new", "notjson");
         Assert.Equal(400, bad.Status);
         Assert.Equal("Looks like I encountered an error (error #400). If I do it again, please report me to the system administrator!", (string?)bad.B["errors"]![0]!["message"]);
@@ -259,13 +260,14 @@ public class FakeAreaTests : FakeServerTest
         State.AddStage("Lead");
         Post("/stages/new", """{"name":"Customer","description":"paying fresh"}""");
         Post("/stages/new", """{"name":"Lost","isPublished":0}""");
+        Post("/stages/new", """{"name":"Later","publishUp":"2030-01-01 00:00"}"""); // published=1 keeps it (real: f7-q3)
         string[] Names(string query) => Get("/stages?" + query).B["stages"]!.AsArray().Select(x => (string)x!["name"]!).ToArray();
         Assert.Equal(["Customer"], Names("search=fresh"));
         Assert.Equal(["Customer"], Names("search=stom"));
         Assert.Empty(Names("search=name:Lead")); // not a stage command: searched as the text "name:lead"
-        Assert.Equal(["Lead", "Customer"], Names("published=1"));
+        Assert.Equal(["Lead", "Customer", "Later"], Names("published=1"));
         Assert.Equal(["Lost"], Names("search=is:unpublished"));
-        Assert.Equal(["Lost", "Lead", "Customer"], Names("orderBy=name&orderByDir=DESC"));
+        Assert.Equal(["Lost", "Lead", "Later", "Customer"], Names("orderBy=name&orderByDir=DESC"));
         Assert.Equal(["Lead"], Names("orderBy=name&orderByDir=DESC&start=1&limit=1"));
     }
 
@@ -494,6 +496,9 @@ public class FakeAreaTests : FakeServerTest
         Assert.Equal(422, unique.Status);
         AssertSame("""{"errors":[{"code":422,"message":"companyname: This field must be unique.","details":{"companyname":["This field must be unique."]}}]}""", unique.Body);
         Assert.Equal(422, Put("/companies/999999/edit", """{"companyname":"acme"}""").Status);
+        // real: {"errors":[{"code":422,"message":"companyemail: bad is invalid., companyname: This field must be unique.","details":{...}}]}
+        AssertSame("""{"errors":[{"code":422,"message":"companyemail: bad is invalid., companyname: This field must be unique.","details":{"companyemail":["bad is invalid."],"companyname":["This field must be unique."]}}]}""",
+            Patch($"/companies/{other}/edit", """{"companyname":"Acme","companyemail":"bad"}""").Body);
     }
 
     [Fact]
@@ -568,10 +573,15 @@ public class FakeAreaTests : FakeServerTest
         Assert.Equal(["0", "1"], rows["companies"]!.AsArray().Select(x => (string)x!["is_primary"]!));
         Assert.Equal("Delta", State.Contacts[c.Id].Fields["company"]);
 
-        // Removing the primary one promotes the other; removing the last blanks the field; removing again still succeeds.
+        // Removing the primary one promotes the first remaining (real: with 45, 46, 47(primary), removing 47 made 45 primary);
+        // removing the last blanks the field; removing again still succeeds.
+        var third = State.AddCompany("Gamma");
+        Post($"/companies/{third.Id}/contact/{c.Id}/add");
+        Post($"/companies/{third.Id}/contact/{c.Id}/remove");
+        Assert.Equal("Acme", State.Contacts[c.Id].Fields["company"]);
+        Assert.Equal(["1", "0"], Get($"/contacts/{c.Id}/companies").B["companies"]!.AsArray().Select(x => (string)x!["is_primary"]!));
         Post($"/companies/{delta.Id}/contact/{c.Id}/remove");
         Assert.Equal("Acme", State.Contacts[c.Id].Fields["company"]);
-        Assert.Equal("1", (string?)Get($"/contacts/{c.Id}/companies").B["companies"]![0]!["is_primary"]);
         Post($"/companies/{acme.Id}/contact/{c.Id}/remove");
         Assert.Null(State.Contacts[c.Id].Fields["company"]);
         AssertSame("""{"success":1}""", Post($"/companies/{acme.Id}/contact/{c.Id}/remove").Body);

@@ -33,7 +33,7 @@ public enum ListShape { KeyedById, Array }
 /// <summary>What <c>?published=1</c> does on a list.</summary>
 public enum PublishedParam
 {
-    /// <summary>Keeps published rows (isPublished, and inside publishUp/publishDown when the area has them).</summary>
+    /// <summary>Keeps rows whose isPublished is true (publishUp/publishDown do not matter: measured on stages).</summary>
     Filter,
     /// <summary>Accepted and changes nothing (every company is published).</summary>
     Ignored,

@@ -111,7 +111,7 @@ static partial class Routes
     /// <summary>
     /// companies/{id}/contact/{cid}/add|remove, as measured: adding makes the company the contact's primary one and
     /// its name the contact's "company" field (adding a company the contact already has changes nothing); removing
-    /// the primary one makes the most recently added remaining company primary, or blanks the field. Both answer
+    /// the primary one makes the first remaining company (lowest id) primary, or blanks the field. Both answer
     /// {"success":1}, also when nothing changed.
     /// </summary>
     static Task CompanyMember(HttpContext ctx, FakeState s, bool add)
@@ -136,7 +136,7 @@ static partial class Routes
                     c.Companies.Remove(link);
                     if (link.Primary)
                     {
-                        var next = c.Companies.OrderByDescending(l => l.Associated).ThenByDescending(l => l.CompanyId).FirstOrDefault();
+                        var next = c.Companies.OrderBy(l => l.CompanyId).FirstOrDefault();
                         if (next != null) next.Primary = true;
                         c.Fields["company"] = next != null && s.Companies.Rows.TryGetValue(next.CompanyId, out var n) ? n.Text("companyname") : null;
                     }
