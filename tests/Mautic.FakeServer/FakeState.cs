@@ -63,6 +63,17 @@ public sealed class Contact : Stamped
     public List<string> Tags = new();
     public long? Owner;
     public int Points;
+    /// <summary>The stage the contact is in (stages/{id}/contact/{cid}/add).</summary>
+    public long? Stage;
+    /// <summary>The companies the contact belongs to, one of them primary (companies/{id}/contact/{cid}/add).</summary>
+    public List<CompanyLink> Companies = new();
+}
+
+public sealed class CompanyLink
+{
+    public long CompanyId;
+    public DateTime Associated = DateTime.UtcNow;
+    public bool Primary;
 }
 
 public sealed class Segment : Stamped
@@ -120,9 +131,12 @@ public sealed class FakeState
     public readonly SortedDictionary<long, Email> Emails = new();
     public readonly List<SentEmail> Sent = new();
     public long NextContactId = 1;
+    /// <summary>The simple areas' records (tags, stages, companies, ...), by route; see <see cref="FakeAreas"/>.</summary>
+    public readonly Dictionary<string, EntityStore> Stores = FakeAreas.All.ToDictionary(a => a.Route, a => new EntityStore(a));
     /// <summary>Mautic's tag table: a tag keeps its id after the last contact lost it, until the tag is deleted.</summary>
-    public readonly SortedDictionary<long, string> Tags = new();
-    public long NextTagId = 1;
+    public EntityStore Tags => Stores["tags"];
+    public EntityStore Stages => Stores["stages"];
+    public EntityStore Companies => Stores["companies"];
     public long NextSegmentId = 4;
     public long NextEmailId = 4;
 
@@ -206,10 +220,25 @@ public sealed class FakeState
     /// <summary>The tag's id, adding it to the tag table if new (call under <see cref="Sync"/>).</summary>
     public long TagId(string tag)
     {
-        foreach (var (id, name) in Tags)
-            if (string.Equals(name, tag, StringComparison.OrdinalIgnoreCase)) return id;
-        Tags[NextTagId] = tag;
-        return NextTagId++;
+        foreach (var e in Tags.Rows.Values)
+            if (string.Equals(e.Text("tag"), tag, StringComparison.OrdinalIgnoreCase)) return e.Id;
+        return Tags.Add(new Dictionary<string, object?> { ["tag"] = tag }).Id;
+    }
+
+    /// <summary>Adds a company directly (test seeding): companyname plus any other company field by alias.</summary>
+    public Entity AddCompany(string name, IReadOnlyDictionary<string, object?>? fields = null)
+    {
+        lock (Sync)
+        {
+            var values = new Dictionary<string, object?>(fields ?? new Dictionary<string, object?>()) { ["companyname"] = name };
+            return Companies.Add(values);
+        }
+    }
+
+    /// <summary>Adds a stage directly (test seeding).</summary>
+    public Entity AddStage(string name, long weight = 0)
+    {
+        lock (Sync) return Stages.Add(new Dictionary<string, object?> { ["name"] = name, ["weight"] = weight });
     }
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string pathPrefix, string? method = null) =>

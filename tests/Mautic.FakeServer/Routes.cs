@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mautic.FakeServer;
 
 /// <summary>Mautic's routes as mautic-endpoints.tsv lists them, with the quirks of mautic-api-facts.md.</summary>
-static class Routes
+static partial class Routes
 {
     static readonly Regex EmailRule = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$");
 
@@ -117,28 +117,13 @@ static class Routes
         app.MapPost("/api/segments/{id:long}/contact/{cid:long}/remove", ctx => SegmentMember(ctx, s, add: false));
         app.MapPost("/api/segments/{id:long}/contacts/add", ctx => SegmentAddMany(ctx, s));
 
-        // tags (Mautic's list ignores ?search=; where[] on tag and id works)
-        app.MapGet("/api/tags", ctx => Locked(s, () =>
-        {
-            var where = ParseWhere(ctx);
-            if (where.Any(w => w.Col is not ("id" or "tag"))) return Oops(ctx, 500);
-            var (start, limit, _, desc) = Paging(ctx, "id");
-            IEnumerable<KeyValuePair<long, string>> rows = s.Tags;
-            foreach (var w in where) rows = rows.Where(kv => Compare(w.Col == "id" ? kv.Key.ToString(CultureInfo.InvariantCulture) : kv.Value, w.Expr, w.Val));
-            var all = desc ? rows.Reverse().ToList() : rows.ToList();
-            var page = all.Skip(start).Take(limit ?? int.MaxValue).ToList();
-            JsonNode tags = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(kv => (kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderTag(kv.Key, kv.Value))).ToList());
-            return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["tags"] = tags });
-        }));
-        app.MapGet("/api/tags/{id:long}", ctx => Locked(s, () =>
-            s.Tags.TryGetValue(Id(ctx), out var t) ? Json(ctx, 200, new JsonObject { ["tag"] = RenderTag(Id(ctx), t) }) : NotFound(ctx)));
-        app.MapDelete("/api/tags/{id:long}/delete", ctx => Locked(s, () =>
-        {
-            if (!s.Tags.TryGetValue(Id(ctx), out var t)) return NotFound(ctx);
-            s.Tags.Remove(Id(ctx));
-            foreach (var c in s.Contacts.Values) c.Tags.RemoveAll(x => string.Equals(x, t, StringComparison.OrdinalIgnoreCase));
-            return Json(ctx, 200, new JsonObject { ["tag"] = RenderTag(null, t) });
-        }));
+        // the simple areas (tags, stages, companies, ...): Mautic's ten standard routes each, from FakeAreas' table
+        foreach (var area in FakeAreas.All) MapArea(app, s, area);
+        app.MapPost("/api/stages/{id:long}/contact/{cid:long}/add", ctx => StageMember(ctx, s, add: true));
+        app.MapPost("/api/stages/{id:long}/contact/{cid:long}/remove", ctx => StageMember(ctx, s, add: false));
+        app.MapPost("/api/companies/{id:long}/contact/{cid:long}/add", ctx => CompanyMember(ctx, s, add: true));
+        app.MapPost("/api/companies/{id:long}/contact/{cid:long}/remove", ctx => CompanyMember(ctx, s, add: false));
+        app.MapGet("/api/contacts/{id:long}/companies", ctx => ContactCompanies(ctx, s));
 
         // emails
         app.MapGet("/api/emails", ctx => Locked(s, () =>
@@ -225,7 +210,7 @@ static class Routes
     /// <see cref="Error"/>: {message, code, type}.
     /// </summary>
     static Task ApiError(HttpContext ctx, int status, string message, JsonObject? details = null) =>
-        Json(ctx, status, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["code"] = status, ["message"] = message, ["details"] = details ?? (JsonNode)new JsonArray() }) });
+        Json(ctx, status, ApiErrorJson(status, message, details));
 
     /// <summary>What Mautic's exception handler answers for an unreadable request (bad JSON, wrong body type).</summary>
     static Task Oops(HttpContext ctx, int status) =>
@@ -439,7 +424,7 @@ static class Routes
             ["tags"] = new JsonArray(c.Tags.OrderBy(t => t, StringComparer.OrdinalIgnoreCase)
                 .Select(t => (JsonNode)new JsonObject { ["id"] = s.TagId(t), ["tag"] = t, ["description"] = null }).ToArray()),
             ["utmtags"] = new JsonArray(),
-            ["stage"] = null,
+            ["stage"] = ContactStage(c, s),
             ["preferredProfileImage"] = null,
             ["doNotContact"] = new JsonArray(),
             ["frequencyRules"] = new JsonArray(),
@@ -634,17 +619,10 @@ static class Routes
 
     static async Task BatchDeleteContacts(HttpContext ctx, FakeState s)
     {
-        var ids = new List<long>();
-        foreach (var (k, v) in ctx.Request.Query)
-        {
-            if (k != "ids" && k != "ids[]") continue;
-            foreach (var part in v.SelectMany(x => (x ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-                if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
-        }
         var deleted = new JsonArray(); // no ids at all: 200 with nothing deleted, as Mautic answers
         lock (s.Sync)
         {
-            foreach (var id in ids.Distinct())
+            foreach (var id in QueryIds(ctx))
             {
                 // Unknown ids are skipped without a word, as Mautic does.
                 if (!s.Contacts.TryGetValue(id, out var c)) continue;
@@ -862,8 +840,6 @@ static class Routes
             Json(ctx, 200, new JsonObject { ["success"] = 1, ["details"] = PhpMap(details) }).Wait();
         }
     }
-
-    static JsonObject RenderTag(long? id, string tag) => new() { ["id"] = id, ["tag"] = tag, ["description"] = null };
 
     // ---------- emails ----------
 

@@ -271,4 +271,47 @@ public static class MauticSearch
         }
         return results.Count == 0 || Combine(results, parsed.Or) == true;
     }
+
+    /// <summary>
+    /// A simple area's search (<see cref="AreaDef"/>): plain text is a substring match over the row's
+    /// <see cref="AreaDef.SearchFields"/> (as typed when it holds a '%'); <c>ids:1,2</c>; <c>is:published</c> and
+    /// <c>is:unpublished</c> where records have isPublished; with <see cref="AreaDef.FieldCommands"/> every field alias is
+    /// a prefix-match command (companies: <c>companyname:acme</c>). Any other command is searched as the plain,
+    /// strict text "command:value", as Mautic does.
+    /// </summary>
+    public static bool MatchEntity(AreaDef a, Entity e, string search)
+    {
+        var parsed = Parse(search);
+        var results = new List<bool?>();
+        bool? CatchAll(Term t) => AnyOf(a.SearchFields.Select(f => Like(e.Text(f), CatchAllPattern(t))));
+        foreach (var t in parsed.Terms)
+        {
+            bool? r;
+            switch (t.Command)
+            {
+                case "":
+                    r = CatchAll(t);
+                    break;
+                case "ids":
+                    r = t.Text.Split(',').Any(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id == e.Id);
+                    break;
+                case "is" when a.Header && t.Text == "published":
+                    r = e.IsPublished;
+                    break;
+                case "is" when a.Header && t.Text == "unpublished":
+                    r = !e.IsPublished;
+                    break;
+                default:
+                    if (a.FieldCommands && a.Field(t.Command) != null)
+                    {
+                        r = Like(e.Text(t.Command), PrefixPattern(t));
+                        break;
+                    }
+                    results.Add(CatchAll(new Term("", t.Command + ":" + t.Text, false, true)));
+                    continue;
+            }
+            results.Add(t.Not ? Not(r) : r);
+        }
+        return results.Count == 0 || Combine(results, parsed.Or) == true;
+    }
 }

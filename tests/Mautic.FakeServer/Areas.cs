@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Mautic.FakeServer;
+
+/// <summary>How a field's value is read from a request and written back.</summary>
+public enum FieldKind
+{
+    /// <summary>A string; "" is stored as null.</summary>
+    Text,
+    /// <summary>An integer ("7" or 7); anything else is "This value is not valid.".</summary>
+    Int,
+    /// <summary>"yyyy-MM-dd HH:mm[:ss]" in, ISO 8601 out; other formats are "This value is not valid.".</summary>
+    DateTime,
+    /// <summary>A category id; the fake keeps no categories, so any value is Mautic's 500 "Category N does not exist".</summary>
+    Category,
+    /// <summary>Accepted and dropped: always null (a tag's description through the API).</summary>
+    AlwaysNull,
+    /// <summary>Text validated as an e-mail address: "x is invalid.".</summary>
+    Email,
+    /// <summary>Text; "http://" is put in front of a value without a scheme.</summary>
+    Url,
+    /// <summary>A number rounded to the field's scale: an integer when the scale is 0, a float otherwise.</summary>
+    Number,
+    /// <summary>One of the field's options, or "This value is not valid.".</summary>
+    Select,
+}
+
+/// <summary>How a list answers: a JSON object keyed by id, or an array.</summary>
+public enum ListShape { KeyedById, Array }
+
+/// <summary>What <c>?published=1</c> does on a list.</summary>
+public enum PublishedParam
+{
+    /// <summary>Keeps rows whose isPublished is true (publishUp/publishDown do not matter: measured on stages).</summary>
+    Filter,
+    /// <summary>Accepted and changes nothing (every company is published).</summary>
+    Ignored,
+    /// <summary>Mautic's generic 500: the entity has no isPublished column (tags).</summary>
+    Error,
+}
+
+/// <summary>Which answer a record is rendered for; custom-field areas render differently for each.</summary>
+public enum RenderMode
+{
+    /// <summary>GET by id, single edit, create that matched an existing record.</summary>
+    One,
+    /// <summary>Lists, batch edits of existing records, batch deletes.</summary>
+    Many,
+    /// <summary>A record created by this request (201).</summary>
+    Created,
+    /// <summary>Single delete: rendered after Doctrine removed it, so its id is null.</summary>
+    Deleted,
+    /// <summary>An existing record whose batch edit failed validation.</summary>
+    FailedEdit,
+}
+
+/// <summary>One field of a simple area, or one custom field of a custom-field area (companies).</summary>
+public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
+{
+    public string Name { get; } = name;
+    public FieldKind Kind { get; } = kind;
+    /// <summary>False when changing only this field leaves dateModified alone (a stage's weight: measured on 5.1.0).</summary>
+    public bool Tracked { get; init; } = true;
+    /// <summary>Surrounding white space is removed (a tag's name).</summary>
+    public bool Trim { get; init; }
+
+    // Custom-field metadata (the field's row in Mautic's lead_fields), used by companies.
+    public string Label { get; init; } = "";
+    public string Group { get; init; } = "core";
+    /// <summary>Mautic's field type name (text, email, tel, region, country, url, number, select).</summary>
+    public string Type { get; init; } = "text";
+    public int FieldId { get; init; }
+    public bool IsFixed { get; init; } = true;
+    public int Scale { get; init; }
+    public string[]? Options { get; init; }
+
+    /// <summary>The field's properties as Mautic stores them: PHP serialize().</summary>
+    public string Properties
+    {
+        get
+        {
+            if (Kind == FieldKind.Number) return $"a:2:{{s:9:\"roundmode\";i:4;s:5:\"scale\";i:{Scale};}}";
+            if (Options == null) return "a:0:{}";
+            static string S(string v) => $"s:{Encoding.UTF8.GetByteCount(v)}:\"{v}\";";
+            var sb = new StringBuilder($"a:1:{{s:4:\"list\";a:{Options.Length}:{{");
+            for (var i = 0; i < Options.Length; i++)
+                sb.Append($"i:{i};a:2:{{").Append(S("label")).Append(S(Options[i])).Append(S("value")).Append(S(Options[i])).Append('}');
+            return sb.Append("}}").ToString();
+        }
+    }
+
+    /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
+    public object? Default => Kind == FieldKind.Int ? 0L : null;
+}
+
+/// <summary>
+/// One row of the fake's table of "simple" areas: everything that differs between areas that share Mautic's ten
+/// standard routes (list, get, new, batch/new, edit PUT|PATCH, batch/edit PUT|PATCH, delete, batch/delete).
+/// Written from reference/mautic-endpoints.tsv and from what a real Mautic 5.1.0 answered, never from the client.
+/// </summary>
+public sealed class AreaDef
+{
+    /// <summary>The path under /api ("stages").</summary>
+    public required string Route { get; init; }
+    /// <summary>JSON key of one record ("stage").</summary>
+    public required string Singular { get; init; }
+    /// <summary>JSON key of a list or batch ("stages").</summary>
+    public required string Plural { get; init; }
+    public ListShape List { get; init; } = ListShape.Array;
+    /// <summary>total as a numeric string (DBAL count) instead of an integer (Paginator count).</summary>
+    public bool TotalIsString { get; init; }
+    /// <summary>An empty list is {} (a plain PHP array of rows) instead of [] (a Paginator).</summary>
+    public bool EmptyListIsObject { get; init; }
+    /// <summary>Records start with isPublished, dateAdded, dateModified, createdBy(User), modifiedBy(User); isPublished is settable.</summary>
+    public bool Header { get; init; }
+    public required FieldSpec[] Fields { get; init; }
+
+    /// <summary>The field every record needs.</summary>
+    public string? Required { get; init; }
+    public string RequiredMessage { get; init; } = "A name is required.";
+    /// <summary>A missing required value is not a validation error but Mautic's generic 500 (tags).</summary>
+    public bool RequiredIsServerError { get; init; }
+    /// <summary>A field no two records may share (422 "This field must be unique.").</summary>
+    public string? Unique { get; init; }
+    /// <summary>POST new with a value of this field that a record already has (case-insensitive) answers 200 with that record, replaced by the payload.</summary>
+    public string? CreateMatches { get; init; }
+    /// <summary>batch/new matches too (tags); otherwise it meets <see cref="Unique"/> (companies).</summary>
+    public bool BatchCreateMatches { get; init; }
+
+    /// <summary>?search= is ignored (tags).</summary>
+    public bool SearchIgnored { get; init; }
+    /// <summary>Fields plain search text matches as a substring.</summary>
+    public string[] SearchFields { get; init; } = [];
+    /// <summary>Every field alias is a search command matching as a prefix ("companyname:acme").</summary>
+    public bool FieldCommands { get; init; }
+    public PublishedParam Published { get; init; } = PublishedParam.Filter;
+
+    /// <summary>A failed batch edit shows the values that did parse (a stage's name becomes null); otherwise the stored record.</summary>
+    public bool FailedEditShowsAttempt { get; init; } = true;
+    /// <summary>Renders a record; null renders header, id and <see cref="Fields"/> in order.</summary>
+    public Func<FakeState, Entity, RenderMode, JsonObject>? Render { get; init; }
+    /// <summary>True when a record is still referenced and Mautic's delete ends in its generic 500 (a tag a contact has).</summary>
+    public Func<FakeState, Entity, bool>? InUse { get; init; }
+    /// <summary>Runs after a record was removed (under the state lock).</summary>
+    public Action<FakeState, Entity>? Deleted { get; init; }
+    /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
+    public Action<FakeState, Entity, IReadOnlyDictionary<string, object?>>? Changed { get; init; }
+
+    public FieldSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+}
+
+/// <summary>A record of a simple area: the stamps, isPublished, and one value per field (string, long, double, DateTime or null).</summary>
+public sealed class Entity : Stamped
+{
+    public long Id;
+    public bool IsPublished = true;
+    public Dictionary<string, object?> Values = new(StringComparer.Ordinal);
+
+    public object? this[string field] => Values.GetValueOrDefault(field);
+
+    public string? Text(string field) => this[field] switch
+    {
+        null => null,
+        string s => s,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var o => o.ToString(),
+    };
+
+    public Entity Clone()
+    {
+        var e = (Entity)MemberwiseClone();
+        e.Values = new Dictionary<string, object?>(Values, StringComparer.Ordinal);
+        return e;
+    }
+}
+
+/// <summary>The records of one area.</summary>
+public sealed class EntityStore(AreaDef area)
+{
+    public AreaDef Area { get; } = area;
+    public readonly SortedDictionary<long, Entity> Rows = new();
+    public long NextId = 1;
+
+    /// <summary>A record with every field at its default (not stored).</summary>
+    public Entity Blank()
+    {
+        var e = new Entity { DateAdded = DateTime.UtcNow };
+        foreach (var f in Area.Fields) e.Values[f.Name] = f.Default;
+        return e;
+    }
+
+    /// <summary>Stores a new record with these values (test seeding; call under <see cref="FakeState.Sync"/>).</summary>
+    public Entity Add(IReadOnlyDictionary<string, object?> values, Principal? who = null)
+    {
+        var e = Blank();
+        foreach (var (k, v) in values) e.Values[k] = v;
+        e.Created(who ?? Principal.Admin);
+        e.Id = NextId++;
+        Rows[e.Id] = e;
+        return e;
+    }
+}
+
+/// <summary>The fake's table of simple areas. The next areas (campaigns, notes, categories, roles, points, ...) are rows here.</summary>
+public static class FakeAreas
+{
+    /// <summary>
+    /// Tags (LeadBundle TagApiController), measured on 5.1.0: the record is {id, tag, description} and description
+    /// is always null through the API; list keyed by id, total int, empty []; ?search= ignored, ?published=1 a 500;
+    /// a missing or blank tag is a 500; POST new (and batch/new) with an existing name (case-insensitive) answers 200
+    /// with that tag, renamed to the casing sent; renaming a tag to another tag's name is allowed; a tag a contact
+    /// has cannot be deleted (500).
+    /// </summary>
+    public static readonly AreaDef Tags = new()
+    {
+        Route = "tags", Singular = "tag", Plural = "tags", List = ListShape.KeyedById,
+        Fields = [new("tag") { Trim = true }, new("description", FieldKind.AlwaysNull)],
+        Required = "tag", RequiredIsServerError = true,
+        CreateMatches = "tag", BatchCreateMatches = true,
+        SearchIgnored = true, Published = PublishedParam.Error,
+        InUse = Routes.TagInUse, Changed = Routes.TagChanged,
+    };
+
+    /// <summary>
+    /// Stages (StageBundle StageApiController), measured on 5.1.0: header + id, name, category, weight,
+    /// description, publishUp, publishDown; list a plain array, total int; name required (400 "A name is
+    /// required."); names need not be unique; PUT resets weight to 0, description/dates to null and isPublished to
+    /// false; a change of weight alone leaves dateModified null.
+    /// </summary>
+    public static readonly AreaDef Stages = new()
+    {
+        Route = "stages", Singular = "stage", Plural = "stages", List = ListShape.Array, Header = true,
+        Fields =
+        [
+            new("name"), new("category", FieldKind.Category), new("weight", FieldKind.Int) { Tracked = false },
+            new("description"), new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+        ],
+        Required = "name",
+        SearchFields = ["name", "description"],
+        Deleted = Routes.StageDeleted,
+    };
+
+    /// <summary>Companies (LeadBundle CompanyApiController): custom fields, see <see cref="Routes.RenderCompany"/>.</summary>
+    public static readonly AreaDef Companies = new()
+    {
+        Route = "companies", Singular = "company", Plural = "companies", List = ListShape.KeyedById,
+        TotalIsString = true, EmptyListIsObject = true,
+        Fields = Routes.CompanyFields,
+        Required = "companyname", RequiredMessage = "This field is required.", Unique = "companyname",
+        CreateMatches = "companyname",
+        SearchFields = ["companyname", "companyemail"], FieldCommands = true, Published = PublishedParam.Ignored,
+        FailedEditShowsAttempt = false,
+        Render = Routes.RenderCompany, Deleted = Routes.CompanyDeleted,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies];
+}

@@ -1,0 +1,545 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Mautic.FakeServer;
+
+/// <summary>
+/// Mautic's ten standard routes, once, for every row of <see cref="FakeAreas"/>: what CommonApiController does for
+/// an entity, with the per-area differences read from the row. Shapes measured on a real Mautic 5.1.0 (README.md).
+/// </summary>
+static partial class Routes
+{
+    /// <summary>A save that ends in Mautic's exception handler (HTTP 500); a null message is its generic "Looks like I encountered an error".</summary>
+    sealed class ServerError(string? text) : Exception(text)
+    {
+        public string? Text { get; } = text;
+    }
+
+    /// <summary>One answer worked out under the state lock and written after it.</summary>
+    sealed record Reply(int Status, JsonNode Body, string? Location = null)
+    {
+        public static Reply Of(ServerError e) => e.Text == null ? Generic(500) : new Reply(500, ErrorJson(500, e.Text, null));
+        public static Reply Generic(int status) => new(status, ErrorJson(status, $"Looks like I encountered an error (error #{status}). If I do it again, please report me to the system administrator!", null));
+        public static readonly Reply NotFound = new(404, ApiErrorJson(404, "Item was not found.", null));
+    }
+
+    static Task Send(HttpContext ctx, Reply r)
+    {
+        if (r.Location != null) ctx.Response.Headers.Location = r.Location;
+        return Json(ctx, r.Status, r.Body);
+    }
+
+    static JsonObject ErrorJson(int status, string message, string? type) =>
+        new() { ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["code"] = status, ["type"] = type }) };
+
+    static JsonObject ApiErrorJson(int status, string message, JsonObject? details) =>
+        new() { ["errors"] = new JsonArray(new JsonObject { ["code"] = status, ["message"] = message, ["details"] = details ?? (JsonNode)new JsonArray() }) };
+
+    static void MapArea(WebApplication app, FakeState s, AreaDef a)
+    {
+        var root = "/api/" + a.Route;
+        app.MapGet(root, ctx => ListArea(ctx, s, a));
+        app.MapGet(root + "/{id:long}", ctx =>
+        {
+            Reply r;
+            lock (s.Sync)
+                r = s.Stores[a.Route].Rows.TryGetValue(Id(ctx), out var e)
+                    ? new Reply(200, new JsonObject { [a.Singular] = RenderEntity(s, a, e, RenderMode.One) })
+                    : Reply.NotFound;
+            return Send(ctx, r);
+        });
+        app.MapPost(root + "/new", ctx => SaveOne(ctx, s, a, create: true));
+        app.MapMethods(root + "/{id:long}/edit", ["PUT", "PATCH"], ctx => SaveOne(ctx, s, a, create: false));
+        app.MapPost(root + "/batch/new", ctx => SaveBatch(ctx, s, a, edit: false));
+        app.MapMethods(root + "/batch/edit", ["PUT", "PATCH"], ctx => SaveBatch(ctx, s, a, edit: true));
+        app.MapDelete(root + "/{id:long}/delete", ctx => DeleteOne(ctx, s, a));
+        app.MapDelete(root + "/batch/delete", ctx => DeleteBatch(ctx, s, a));
+    }
+
+    // ---------- reading a payload ----------
+
+    /// <summary>The request body: an empty one is an empty payload; null when it is not JSON.</summary>
+    static async Task<(bool Ok, JsonNode? Node)> ReadBody(HttpContext ctx)
+    {
+        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        if (string.IsNullOrWhiteSpace(text)) return (true, new JsonObject());
+        try { return (true, JsonNode.Parse(text)); }
+        catch (JsonException) { return (false, null); }
+    }
+
+    static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>One field's value as Mautic's form reads it; false with the message the form gives when it refuses it.</summary>
+    static bool TryField(FieldSpec f, JsonNode? node, out object? value, out string error)
+    {
+        value = null;
+        error = "This value is not valid.";
+        var text = node switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<bool>(out var b) => b ? "1" : "0",
+            JsonValue v => v.ToString(),
+            _ => node.ToJsonString(),
+        };
+        if (f.Trim) text = text?.Trim();
+        if (f.Kind == FieldKind.AlwaysNull) return true;
+        if (string.IsNullOrEmpty(text))
+        {
+            value = f.Default;
+            return true;
+        }
+        switch (f.Kind)
+        {
+            case FieldKind.Int:
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return false;
+                value = n;
+                return true;
+            case FieldKind.DateTime:
+                if (!DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)) return false;
+                value = d;
+                return true;
+            case FieldKind.Category:
+                throw new ServerError($"Category {text} does not exist");
+            case FieldKind.Email:
+                if (!EmailRule.IsMatch(text)) { error = $"{text} is invalid."; return false; }
+                value = text;
+                return true;
+            case FieldKind.Url:
+                value = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+                return true;
+            case FieldKind.Number:
+                // Measured: scale 0 keeps the integer part (12.6 and "12.6" are 12, -12.6 is -12); a larger scale
+                // rounds the decimal text half to even ("2.345" is 2.34, "5.555" is 5.56), as ICU's NumberFormatter does.
+                if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)) return false;
+                value = f.Scale == 0 ? (object)(long)decimal.Truncate(x) : (double)Math.Round(x, f.Scale, MidpointRounding.ToEven);
+                return true;
+            case FieldKind.Select:
+                if (f.Options == null || !f.Options.Contains(text, StringComparer.Ordinal)) return false;
+                value = text;
+                return true;
+            default:
+                value = text;
+                return true;
+        }
+    }
+
+    /// <summary>
+    /// Validates a payload and applies it to <paramref name="target"/> (a <see cref="EntityStore.Blank"/> when new, then
+    /// stored). With <paramref name="replace"/> (PUT on an existing record) every field not sent goes back to its
+    /// default and isPublished to false. Returns the refused fields (and the record as far as it parsed), or nulls.
+    /// </summary>
+    static (JsonObject? Details, int Code, Entity? Attempt) Apply(FakeState s, AreaDef a, Entity target, bool isNew, JsonObject payload, bool replace, Principal who)
+    {
+        var store = s.Stores[a.Route];
+        var errors = new Dictionary<string, string>();
+        var values = new Dictionary<string, object?>();
+        foreach (var f in a.Fields)
+        {
+            if (!payload.TryGetPropertyValue(f.Name, out var node))
+            {
+                if (replace) values[f.Name] = f.Default;
+                continue;
+            }
+            if (TryField(f, node, out var v, out var error)) values[f.Name] = v;
+            else errors[f.Name] = error;
+        }
+        bool? published = null;
+        if (a.Header)
+        {
+            if (payload.TryGetPropertyValue("isPublished", out var p)) published = Truthy(p);
+            else if (replace) published = false;
+        }
+
+        object? Merged(string field) => values.TryGetValue(field, out var v) ? v : target[field];
+        if (a.Required != null && !errors.ContainsKey(a.Required) && Merged(a.Required) is null or "")
+        {
+            if (a.RequiredIsServerError) throw new ServerError(null);
+            errors[a.Required] = a.RequiredMessage;
+        }
+        // The form checks everything at once; a uniqueness violation makes the whole answer a 422 (measured with a bad e-mail too).
+        var code = 400;
+        if (a.Unique != null && !errors.ContainsKey(a.Unique) && Merged(a.Unique) is string unique
+            && store.Rows.Values.Any(o => o != target && Collation.Equals(o.Text(a.Unique) ?? "", unique)))
+        {
+            errors[a.Unique] = "This field must be unique.";
+            code = 422;
+        }
+        if (errors.Count > 0)
+        {
+            var attempt = target.Clone();
+            foreach (var (k, v) in values) attempt.Values[k] = v;
+            var details = new JsonObject();
+            foreach (var f in a.Fields)
+                if (errors.TryGetValue(f.Name, out var m)) details[f.Name] = new JsonArray(m);
+            return (details, code, attempt);
+        }
+
+        var before = new Dictionary<string, object?>(target.Values, StringComparer.Ordinal);
+        var wasPublished = target.IsPublished;
+        foreach (var (k, v) in values) target.Values[k] = v;
+        if (published.HasValue) target.IsPublished = published.Value;
+        if (isNew)
+        {
+            target.Created(who);
+            target.Id = store.NextId++;
+            store.Rows[target.Id] = target;
+            return (null, 0, null);
+        }
+        // modifiedBy is stamped on every edit; dateModified only when a tracked field changed.
+        var changed = wasPublished != target.IsPublished || a.Fields.Any(f => f.Tracked && !Equals(before.GetValueOrDefault(f.Name), target[f.Name]));
+        var lastModified = target.DateModified;
+        target.Modified(who);
+        if (!changed) target.DateModified = lastModified;
+        a.Changed?.Invoke(s, target, before);
+        return (null, 0, null);
+    }
+
+    static string DetailsMessage(JsonObject details) =>
+        string.Join(", ", details.Select(kv => kv.Key + ": " + string.Join(" ", kv.Value!.AsArray().Select(x => x!.ToString()))));
+
+    /// <summary>The record a create payload names by <see cref="AreaDef.CreateMatches"/>, compared case-insensitively.</summary>
+    static Entity? Match(FakeState s, AreaDef a, JsonObject payload)
+    {
+        if (a.CreateMatches == null || !payload.TryGetPropertyValue(a.CreateMatches, out var node)) return null;
+        if (!TryField(a.Field(a.CreateMatches)!, node, out var v, out _) || v is not string name) return null;
+        return s.Stores[a.Route].Rows.Values.FirstOrDefault(e => Collation.Equals(e.Text(a.CreateMatches) ?? "", name));
+    }
+
+    static JsonObject AsPayload(JsonNode? node) => node as JsonObject ?? new JsonObject();
+
+    // ---------- the routes ----------
+
+    static async Task SaveOne(HttpContext ctx, FakeState s, AreaDef a, bool create)
+    {
+        var (ok, node) = await ReadBody(ctx);
+        if (!ok) { await Oops(ctx, 400); return; }
+        var payload = AsPayload(node); // a JSON array is read as no fields at all (measured)
+        var put = ctx.Request.Method == "PUT";
+        var who = Who(ctx);
+        Reply reply;
+        lock (s.Sync)
+        {
+            var store = s.Stores[a.Route];
+            try
+            {
+                Entity? target;
+                bool isNew, replace;
+                if (create)
+                {
+                    target = Match(s, a, payload);
+                    isNew = target == null;
+                    replace = !isNew; // a matched record is replaced by the payload (measured: companies and tags)
+                    target ??= store.Blank();
+                }
+                else if (store.Rows.TryGetValue(Id(ctx), out target)) { isNew = false; replace = put; }
+                else if (put) { target = store.Blank(); isNew = true; replace = false; }
+                else { target = null; isNew = replace = false; }
+
+                if (target == null) reply = Reply.NotFound;
+                else
+                {
+                    var (details, code, _) = Apply(s, a, target, isNew, payload, replace, who);
+                    reply = details != null
+                        ? new Reply(code, ApiErrorJson(code, DetailsMessage(details), details))
+                        : new Reply(isNew ? 201 : 200, new JsonObject { [a.Singular] = RenderEntity(s, a, target, isNew ? RenderMode.Created : RenderMode.One) },
+                            isNew ? $"/api/{a.Route}/{target.Id}" : null);
+                }
+            }
+            catch (ServerError e) { reply = Reply.Of(e); }
+        }
+        await Send(ctx, reply);
+    }
+
+    static async Task SaveBatch(HttpContext ctx, FakeState s, AreaDef a, bool edit)
+    {
+        var (ok, node) = await ReadBody(ctx);
+        if (!ok || node is not JsonArray items) { await Oops(ctx, 500); return; }
+        if (items.Count > s.BatchLimit) { await ApiError(ctx, 500, $"A max of {s.BatchLimit} entities are supported at a time."); return; }
+        var put = ctx.Request.Method == "PUT";
+        var who = Who(ctx);
+        // Mautic lists the records it found first and the ones it created after them, each under its request index.
+        var found = new List<(string, JsonNode?)>();
+        var created = new List<(string, JsonNode?)>();
+        var codes = new List<(string, JsonNode?)>();
+        var errors = new List<(string, JsonNode?)>();
+        Reply reply;
+        lock (s.Sync)
+        {
+            var store = s.Stores[a.Route];
+            try
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var key = i.ToString(CultureInfo.InvariantCulture);
+                    // An item that is not an object ends the request in the generic 500 (measured: [1,{...}]).
+                    if (items[i] is not JsonObject payload) throw new ServerError(null);
+                    Entity target;
+                    bool isNew, replace;
+                    if (edit)
+                    {
+                        var hasId = long.TryParse(payload["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+                        if (hasId && store.Rows.TryGetValue(id, out var existing)) { target = existing; isNew = false; replace = put; }
+                        else if (!put)
+                        {
+                            codes.Add((key, 404));
+                            errors.Add((key, ItemError("Item was not found.", 404)));
+                            continue;
+                        }
+                        else { target = store.Blank(); isNew = true; replace = false; }
+                    }
+                    else
+                    {
+                        var match = a.BatchCreateMatches ? Match(s, a, payload) : null;
+                        isNew = match == null;
+                        replace = !isNew;
+                        target = match ?? store.Blank();
+                    }
+
+                    var (details, code, attempt) = Apply(s, a, target, isNew, payload, replace, who);
+                    if (details != null)
+                    {
+                        codes.Add((key, code));
+                        // A refused item carries its field messages and type null (a missing one has type "api").
+                        errors.Add((key, new JsonObject { ["code"] = code, ["message"] = DetailsMessage(details), ["details"] = details, ["type"] = null }));
+                        // An existing record whose edit failed is still listed, as it stood after the form ran.
+                        if (edit && !isNew) found.Add((key, RenderEntity(s, a, a.FailedEditShowsAttempt ? attempt! : target, RenderMode.FailedEdit)));
+                        continue;
+                    }
+                    codes.Add((key, isNew ? 201 : 200));
+                    var rendered = RenderEntity(s, a, target, isNew ? RenderMode.Created : RenderMode.Many);
+                    (edit && isNew ? created : found).Add((key, rendered));
+                }
+                var answer = new JsonObject { [a.Plural] = PhpMap(found.Concat(created).ToList()), ["statusCodes"] = PhpMap(codes) };
+                if (errors.Count > 0) answer["errors"] = PhpMap(errors);
+                reply = new Reply(edit ? 200 : 201, answer);
+            }
+            catch (ServerError e) { reply = Reply.Of(e); } // the items before it stay saved, as in Mautic
+        }
+        await Send(ctx, reply);
+    }
+
+    static Task DeleteOne(HttpContext ctx, FakeState s, AreaDef a)
+    {
+        Reply r;
+        lock (s.Sync)
+        {
+            var store = s.Stores[a.Route];
+            if (!store.Rows.TryGetValue(Id(ctx), out var e)) r = Reply.NotFound;
+            else if (a.InUse?.Invoke(s, e) == true) r = Reply.Generic(500);
+            else
+            {
+                var rendered = RenderEntity(s, a, e, RenderMode.Deleted);
+                store.Rows.Remove(e.Id);
+                a.Deleted?.Invoke(s, e);
+                r = new Reply(200, new JsonObject { [a.Singular] = rendered });
+            }
+        }
+        return Send(ctx, r);
+    }
+
+    /// <summary>The ids of ?ids=1,2,3 or ids[]=1&amp;ids[]=2.</summary>
+    static List<long> QueryIds(HttpContext ctx)
+    {
+        var ids = new List<long>();
+        foreach (var (k, v) in ctx.Request.Query)
+        {
+            if (k != "ids" && k != "ids[]") continue;
+            foreach (var part in v.SelectMany(x => (x ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
+        }
+        return ids.Distinct().ToList();
+    }
+
+    static Task DeleteBatch(HttpContext ctx, FakeState s, AreaDef a)
+    {
+        var deleted = new JsonArray(); // unknown ids are skipped without a word; none at all answers []
+        lock (s.Sync)
+        {
+            var store = s.Stores[a.Route];
+            foreach (var id in QueryIds(ctx))
+            {
+                if (!store.Rows.TryGetValue(id, out var e)) continue;
+                // In the order given: a record in use ends the request in a 500, the ones before it stay deleted.
+                if (a.InUse?.Invoke(s, e) == true) return Send(ctx, Reply.Generic(500));
+                deleted.Add(RenderEntity(s, a, e, RenderMode.Many)); // rendered before removal: the id is kept
+                store.Rows.Remove(id);
+                a.Deleted?.Invoke(s, e);
+            }
+        }
+        return Json(ctx, 200, new JsonObject { [a.Plural] = deleted });
+    }
+
+    // ---------- lists ----------
+
+    static bool IsColumn(AreaDef a, string col) =>
+        col is "id" or "dateAdded" or "date_added" or "dateModified" or "date_modified"
+        || (a.Published != PublishedParam.Error && col is "isPublished" or "is_published")
+        || a.Field(col) != null;
+
+    /// <summary>A record's value in a column, for where[] and orderBy.</summary>
+    static object? Column(Entity e, string col) => col switch
+    {
+        "id" => e.Id,
+        "isPublished" or "is_published" => e.IsPublished ? 1L : 0L,
+        "dateAdded" or "date_added" => e.DateAdded,
+        "dateModified" or "date_modified" => e.DateModified,
+        _ => e[col],
+    };
+
+    static string? ColumnText(Entity e, string col) => Column(e, col) switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var o => o.ToString(),
+    };
+
+    /// <summary>MySQL's ORDER BY: NULL first, numbers as numbers, text by the column's collation.</summary>
+    sealed class ColumnOrder : IComparer<object?>
+    {
+        public static readonly ColumnOrder Instance = new();
+        public int Compare(object? x, object? y)
+        {
+            if (x == null || y == null) return x == null ? (y == null ? 0 : -1) : 1;
+            if (x is string a && y is string b) return Collation.Compare(a, b);
+            if (x is DateTime da && y is DateTime db) return da.CompareTo(db);
+            return Convert.ToDouble(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(y, CultureInfo.InvariantCulture));
+        }
+    }
+
+    static async Task ListArea(HttpContext ctx, FakeState s, AreaDef a)
+    {
+        var where = ParseWhere(ctx);
+        var (start, limit, orderBy, desc) = Paging(ctx, "id");
+        var published = Truthy(ctx.Request.Query["published"].FirstOrDefault());
+        // An unknown column in where[] or orderBy, or published=1 where there is no isPublished: Mautic's generic 500.
+        if (where.Any(w => !IsColumn(a, w.Col)) || !IsColumn(a, orderBy) || (published && a.Published == PublishedParam.Error))
+        {
+            await Oops(ctx, 500);
+            return;
+        }
+        var search = a.SearchIgnored ? null : ctx.Request.Query["search"].FirstOrDefault();
+        JsonObject answer;
+        lock (s.Sync)
+        {
+            IEnumerable<Entity> rows = s.Stores[a.Route].Rows.Values;
+            if (!string.IsNullOrEmpty(search)) rows = rows.Where(e => MauticSearch.MatchEntity(a, e, search));
+            foreach (var w in where) rows = rows.Where(e => Compare(ColumnText(e, w.Col), w.Expr, w.Val));
+            if (published && a.Published == PublishedParam.Filter) rows = rows.Where(e => e.IsPublished);
+            var list = rows.OrderBy(e => Column(e, orderBy), ColumnOrder.Instance).ThenBy(e => e.Id).ToList();
+            if (desc) list.Reverse();
+            var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
+            JsonNode records;
+            if (a.List == ListShape.Array) records = new JsonArray(page.Select(e => (JsonNode)RenderEntity(s, a, e, RenderMode.Many)).ToArray());
+            else if (page.Count == 0) records = a.EmptyListIsObject ? new JsonObject() : new JsonArray();
+            else
+            {
+                var keyed = new JsonObject();
+                foreach (var e in page) keyed[e.Id.ToString(CultureInfo.InvariantCulture)] = RenderEntity(s, a, e, RenderMode.Many);
+                records = keyed;
+            }
+            answer = new JsonObject
+            {
+                ["total"] = a.TotalIsString ? JsonValue.Create(list.Count.ToString(CultureInfo.InvariantCulture)) : JsonValue.Create(list.Count),
+                [a.Plural] = records,
+            };
+        }
+        await Json(ctx, 200, answer);
+    }
+
+    // ---------- rendering ----------
+
+    static JsonObject RenderEntity(FakeState s, AreaDef a, Entity e, RenderMode mode) => a.Render?.Invoke(s, e, mode) ?? RenderFlat(a, e, mode);
+
+    /// <summary>The plain record: the header when the area has one, then id, then every field in the row's order.</summary>
+    static JsonObject RenderFlat(AreaDef a, Entity e, RenderMode mode)
+    {
+        var o = new JsonObject();
+        if (a.Header)
+        {
+            o["isPublished"] = e.IsPublished;
+            o["dateAdded"] = Date(e.DateAdded);
+            o["dateModified"] = e.DateModified.HasValue ? Date(e.DateModified.Value) : null;
+            o["createdBy"] = e.CreatedBy;
+            o["createdByUser"] = e.CreatedByUser;
+            o["modifiedBy"] = e.ModifiedBy;
+            o["modifiedByUser"] = e.ModifiedByUser;
+        }
+        o["id"] = mode == RenderMode.Deleted ? null : e.Id;
+        foreach (var f in a.Fields) o[f.Name] = ValueNode(e[f.Name]);
+        return o;
+    }
+
+    /// <summary>A stored value as PHP's json_encode writes it (a float keeps its ".0").</summary>
+    public static JsonNode? ValueNode(object? v) => v switch
+    {
+        null => null,
+        string t => t,
+        long n => n,
+        int n => (long)n,
+        bool b => b,
+        DateTime d => Date(d),
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => JsonNode.Parse(d.ToString("F1", CultureInfo.InvariantCulture)),
+        double d => d,
+        _ => v.ToString(),
+    };
+
+    // ---------- tags and stages: how they meet contacts ----------
+
+    /// <summary>Mautic 5.1.0 cannot delete a tag a contact has (the contact-tag link refuses it): its generic 500 (measured).</summary>
+    internal static bool TagInUse(FakeState s, Entity tag)
+    {
+        var name = tag.Text("tag");
+        return s.Contacts.Values.Any(c => c.Tags.Any(x => string.Equals(x, name, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Contacts refer to a tag by id, so a renamed tag is renamed on every contact that has it.</summary>
+    internal static void TagChanged(FakeState s, Entity tag, IReadOnlyDictionary<string, object?> before)
+    {
+        var old = before.GetValueOrDefault("tag") as string;
+        var now = tag.Text("tag");
+        if (old == null || now == null || old == now) return;
+        foreach (var c in s.Contacts.Values)
+            for (var i = 0; i < c.Tags.Count; i++)
+                if (string.Equals(c.Tags[i], old, StringComparison.OrdinalIgnoreCase)) c.Tags[i] = now;
+    }
+
+    internal static void StageDeleted(FakeState s, Entity stage)
+    {
+        foreach (var c in s.Contacts.Values)
+            if (c.Stage == stage.Id) c.Stage = null;
+    }
+
+    /// <summary>A contact's "stage": a short form of the stage (measured on 5.1.0), or null.</summary>
+    static JsonNode? ContactStage(Contact c, FakeState s)
+    {
+        if (c.Stage is not long id || !s.Stages.Rows.TryGetValue(id, out var g)) return null;
+        return new JsonObject
+        {
+            ["createdByUser"] = g.CreatedByUser, ["modifiedByUser"] = g.ModifiedByUser, ["id"] = g.Id,
+            ["name"] = g.Text("name"), ["category"] = null, ["weight"] = ValueNode(g["weight"]), ["description"] = g.Text("description"),
+        };
+    }
+
+    /// <summary>stages/{id}/contact/{cid}/add|remove: sets or clears the contact's stage (remove clears it whatever stage the contact is in).</summary>
+    static Task StageMember(HttpContext ctx, FakeState s, bool add)
+    {
+        Reply r;
+        lock (s.Sync)
+        {
+            if (!s.Stages.Rows.TryGetValue(Id(ctx), out var stage)) r = Reply.NotFound;
+            else if (!s.Contacts.TryGetValue(Id(ctx, "cid"), out var c)) r = new Reply(404, ApiErrorJson(404, "Contact not found.", null));
+            else
+            {
+                c.Stage = add ? stage.Id : null;
+                r = new Reply(200, new JsonObject { ["success"] = 1 });
+            }
+        }
+        return Send(ctx, r);
+    }
+}
