@@ -68,7 +68,7 @@
             Tags         = @('Mautic', 'MarketingAutomation', 'CRM', 'REST', 'API', 'OAuth2', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/MauticPS/MauticPS/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/MauticPS/MauticPS'
-            ReleaseNotes = '0.1.0: first slice. Connect-Mautic (Basic, OAuth2 client credentials, refresh token, access token), contacts (get, new, set, remove; batched), segments and membership, sending e-mails, Invoke-MauticRequest for every other route.'
+            ReleaseNotes = '0.1.0: first slice, then companies, tags, stages, categories, roles, point actions, triggers and groups, and segments (Get/New/Set/Remove from one resource table); refused connections retried for a time budget (-UnreachableTimeoutSec); bulk input sent even when the pipeline stops early. Earlier: Connect-Mautic (Basic, OAuth2 client credentials, refresh token, access token), contacts (get, new, set, remove; batched), segments and membership, sending e-mails, Invoke-MauticRequest for every other route.'
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class BindingTests : PsTest
     public static readonly (string Cmdlet, string Parameter, string Alias, string Script, string Path)[] AreaAliasRows =
         EntityAreaTests.Areas.SelectMany(a => new[]
         {
-            ($"New-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Fields @{{ {a.NameField} = 'alias-{a.Noun}' }}", $"/api/{a.Route}/new"),
+            ($"New-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Fields (@{{ {a.NameField} = 'alias-{a.Noun}' }} + {a.Required})", $"/api/{a.Route}/new"),
             ($"Set-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Name 'a-{a.Noun}' | Set-Mautic{a.Noun} -Fields @{{ description = 'x' }}", $"/api/{a.Route}/"),
         }).ToArray();
 

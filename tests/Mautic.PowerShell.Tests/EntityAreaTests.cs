@@ -8,17 +8,26 @@ namespace MauticPS.InProcess;
 /// </summary>
 public sealed class EntityAreaTests : PsTest
 {
-    /// <summary>PowerShell noun, API route, the area's name field.</summary>
-    public static readonly (string Noun, string Route, string NameField)[] Areas =
+    /// <summary>
+    /// PowerShell noun, API route, the area's name field, and the other fields Mautic requires on create (a PowerShell
+    /// hashtable; every test runspace passes it to New-Mautic&lt;Noun&gt; as the default -Property, see PsSession).
+    /// </summary>
+    public static readonly (string Noun, string Route, string NameField, string Required)[] Areas =
     [
-        ("Company", "companies", "companyname"),
-        ("Tag", "tags", "tag"),
-        ("Stage", "stages", "name"),
+        ("Company", "companies", "companyname", "@{}"),
+        ("Tag", "tags", "tag", "@{}"),
+        ("Stage", "stages", "name", "@{}"),
     ];
+
+    /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
+    public static string RequiredDefaults =>
+        string.Join("\n", Areas.Where(a => a.Required != "@{}").Select(a => $"$PSDefaultParameterValues['New-Mautic{a.Noun}:Property'] = {a.Required}"));
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });
 
     static (string Route, string NameField) Area(string noun) => Areas.Where(a => a.Noun == noun).Select(a => (a.Route, a.NameField)).Single();
+
+    static string Required(string noun) => Areas.Single(a => a.Noun == noun).Required;
 
     public EntityAreaTests() => Ps.Connect();
 
@@ -90,7 +99,7 @@ public sealed class EntityAreaTests : PsTest
         var one = Ok($"Set-Mautic{noun} {ids[0]} -Description 'changed' -PassThru");
         Assert.Equal("PATCH", one.Requests.Single(q => q.Path == $"/api/{route}/{ids[0]}/edit").Method);
         Assert.Single(one.Output);
-        var replaced = Ok($"Set-Mautic{noun} -Id {ids[0]} -Name 'replaced-{noun}' -Replace -PassThru");
+        var replaced = Ok($"Set-Mautic{noun} -Id {ids[0]} -Name 'replaced-{noun}' -Property {Required(noun)} -Replace -PassThru");
         Assert.Equal("PUT", replaced.Requests.Single(q => q.Path == $"/api/{route}/{ids[0]}/edit").Method);
         Assert.Equal($"replaced-{noun}", replaced.Output.Single().Properties[nameField].Value);
 

@@ -119,6 +119,11 @@ public sealed class PsSession : IDisposable
         ps.Runspace = rs;
         ps.AddCommand("Import-Module").AddParameter("Name", ModuleManifest).AddParameter("ErrorAction", "Stop");
         ps.Invoke();
+        if (EntityAreaTests.RequiredDefaults.Length > 0)
+        {
+            ps.Commands.Clear();
+            ps.AddScript(EntityAreaTests.RequiredDefaults).Invoke();
+        }
         if (ps.HadErrors) throw new InvalidOperationException("Import-Module failed: " + string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
         return rs;
     }
