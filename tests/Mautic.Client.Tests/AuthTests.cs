@@ -111,7 +111,7 @@ public class ConnectTests : FakeServerTest
     }
 
     [Fact]
-    public void A_post_whose_connection_is_refused_is_retried_until_the_server_is_back()
+    public async Task A_post_whose_connection_is_refused_is_retried_until_the_server_is_back()
     {
         int port;
         using (var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)) { l.Start(); port = ((IPEndPoint)l.LocalEndpoint).Port; }
@@ -127,7 +127,7 @@ public class ConnectTests : FakeServerTest
         Thread.Sleep(1000);                                     // refused meanwhile: the POST never arrived
         Assert.False(send.IsCompleted);
         using var server = FakeMauticServer.Start(url, state);
-        Assert.Equal(201, send.Result.StatusCode);
+        Assert.Equal(201, (await send).StatusCode);
         Assert.Single(state.Contacts);
         Assert.Single(state.RequestsTo("/api/contacts/new"));
     }

@@ -24,7 +24,7 @@ public sealed class BindingTests : PsTest
         ("New-MauticContact", "Tag", "Tags", "New-MauticContact -Email al@example.com -Tags x", "/api/contacts/new"),
         ("Set-MauticContact", "Id", "ContactId", "Set-MauticContact -ContactId 1 -FirstName A", "/api/contacts/1/edit"),
         ("Set-MauticContact", "Property", "Fields", "Set-MauticContact 1 -Fields @{ city = 'Nice' }", "/api/contacts/1/edit"),
-        ("Remove-MauticContact", "Id", "ContactId", "Remove-MauticContact -ContactId 1 -Force", "/api/contacts/batch/delete"),
+        ("Remove-MauticContact", "Id", "ContactId", "Remove-MauticContact -ContactId 1 -Force", "/api/contacts/1/delete"),
         ("Get-MauticContactSegment", "Id", "ContactId", "Get-MauticContactSegment -ContactId 1", "/api/contacts/1/segments"),
         ("Get-MauticSegment", "Id", "SegmentId", "Get-MauticSegment -SegmentId 1", "/api/segments/1"),
         ("Add-MauticSegmentMember", "ContactId", "Id", "Add-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/add"),

@@ -177,7 +177,7 @@ public sealed class EntityAreaTests : PsTest
         Assert.NotEmpty(noForce.AllErrors);
         Assert.Empty(noForce.Mutating);
         var confirmed = Ok($"Remove-Mautic{noun} -Id {ids[0]} -Confirm:$false");
-        Assert.Single(confirmed.Mutating, q => q.Path == $"/api/{route}/batch/delete");
+        Assert.Single(confirmed.Mutating, q => q.Path == $"/api/{route}/{ids[0]}/delete");
     }
 
     [Theory]
@@ -191,6 +191,6 @@ public sealed class EntityAreaTests : PsTest
         Assert.Single(set.Mutating, q => q.Path == $"/api/{route}/{ids[0]}/edit");
         var remove = Run($"[pscustomobject]@{{ Id = {ids[1]} }}, [pscustomobject]@{{ Id = 0 }} | Remove-Mautic{noun} -Force -ErrorAction Stop");
         Assert.NotNull(remove.Terminating);
-        Assert.Single(remove.Mutating, q => q.Path == $"/api/{route}/batch/delete" && q.Q("ids") == ids[1].ToString());
+        Assert.Single(remove.Mutating, q => q.Path == $"/api/{route}/{ids[1]}/delete");
     }
 }

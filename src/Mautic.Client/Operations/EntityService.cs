@@ -196,14 +196,20 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>
-        /// Deletes by id through batch/delete?ids=. Mautic silently skips ids it does not have; every id that does
-        /// not come back as deleted is reported as NotFound, so nothing is lost without a word.
+        /// Deletes by id through batch/delete?ids= (one id alone through {id}/delete). Mautic's batch silently skips ids
+        /// it does not have; every id that does not come back as deleted is reported as NotFound, so nothing is lost
+        /// without a word.
         /// </summary>
         public IEnumerable<BatchOutcome<T>> Delete<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default)
         {
             foreach (var chunk in Chunk.Of(items))
             {
                 foreach (var i in chunk) CheckId(i.Id ?? 0);
+                if (chunk.Count == 1)
+                {
+                    yield return DeleteOne(chunk[0], ct);
+                    continue;
+                }
                 List<BatchOutcome<T>> outcomes;
                 try
                 {
@@ -245,6 +251,23 @@ namespace Mautic.Client.Operations
                     outcomes = chunk.Select(i => BatchOutcome<T>.Failure(i.Input, e)).ToList();
                 }
                 foreach (var o in outcomes) yield return o;
+            }
+        }
+
+        /// <summary>One id goes to {id}/delete, whose 404 is precise; Mautic answers the record with its id cleared.</summary>
+        BatchOutcome<T> DeleteOne<T>(WriteItem<T> item, CancellationToken ct)
+        {
+            var id = item.Id.Value;
+            try
+            {
+                var body = Client.Send(MauticRequest.Delete(Resource.Route + "/" + id.ToString(CultureInfo.InvariantCulture) + "/delete"), ct).Body;
+                var shaped = Shape(body?[Resource.Singular]);
+                if (!shaped.Id.HasValue) shaped["id"] = id;
+                return BatchOutcome<T>.Success(item.Input, shaped, 200);
+            }
+            catch (MauticApiException e)
+            {
+                return BatchOutcome<T>.Failure(item.Input, e);
             }
         }
 
