@@ -25,7 +25,9 @@ public static class Program
         }
         var problems = new List<string>();
         var commands = new List<XElement>();
-        foreach (var file in Directory.GetFiles(args[0], "*-*.md").OrderBy(f => f, StringComparer.Ordinal))
+        // Cmdlet pages are Verb-Noun.md; other pages in docs/ (api-coverage.md, AddingAnArea.md) are not help.
+        var cmdletPage = new Regex(@"^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+\.md$");
+        foreach (var file in Directory.GetFiles(args[0], "*.md").Where(f => cmdletPage.IsMatch(Path.GetFileName(f))).OrderBy(f => f, StringComparer.Ordinal))
         {
             try { commands.Add(ToMaml(Page.Parse(File.ReadAllText(file)), problems, Path.GetFileName(file))); }
             catch (FormatException e) { problems.Add(Path.GetFileName(file) + ": " + e.Message); }

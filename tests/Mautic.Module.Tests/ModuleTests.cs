@@ -218,3 +218,20 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         Assert.Contains("Mautic.Connection", viewed);
     }
 }
+
+public sealed class CoverageLedgerTests(ModuleFixture m) : IClassFixture<ModuleFixture>
+{
+    [Fact]
+    public void Every_route_of_the_reference_is_in_the_ledger_once_and_every_named_cmdlet_is_exported()
+    {
+        var tsv = Path.Combine(m.RepoRoot, "..", "shared", "reference", "mautic-endpoints.tsv");
+        var routes = File.ReadAllLines(tsv).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length > 3 && c[0] != "oauth")
+            .Select(c => (Method: c[2], Path: c[3])).ToList();
+        var ledger = File.ReadAllLines(Path.Combine(m.RepoRoot, "docs", "api-coverage.md"))
+            .Where(l => l.StartsWith("| ") && l.Contains("`/api")).Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Select(c => (Method: c[1], Path: c[2].Trim('`'), Cmdlet: c[4])).ToList();
+        Assert.Equal(routes.OrderBy(r => r.Path).ThenBy(r => r.Method), ledger.Select(l => (l.Method, l.Path)).OrderBy(r => r.Path).ThenBy(r => r.Method));
+        var exported = m.ExportedCmdlets.ToHashSet();
+        Assert.All(ledger, l => Assert.True(exported.Contains(l.Cmdlet), $"{l.Method} {l.Path}: {l.Cmdlet} is not exported"));
+    }
+}
