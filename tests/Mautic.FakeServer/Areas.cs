@@ -25,6 +25,12 @@ public enum FieldKind
     Number,
     /// <summary>One of the field's options, or "This value is not valid.".</summary>
     Select,
+    /// <summary>A checkbox: false, 0, "0", "false" and "" are false, any other value true (a role's isAdmin).</summary>
+    Bool,
+    /// <summary>A JSON object stored as sent; any other value is ignored (a role's rawPermissions).</summary>
+    Json,
+    /// <summary>Accepted and dropped: always [] (a point's properties, a trigger's events).</summary>
+    EmptyArray,
 }
 
 /// <summary>How a list answers: a JSON object keyed by id, or an array.</summary>
@@ -76,6 +82,18 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     public int Scale { get; init; }
     public string[]? Options { get; init; }
 
+    /// <summary>The field is required: this is the message when it is missing or blank (400).</summary>
+    public string? RequiredMessage { get; init; }
+    /// <summary>Only a create sets it; an edit ignores the value sent, and PUT keeps it (a category's bundle).</summary>
+    public bool CreateOnly { get; init; }
+    /// <summary>PUT leaves the field as it was when it is not sent (a role's rawPermissions, set outside the form).</summary>
+    public bool KeptOnPut { get; init; }
+    /// <summary>
+    /// PUT on an existing record without this field resets it to NULL in a NOT NULL column: Mautic 5.1's generic
+    /// 500 (measured: a role's isAdmin, a point's repeatable, a trigger's points and triggerExistingLeads).
+    /// </summary>
+    public bool PutMissingIsServerError { get; init; }
+
     /// <summary>The field's properties as Mautic stores them: PHP serialize().</summary>
     public string Properties
     {
@@ -92,7 +110,12 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     }
 
     /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
-    public object? Default => Kind == FieldKind.Int ? 0L : null;
+    public object? Default
+    {
+        get => _default ?? (Kind switch { FieldKind.Int => 0L, FieldKind.Bool => false, _ => null });
+        init => _default = value;
+    }
+    readonly object? _default;
 }
 
 /// <summary>
@@ -115,6 +138,15 @@ public sealed class AreaDef
     public bool EmptyListIsObject { get; init; }
     /// <summary>Records start with isPublished, dateAdded, dateModified, createdBy(User), modifiedBy(User); isPublished is settable.</summary>
     public bool Header { get; init; }
+    /// <summary>isPublished is read from payloads (and PUT resets it to false); defaults to <see cref="Header"/>. Roles: false (always published). Categories: true without the header.</summary>
+    public bool? SetsPublished { get; init; }
+    public bool Publishes => SetsPublished ?? Header;
+    /// <summary>A create saves twice: the new record already has dateModified = dateAdded and modifiedBy (triggers).</summary>
+    public bool CreatedIsModified { get; init; }
+    /// <summary>The list's order without orderBy (categories: title, roles: name); ties by id.</summary>
+    public string DefaultOrder { get; init; } = "id";
+    /// <summary>The order of the form's fields, which is the order of validation messages, when it differs from <see cref="Fields"/>.</summary>
+    public string[]? FormOrder { get; init; }
     public required FieldSpec[] Fields { get; init; }
 
     /// <summary>The field every record needs.</summary>
@@ -145,6 +177,10 @@ public sealed class AreaDef
     public Func<FakeState, Entity, bool>? InUse { get; init; }
     /// <summary>Runs after a record was removed (under the state lock).</summary>
     public Action<FakeState, Entity>? Deleted { get; init; }
+    /// <summary>Validation errors that are not about a field of <see cref="Fields"/> (a role's "permissions").</summary>
+    public Func<JsonObject, IReadOnlyDictionary<string, string>>? ExtraErrors { get; init; }
+    /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
+    public Action<FakeState, Entity>? BeforeSave { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
     public Action<FakeState, Entity, IReadOnlyDictionary<string, object?>>? Changed { get; init; }
 
@@ -236,7 +272,7 @@ public static class FakeAreas
         Route = "stages", Singular = "stage", Plural = "stages", List = ListShape.Array, Header = true,
         Fields =
         [
-            new("name"), new("category", FieldKind.Category), new("weight", FieldKind.Int) { Tracked = false },
+            new("name"), new("category", FieldKind.Category) { Tracked = false }, new("weight", FieldKind.Int) { Tracked = false },
             new("description"), new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
         ],
         Required = "name",
@@ -257,5 +293,109 @@ public static class FakeAreas
         Render = Routes.RenderCompany, Deleted = Routes.CompanyDeleted,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies];
+    // Declared before the rows that use it: static fields are initialised in order.
+    /// <summary>The bundles a category may belong to on a stock 5.1.0 (measured; "sms", "focus", "lead" are refused).</summary>
+    public static readonly string[] CategoryBundles =
+        ["global", "asset", "campaign", "email", "form", "messages", "page", "plugin:focus", "plugin:mauticSocial", "point", "segment", "stage"];
+
+    /// <summary>
+    /// Categories (CategoryBundle CategoryApiController), measured on 5.1.0: {id, title, alias, description, color,
+    /// bundle}, no header although isPublished is stored (?published=1 filters on it); list an array ordered by title,
+    /// total int; title and bundle required (400 "bundle: A value is required., title: A title is required.", bundle
+    /// first); bundle one of <see cref="CategoryBundles"/> and fixed once created (edits ignore it); alias from the
+    /// alias sent or the title, unique within the bundle ("x", "x1"); PUT resets description and color and
+    /// regenerates the alias from the title.
+    /// </summary>
+    public static readonly AreaDef Categories = new()
+    {
+        Route = "categories", Singular = "category", Plural = "categories", List = ListShape.Array, SetsPublished = true,
+        Fields =
+        [
+            new("title") { RequiredMessage = "A title is required." }, new("alias"), new("description"), new("color"),
+            new("bundle", FieldKind.Select) { Options = CategoryBundles, RequiredMessage = "A value is required.", CreateOnly = true },
+        ],
+        FormOrder = ["bundle", "title"],
+        DefaultOrder = "title",
+        SearchFields = ["title", "description"],
+        BeforeSave = Routes.CategoryAlias, Deleted = Routes.CategoryDeleted,
+    };
+
+    /// <summary>
+    /// Roles (UserBundle RoleApiController), measured on 5.1.0: header + id, name, description, isAdmin, rawPermissions;
+    /// isPublished is always true (not settable); list an array ordered by name, total int; name required, not
+    /// unique; rawPermissions an object stored as sent (anything else ignored) and kept by PUT; a "permissions" key
+    /// is 400 "permissions: This form should not contain extra fields."; PUT without isAdmin is the generic 500.
+    /// A stock Mautic has role 1 "Administrator"; the fake starts with none.
+    /// </summary>
+    public static readonly AreaDef Roles = new()
+    {
+        Route = "roles", Singular = "role", Plural = "roles", List = ListShape.Array, Header = true, SetsPublished = false,
+        Fields =
+        [
+            new("name"), new("description"), new("isAdmin", FieldKind.Bool) { PutMissingIsServerError = true },
+            new("rawPermissions", FieldKind.Json) { KeptOnPut = true },
+        ],
+        Required = "name", DefaultOrder = "name",
+        SearchFields = ["name", "description"],
+        ExtraErrors = Routes.RoleExtraErrors,
+    };
+
+    /// <summary>What GET /api/points/actions/types lists on a stock 5.1.0 (measured), type =&gt; label.</summary>
+    public static readonly (string Type, string Label)[] PointActionTypes =
+    [
+        ("asset.download", "Downloads an asset"), ("email.send", "Is sent an email"), ("email.open", "Opens an email"),
+        ("form.submit", "Submits a form"), ("page.hit", "Visits a landing page"), ("url.hit", "Visits specific URL"),
+    ];
+
+    /// <summary>
+    /// Point actions (PointBundle PointApiController), measured on 5.1.0: header + id, name, category, type,
+    /// description, publishUp, publishDown, delta, properties, repeatable; name and type required ("type: A point
+    /// action must be selected."), type one of <see cref="PointActionTypes"/>; delta an integer; properties always []
+    /// in the fake; PUT without repeatable is the generic 500.
+    /// </summary>
+    public static readonly AreaDef Points = new()
+    {
+        Route = "points", Singular = "point", Plural = "points", List = ListShape.Array, Header = true,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("category", FieldKind.Category) { Tracked = false },
+            new("type", FieldKind.Select) { Options = PointActionTypes.Select(t => t.Type).ToArray(), RequiredMessage = "A point action must be selected." },
+            new("description"), new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("delta", FieldKind.Int), new("properties", FieldKind.EmptyArray),
+            new("repeatable", FieldKind.Bool) { PutMissingIsServerError = true },
+        ],
+        SearchFields = ["name", "description"],
+    };
+
+    /// <summary>
+    /// Point triggers (PointBundle TriggerApiController), measured on 5.1.0: header + id, name, category, description,
+    /// publishUp, publishDown, points, color, events, triggerExistingLeads; a new trigger already has dateModified and
+    /// modifiedBy (saved twice); color defaults to "a0acb8" (not validated) and PUT puts it back; events always [] in
+    /// the fake; PUT without points or triggerExistingLeads is the generic 500.
+    /// </summary>
+    public static readonly AreaDef Triggers = new()
+    {
+        Route = "points/triggers", Singular = "trigger", Plural = "triggers", List = ListShape.Array, Header = true,
+        CreatedIsModified = true,
+        Fields =
+        [
+            new("name"), new("category", FieldKind.Category) { Tracked = false }, new("description"),
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("points", FieldKind.Int) { PutMissingIsServerError = true }, new("color") { Default = "a0acb8" },
+            new("events", FieldKind.EmptyArray), new("triggerExistingLeads", FieldKind.Bool) { PutMissingIsServerError = true },
+        ],
+        Required = "name",
+        SearchFields = ["name", "description"],
+    };
+
+    /// <summary>Point groups (PointBundle PointGroupsApiController), measured on 5.1.0: header + id, name, description; name required.</summary>
+    public static readonly AreaDef PointGroups = new()
+    {
+        Route = "points/groups", Singular = "pointGroup", Plural = "pointGroups", List = ListShape.Array, Header = true,
+        Fields = [new("name"), new("description")],
+        Required = "name",
+        SearchFields = ["name", "description"],
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups];
 }

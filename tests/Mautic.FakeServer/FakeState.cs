@@ -137,6 +137,8 @@ public sealed class FakeState
     public EntityStore Tags => Stores["tags"];
     public EntityStore Stages => Stores["stages"];
     public EntityStore Companies => Stores["companies"];
+    public EntityStore Categories => Stores["categories"];
+    public EntityStore Roles => Stores["roles"];
     public long NextSegmentId = 4;
     public long NextEmailId = 4;
 

@@ -58,6 +58,7 @@ static partial class Routes
         app.MapMethods(root + "/batch/edit", ["PUT", "PATCH"], ctx => SaveBatch(ctx, s, a, edit: true));
         app.MapDelete(root + "/{id:long}/delete", ctx => DeleteOne(ctx, s, a));
         app.MapDelete(root + "/batch/delete", ctx => DeleteBatch(ctx, s, a));
+        if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
     }
 
     // ---------- reading a payload ----------
@@ -75,7 +76,7 @@ static partial class Routes
     static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
     /// <summary>One field's value as Mautic's form reads it; false with the message the form gives when it refuses it.</summary>
-    static bool TryField(FieldSpec f, JsonNode? node, out object? value, out string error)
+    static bool TryField(FakeState s, FieldSpec f, JsonNode? node, out object? value, out string error)
     {
         value = null;
         error = "This value is not valid.";
@@ -87,7 +88,12 @@ static partial class Routes
             _ => node.ToJsonString(),
         };
         if (f.Trim) text = text?.Trim();
-        if (f.Kind == FieldKind.AlwaysNull) return true;
+        if (f.Kind is FieldKind.AlwaysNull or FieldKind.EmptyArray) return true;
+        if (f.Kind == FieldKind.Json)
+        {
+            value = node is JsonObject { Count: > 0 } o ? o.DeepClone() : null;
+            return true;
+        }
         if (string.IsNullOrEmpty(text))
         {
             value = f.Default;
@@ -104,7 +110,16 @@ static partial class Routes
                 value = d;
                 return true;
             case FieldKind.Category:
+                // A category of any bundle will do (measured: a stage-bundle category on a point action).
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var cid) && s.Categories.Rows.ContainsKey(cid))
+                {
+                    value = cid;
+                    return true;
+                }
                 throw new ServerError($"Category {text} does not exist");
+            case FieldKind.Bool:
+                value = text is not ("0" or "false");
+                return true;
             case FieldKind.Email:
                 if (!EmailRule.IsMatch(text)) { error = $"{text} is invalid."; return false; }
                 value = text;
@@ -138,18 +153,30 @@ static partial class Routes
         var store = s.Stores[a.Route];
         var errors = new Dictionary<string, string>();
         var values = new Dictionary<string, object?>();
+        var putServerError = false;
         foreach (var f in a.Fields)
         {
-            if (!payload.TryGetPropertyValue(f.Name, out var node))
+            if (f.CreateOnly && !isNew) continue;
+            if (f.Kind == FieldKind.Json)
             {
-                if (replace) values[f.Name] = f.Default;
+                // An object is stored as sent ({} as null); anything else is ignored.
+                if (payload[f.Name] is JsonObject o) values[f.Name] = o.Count > 0 ? o.DeepClone() : null;
                 continue;
             }
-            if (TryField(f, node, out var v, out var error)) values[f.Name] = v;
+            if (!payload.TryGetPropertyValue(f.Name, out var node))
+            {
+                if (replace && !f.KeptOnPut)
+                {
+                    values[f.Name] = f.Default;
+                    putServerError |= f.PutMissingIsServerError;
+                }
+                continue;
+            }
+            if (TryField(s, f, node, out var v, out var error)) values[f.Name] = v;
             else errors[f.Name] = error;
         }
         bool? published = null;
-        if (a.Header)
+        if (a.Publishes)
         {
             if (payload.TryGetPropertyValue("isPublished", out var p)) published = Truthy(p);
             else if (replace) published = false;
@@ -161,6 +188,11 @@ static partial class Routes
             if (a.RequiredIsServerError) throw new ServerError(null);
             errors[a.Required] = a.RequiredMessage;
         }
+        foreach (var f in a.Fields)
+            if (f.RequiredMessage != null && !errors.ContainsKey(f.Name) && Merged(f.Name) is null or "")
+                errors[f.Name] = f.RequiredMessage;
+        if (a.ExtraErrors != null)
+            foreach (var (k, m) in a.ExtraErrors(payload)) errors.TryAdd(k, m);
         // The form checks everything at once; a uniqueness violation makes the whole answer a 422 (measured with a bad e-mail too).
         var code = 400;
         if (a.Unique != null && !errors.ContainsKey(a.Unique) && Merged(a.Unique) is string unique
@@ -174,18 +206,27 @@ static partial class Routes
             var attempt = target.Clone();
             foreach (var (k, v) in values) attempt.Values[k] = v;
             var details = new JsonObject();
-            foreach (var f in a.Fields)
-                if (errors.TryGetValue(f.Name, out var m)) details[f.Name] = new JsonArray(m);
+            var order = (a.FormOrder ?? []).Concat(a.Fields.Select(f => f.Name)).Concat(errors.Keys).Distinct();
+            foreach (var name in order)
+                if (errors.TryGetValue(name, out var m)) details[name] = new JsonArray(m);
             return (details, code, attempt);
         }
+        // The form was valid; saving NULL into a NOT NULL column is Mautic's generic 500, nothing saved.
+        if (putServerError) throw new ServerError(null);
 
         var before = new Dictionary<string, object?>(target.Values, StringComparer.Ordinal);
         var wasPublished = target.IsPublished;
         foreach (var (k, v) in values) target.Values[k] = v;
         if (published.HasValue) target.IsPublished = published.Value;
+        a.BeforeSave?.Invoke(s, target);
         if (isNew)
         {
             target.Created(who);
+            if (a.CreatedIsModified)
+            {
+                target.Modified(who);
+                target.DateModified = target.DateAdded;
+            }
             target.Id = store.NextId++;
             store.Rows[target.Id] = target;
             return (null, 0, null);
@@ -206,7 +247,7 @@ static partial class Routes
     static Entity? Match(FakeState s, AreaDef a, JsonObject payload)
     {
         if (a.CreateMatches == null || !payload.TryGetPropertyValue(a.CreateMatches, out var node)) return null;
-        if (!TryField(a.Field(a.CreateMatches)!, node, out var v, out _) || v is not string name) return null;
+        if (!TryField(s, a.Field(a.CreateMatches)!, node, out var v, out _) || v is not string name) return null;
         return s.Stores[a.Route].Rows.Values.FirstOrDefault(e => Collation.Equals(e.Text(a.CreateMatches) ?? "", name));
     }
 
@@ -357,21 +398,25 @@ static partial class Routes
 
     static Task DeleteBatch(HttpContext ctx, FakeState s, AreaDef a)
     {
-        var deleted = new JsonArray(); // unknown ids are skipped without a word; none at all answers []
+        // Keyed by the id's position in the request: unknown ids are skipped without a word, so ids=1,999,2 answers
+        // {"0":{...},"2":{...}} (measured on categories and segments); none at all answers [].
+        var deleted = new List<(string, JsonNode?)>();
         lock (s.Sync)
         {
             var store = s.Stores[a.Route];
-            foreach (var id in QueryIds(ctx))
+            var ids = QueryIds(ctx);
+            for (var i = 0; i < ids.Count; i++)
             {
+                var id = ids[i];
                 if (!store.Rows.TryGetValue(id, out var e)) continue;
                 // In the order given: a record in use ends the request in a 500, the ones before it stay deleted.
                 if (a.InUse?.Invoke(s, e) == true) return Send(ctx, Reply.Generic(500));
-                deleted.Add(RenderEntity(s, a, e, RenderMode.Many)); // rendered before removal: the id is kept
+                deleted.Add((i.ToString(CultureInfo.InvariantCulture), RenderEntity(s, a, e, RenderMode.Many))); // rendered before removal: the id is kept
                 store.Rows.Remove(id);
                 a.Deleted?.Invoke(s, e);
             }
         }
-        return Json(ctx, 200, new JsonObject { [a.Plural] = deleted });
+        return Json(ctx, 200, new JsonObject { [a.Plural] = PhpMap(deleted) });
     }
 
     // ---------- lists ----------
@@ -415,7 +460,7 @@ static partial class Routes
     static async Task ListArea(HttpContext ctx, FakeState s, AreaDef a)
     {
         var where = ParseWhere(ctx);
-        var (start, limit, orderBy, desc) = Paging(ctx, "id");
+        var (start, limit, orderBy, desc) = Paging(ctx, a.DefaultOrder);
         var published = Truthy(ctx.Request.Query["published"].FirstOrDefault());
         // An unknown column in where[] or orderBy, or published=1 where there is no isPublished: Mautic's generic 500.
         if (where.Any(w => !IsColumn(a, w.Col)) || !IsColumn(a, orderBy) || (published && a.Published == PublishedParam.Error))
@@ -454,10 +499,10 @@ static partial class Routes
 
     // ---------- rendering ----------
 
-    static JsonObject RenderEntity(FakeState s, AreaDef a, Entity e, RenderMode mode) => a.Render?.Invoke(s, e, mode) ?? RenderFlat(a, e, mode);
+    static JsonObject RenderEntity(FakeState s, AreaDef a, Entity e, RenderMode mode) => a.Render?.Invoke(s, e, mode) ?? RenderFlat(s, a, e, mode);
 
     /// <summary>The plain record: the header when the area has one, then id, then every field in the row's order.</summary>
-    static JsonObject RenderFlat(AreaDef a, Entity e, RenderMode mode)
+    static JsonObject RenderFlat(FakeState s, AreaDef a, Entity e, RenderMode mode)
     {
         var o = new JsonObject();
         if (a.Header)
@@ -471,7 +516,13 @@ static partial class Routes
             o["modifiedByUser"] = e.ModifiedByUser;
         }
         o["id"] = mode == RenderMode.Deleted ? null : e.Id;
-        foreach (var f in a.Fields) o[f.Name] = ValueNode(e[f.Name]);
+        foreach (var f in a.Fields)
+            o[f.Name] = f.Kind switch
+            {
+                FieldKind.EmptyArray => new JsonArray(),
+                FieldKind.Category => e[f.Name] is long cid && s.Categories.Rows.TryGetValue(cid, out var c) ? RenderCategoryRef(c) : null,
+                _ => ValueNode(e[f.Name]),
+            };
         return o;
     }
 
@@ -484,10 +535,51 @@ static partial class Routes
         int n => (long)n,
         bool b => b,
         DateTime d => Date(d),
+        JsonNode j => j.DeepClone(),
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => JsonNode.Parse(d.ToString("F1", CultureInfo.InvariantCulture)),
         double d => d,
         _ => v.ToString(),
     };
+
+    // ---------- categories, roles, point actions ----------
+
+    /// <summary>How a record shows the category it is in (measured on a stage and a point action).</summary>
+    static JsonObject RenderCategoryRef(Entity c) => new()
+    {
+        ["createdByUser"] = c.CreatedByUser, ["modifiedByUser"] = c.ModifiedByUser, ["id"] = c.Id,
+        ["title"] = c.Text("title"), ["alias"] = c.Text("alias"), ["description"] = c.Text("description"),
+        ["color"] = c.Text("color"), ["bundle"] = c.Text("bundle"),
+    };
+
+    /// <summary>A category's alias: the alias sent, or else the title, as a slug, made unique within its bundle.</summary>
+    internal static void CategoryAlias(FakeState s, Entity c)
+    {
+        var bundle = c.Text("bundle");
+        var others = s.Categories.Rows.Values.Where(o => o != c && o.Id != c.Id && o.Text("bundle") == bundle).Select(o => o.Text("alias") ?? "");
+        c.Values["alias"] = Alias(c.Text("alias") ?? c.Text("title") ?? "", others);
+    }
+
+    /// <summary>Records in a deleted category are left without one (assumed: not measured).</summary>
+    internal static void CategoryDeleted(FakeState s, Entity category)
+    {
+        foreach (var store in s.Stores.Values)
+            foreach (var f in store.Area.Fields.Where(f => f.Kind == FieldKind.Category))
+                foreach (var e in store.Rows.Values)
+                    if (e[f.Name] is long id && id == category.Id) e.Values[f.Name] = null;
+    }
+
+    /// <summary>A role's "permissions" is a sub-form with no fields of its own: any key in it is refused (measured with a flat one).</summary>
+    internal static IReadOnlyDictionary<string, string> RoleExtraErrors(JsonObject payload) =>
+        payload["permissions"] is JsonObject { Count: > 0 } or JsonValue
+            ? new Dictionary<string, string> { ["permissions"] = "This form should not contain extra fields." }
+            : new Dictionary<string, string>();
+
+    static Task PointActionTypes(HttpContext ctx)
+    {
+        var types = new JsonObject();
+        foreach (var (type, label) in FakeAreas.PointActionTypes) types[type] = label;
+        return Json(ctx, 200, new JsonObject { ["pointActionTypes"] = types });
+    }
 
     // ---------- tags and stages: how they meet contacts ----------
 
