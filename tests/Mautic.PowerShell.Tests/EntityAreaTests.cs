@@ -17,6 +17,12 @@ public sealed class EntityAreaTests : PsTest
         ("Company", "companies", "companyname", "@{}"),
         ("Tag", "tags", "tag", "@{}"),
         ("Stage", "stages", "name", "@{}"),
+        ("Category", "categories", "title", "@{ bundle = 'global' }"),
+        ("Role", "roles", "name", "@{ isAdmin = $false }"),
+        ("PointAction", "points", "name", "@{ type = 'url.hit'; delta = 1; repeatable = $false }"),
+        ("PointTrigger", "points/triggers", "name", "@{ points = 10; triggerExistingLeads = $false }"),
+        ("PointGroup", "points/groups", "name", "@{}"),
+        ("Segment", "segments", "name", "@{}"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
