@@ -810,6 +810,72 @@ public class FakeAreaTests : FakeServerTest
         Assert.False((bool)Put($"/points/groups/{other}/edit", """{"name":"H2"}""").B["pointGroup"]!["isPublished"]!);
     }
 
+    // ---------- segments (hand-written, not a table row) ----------
+
+    [Fact]
+    public void Segments_edit_like_the_table_areas_put_resetting_flags_public_name_and_alias()
+    {
+        // real: {"list":{...header...,"id":19,"name":"f84920L1","publicName":"Pub","alias":"f84920l1","description":"d","category":null,"filters":[],"isGlobal":false,"isPreferenceCenter":true}}
+        var created = Post("/segments/new", """{"name":"Seg One","description":"d","isGlobal":false,"isPreferenceCenter":1,"publicName":"Pub"}""");
+        Assert.Equal(201, created.Status);
+        var g = created.B["list"]!;
+        Assert.Equal(["isPublished", "dateAdded", "dateModified", "createdBy", "createdByUser", "modifiedBy", "modifiedByUser", "id", "name", "publicName", "alias", "description", "category", "filters", "isGlobal", "isPreferenceCenter"], Keys(g));
+        Assert.Equal("Pub", (string?)g["publicName"]);
+        Assert.False((bool)g["isGlobal"]!);
+        Assert.True((bool)g["isPreferenceCenter"]!);
+        var id = IdOf(g);
+        // real: same name again -> alias "f84920l11", publicName the name, global
+        var twin = Post("/segments/new", """{"name":"Seg One"}""").B["list"]!;
+        Assert.Equal("seg-one1", (string?)twin["alias"]);
+        Assert.Equal("Seg One", (string?)twin["publicName"]);
+        Assert.True((bool)twin["isGlobal"]!);
+
+        // real PATCH {"name":"...x","isGlobal":1}: alias and publicName kept
+        var patched = Patch($"/segments/{id}/edit", """{"name":"Renamed","isGlobal":1}""").B["list"]!;
+        Assert.Equal(("Renamed", "Pub", "seg-one", true), ((string?)patched["name"], (string?)patched["publicName"], (string?)patched["alias"], (bool)patched["isGlobal"]!));
+        AssertSame("""{"errors":[{"code":400,"message":"name: A name is required.","details":{"name":["A name is required."]}}]}""", Patch($"/segments/{id}/edit", """{"name":""}""").Body);
+        // real PUT {"name":"...y"}: isPublished/isGlobal/isPreferenceCenter false, description null, publicName and alias from the name
+        var put = Put($"/segments/{id}/edit", """{"name":"Put Name"}""").B["list"]!;
+        Assert.Equal(("Put Name", "put-name", false, false, false), ((string?)put["publicName"], (string?)put["alias"], (bool)put["isPublished"]!, (bool)put["isGlobal"]!, (bool)put["isPreferenceCenter"]!));
+        Assert.Equal(JsonValueKind.Null, Kind(put["description"]));
+        // Missing ids: PATCH 404, PUT creates (global, published)
+        AssertSame(NotFoundBody, Patch("/segments/999999/edit", """{"name":"x"}""").Body);
+        var putNew = Put("/segments/999999/edit", """{"name":"L3"}""");
+        Assert.Equal(201, putNew.Status);
+        Assert.Equal($"/api/segments/{IdOf(putNew.B["list"])}", putNew.Location);
+        Assert.True((bool)putNew.B["list"]!["isGlobal"]!);
+    }
+
+    [Fact]
+    public void Segment_batches_answer_under_lists_and_deletes_render_the_segment()
+    {
+        // real: {"lists":[{...}],"statusCodes":[201,400],"errors":{"1":{"code":400,"message":"name: A name is required.","details":{...},"type":null}}}
+        var batch = Post("/segments/batch/new", """[{"name":"L4"},{}]""");
+        Assert.Equal(201, batch.Status);
+        AssertSame("[201,400]", batch.B["statusCodes"]);
+        AssertSame("""{"1":{"code":400,"message":"name: A name is required.","details":{"name":["A name is required."]},"type":null}}""", batch.B["errors"]);
+        var id = IdOf(batch.B["lists"]![0]);
+        // real: [{"id":999998},{"id":20,"description":"z"}] -> {"lists":{"1":{...}},"statusCodes":[404,200],"errors":[{"message":"Item was not found.","code":404,"type":"api"}]}
+        var edit = Patch("/segments/batch/edit", $$$"""[{"id":999998},{"id":{{{id}}},"description":"z"}]""");
+        Assert.Equal(200, edit.Status);
+        Assert.Equal(["1"], Keys(edit.B["lists"]));
+        Assert.Equal("z", (string?)edit.B["lists"]!["1"]!["description"]);
+        AssertSame("[404,200]", edit.B["statusCodes"]);
+        AssertSame("""[{"message":"Item was not found.","code":404,"type":"api"}]""", edit.B["errors"]);
+        var put = Put("/segments/batch/edit", $$$"""[{"id":999997,"name":"created"},{"id":{{{id}}},"name":"L4b"}]""");
+        Assert.Equal(["1", "0"], Keys(put.B["lists"]));
+        var other = IdOf(put.B["lists"]!["0"]);
+
+        // real: single delete has id null; ids=22,999999,20 -> {"lists":{"0":{"id":22,...},"2":{"id":20,...}}}
+        var third = IdOf(Post("/segments/new", """{"name":"x"}""").B["list"]);
+        Assert.Equal(JsonValueKind.Null, Kind(Delete($"/segments/{third}/delete").B["list"]!["id"]));
+        var deleted = Delete($"/segments/batch/delete?ids={id},999999,{other}").B["lists"]!;
+        Assert.Equal(["0", "2"], Keys(deleted));
+        Assert.Equal(id, IdOf(deleted["0"]));
+        AssertSame("""{"lists":[]}""", Delete("/segments/batch/delete?ids=999999").Body);
+        Assert.Equal(404, Get($"/segments/{other}").Status);
+    }
+
     [Fact]
     public void The_table_lists_every_area_the_fake_serves_with_distinct_routes_and_keys()
     {

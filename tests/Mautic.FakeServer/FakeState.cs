@@ -82,7 +82,11 @@ public sealed class Segment : Stamped
     public string Name = "";
     public string Alias = "";
     public string? Description;
+    /// <summary>The name shown to contacts; the name when none was sent.</summary>
+    public string? PublicName;
     public bool IsPublished = true;
+    public bool IsGlobal = true;
+    public bool IsPreferenceCenter;
     public HashSet<long> Members = new();
 }
 

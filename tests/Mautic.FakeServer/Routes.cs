@@ -113,6 +113,10 @@ static partial class Routes
             s.Segments.Remove(g.Id);
             return Json(ctx, 200, new JsonObject { ["list"] = rendered });
         }));
+        app.MapMethods("/api/segments/{id:long}/edit", ["PUT", "PATCH"], ctx => EditSegment(ctx, s));
+        app.MapPost("/api/segments/batch/new", ctx => SegmentBatch(ctx, s, edit: false));
+        app.MapMethods("/api/segments/batch/edit", ["PUT", "PATCH"], ctx => SegmentBatch(ctx, s, edit: true));
+        app.MapDelete("/api/segments/batch/delete", ctx => DeleteSegments(ctx, s));
         app.MapPost("/api/segments/{id:long}/contact/{cid:long}/add", ctx => SegmentMember(ctx, s, add: true));
         app.MapPost("/api/segments/{id:long}/contact/{cid:long}/remove", ctx => SegmentMember(ctx, s, add: false));
         app.MapPost("/api/segments/{id:long}/contacts/add", ctx => SegmentAddMany(ctx, s));
@@ -738,8 +742,8 @@ static partial class Routes
     {
         ["isPublished"] = g.IsPublished, ["dateAdded"] = Date(g.DateAdded), ["dateModified"] = g.DateModified.HasValue ? Date(g.DateModified.Value) : null,
         ["createdBy"] = g.CreatedBy, ["createdByUser"] = g.CreatedByUser, ["modifiedBy"] = g.ModifiedBy, ["modifiedByUser"] = g.ModifiedByUser,
-        ["id"] = g.Id, ["name"] = g.Name, ["publicName"] = g.Name, ["alias"] = g.Alias, ["description"] = g.Description, ["category"] = null,
-        ["filters"] = new JsonArray(), ["isGlobal"] = true, ["isPreferenceCenter"] = false,
+        ["id"] = g.Id, ["name"] = g.Name, ["publicName"] = g.PublicName ?? g.Name, ["alias"] = g.Alias, ["description"] = g.Description, ["category"] = null,
+        ["filters"] = new JsonArray(), ["isGlobal"] = g.IsGlobal, ["isPreferenceCenter"] = g.IsPreferenceCenter,
     };
 
     /// <summary>Mautic's alias: the name lower-cased, runs of other characters as one '-', made unique with a number.</summary>
@@ -766,17 +770,11 @@ static partial class Routes
 
     static async Task CreateSegment(HttpContext ctx, FakeState s)
     {
-        if (await NamedBody(ctx) is not (JsonObject body, string name)) return;
+        if (await NamedBody(ctx) is not (JsonObject body, _)) return;
         lock (s.Sync)
         {
-            var g = new Segment
-            {
-                Id = s.NextSegmentId++, Name = name, Description = body["description"]?.ToString(),
-                IsPublished = body["isPublished"] == null || Truthy(body["isPublished"]),
-                Alias = Alias(body["alias"]?.ToString() is { Length: > 0 } a ? a : name, s.Segments.Values.Select(x => x.Alias)),
-            };
-            g.Created(Who(ctx));
-            s.Segments[g.Id] = g;
+            var g = new Segment();
+            ApplySegment(s, g, isNew: true, body, replace: false, Who(ctx));
             ctx.Response.Headers.Location = "/api/segments/" + g.Id;
             Json(ctx, 201, new JsonObject { ["list"] = RenderSegment(g) }).Wait();
         }
