@@ -59,6 +59,9 @@
         'New-MauticSegment'
         'Set-MauticSegment'
         'Remove-MauticSegment'
+        'Add-MauticCompanyMember'
+        'Remove-MauticCompanyMember'
+        'Set-MauticContactStage'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

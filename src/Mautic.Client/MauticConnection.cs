@@ -54,6 +54,10 @@ namespace Mautic.Client
         readonly System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService> _areas =
             new System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService>();
 
+        /// <summary>Membership changes with no batch route (company, stage, segment removal), bounded concurrency.</summary>
+        internal MembershipService Memberships => _memberships ?? (_memberships = new MembershipService(Client));
+        MembershipService _memberships;
+
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r => new EntityService(Client, r));
 

@@ -414,4 +414,41 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             @(& "Get-Mautic$Noun" -Search "$AreaName*").Count | Should -Be 0
         }
     }
+
+    Context 'Company and stage membership' {
+        BeforeAll {
+            Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
+            $script:MemberContacts = 1..3 | ForEach-Object { "member$_@$Domain" } | New-MauticContact
+            $script:MemberCompany = New-MauticCompany -Name "member-company-$Run"
+            $script:MemberStage = New-MauticStage -Name "member-stage-$Run"
+        }
+        AfterAll {
+            if ($MemberContacts) { $MemberContacts | Remove-MauticContact -Force -ErrorAction SilentlyContinue | Out-Null }
+            if ($MemberCompany) { Remove-MauticCompany -Id $MemberCompany.id -Force -ErrorAction SilentlyContinue | Out-Null }
+            if ($MemberStage) { Remove-MauticStage -Id $MemberStage.id -Force -ErrorAction SilentlyContinue | Out-Null }
+        }
+
+        It 'links piped contacts to a company one request each and reports a missing contact' {
+            $out = @($MemberContacts) + $Missing | Add-MauticCompanyMember -CompanyId $MemberCompany.id -PassThru -ErrorVariable e -ErrorAction SilentlyContinue
+            @($out).Count | Should -Be 3
+            $out[0].PSObject.TypeNames[0] | Should -Be 'Mautic.CompanyMembership'
+            $e.Count | Should -Be 1
+            $e[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $e[0].TargetObject | Should -Be $Missing
+            (Get-MauticContact -Id $MemberContacts[0].id).company | Should -Be "member-company-$Run"
+        }
+
+        It 'unlinks a contact from the company' {
+            $MemberContacts[0] | Remove-MauticCompanyMember -CompanyId $MemberCompany.id
+            (Invoke-MauticRequest "contacts/$($MemberContacts[0].id)/companies").companies | Should -BeNullOrEmpty
+        }
+
+        It 'puts contacts into a stage and takes one out' {
+            $MemberContacts | Set-MauticContactStage -StageId $MemberStage.id
+            (Get-MauticContact -Id $MemberContacts[1].id).stage.id | Should -Be $MemberStage.id
+            Set-MauticContactStage -StageId $MemberStage.id -ContactId $MemberContacts[1].id -Remove
+            (Get-MauticContact -Id $MemberContacts[1].id).stage | Should -BeNullOrEmpty
+            (Get-MauticContact -Id $MemberContacts[2].id).stage.id | Should -Be $MemberStage.id
+        }
+    }
 }

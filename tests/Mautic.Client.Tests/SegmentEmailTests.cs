@@ -45,7 +45,7 @@ public class SegmentEmailTests : FakeServerTest
         Assert.Equal(new[] { "Newsletter", "Customers" }, segs.Select(s => (string)s["name"]!));
         Assert.All(segs, s => Assert.Equal("Mautic.Segment", s.TypeName));
         Assert.Empty(c.Contacts.Segments(State.AddContact("none@example.com").Id));
-        var outcomes = c.Segments.RemoveMembers(1, new[] { Member(a), Member(b) }).ToList();
+        var outcomes = c.Memberships.Change(Resources.MauticResources.Segments, 1, false, new[] { Member(a), Member(b) }).ToList();
         Assert.All(outcomes, o => Assert.True(o.Succeeded));
         Assert.Empty(State.Segments[1].Members);
         Assert.Equal(MauticErrorKind.NotFound, Assert.Throws<MauticApiException>(() => c.Contacts.Segments(5555).ToList()).Kind);
@@ -104,5 +104,25 @@ public class SegmentEmailTests : FakeServerTest
         using var c = Connect();
         var r = c.Client.Send(MauticRequest.Get("segments/2"));
         Assert.Equal("Customers", (string)r.Body!["list"]!["name"]!);
+    }
+
+    [Fact]
+    public void Per_contact_membership_changes_run_at_most_throttle_at_a_time_and_keep_input_order()
+    {
+        var ids = Enumerable.Range(0, 12).Select(i => State.AddContact($"m{i}@example.com").Id).ToList();
+        lock (State.Sync) foreach (var id in ids) State.Segments[1].Members.Add(id);
+        State.LatencyMs = 100;
+        using var c = Connect();
+        var items = ids.Select(Member).Append(Member(987654)).ToList();
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = c.Memberships.Change(Resources.MauticResources.Segments, 1, false, items, throttle: 3).ToList();
+        Assert.Equal(items.Select(i => i.Input), outcomes.Select(o => o.Input));
+        Assert.Equal(12, outcomes.Count(o => o.Succeeded));
+        Assert.Equal(MauticErrorKind.NotFound, outcomes.Last().Error!.Kind);
+        Assert.Empty(State.Segments[1].Members);
+        // 13 requests of 100 ms, 3 at a time: at least 5 rounds (and never all 13 at once).
+        Assert.True(sw.Elapsed >= TimeSpan.FromMilliseconds(450), $"took {sw.ElapsedMilliseconds} ms");
+        var concurrent = State.RequestsTo("/api/segments/1/contact/").Select(r => r.At).ToList();
+        Assert.Equal(13, concurrent.Count);
     }
 }

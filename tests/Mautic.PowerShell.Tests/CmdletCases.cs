@@ -23,6 +23,9 @@ public static class CmdletCases
         new("Add-MauticSegmentMember", "Add-MauticSegmentMember -SegmentId 2 -ContactId 1, 2 -PassThru", "Add-MauticSegmentMember -SegmentId 2 -ContactId 424242"),
         new("Remove-MauticSegmentMember", "Remove-MauticSegmentMember -SegmentId 1 -ContactId 1 -PassThru", "Remove-MauticSegmentMember -SegmentId 999 -ContactId 1"),
         new("Send-MauticEmail", "Send-MauticEmail -EmailId 2 -ContactId 1 -Tokens @{ x = 1 }; Send-MauticEmail -EmailId 1 -Segment", "Send-MauticEmail -EmailId 999 -ContactId 1; Send-MauticEmail -EmailId 2 -Segment"),
+        new("Add-MauticCompanyMember", "$c = New-MauticCompany -Name 'm1'; Add-MauticCompanyMember -CompanyId $c.id -ContactId 1, 2 -PassThru", "$c = New-MauticCompany -Name 'm2'; Add-MauticCompanyMember -CompanyId $c.id -ContactId 424242"),
+        new("Remove-MauticCompanyMember", "$c = New-MauticCompany -Name 'm3'; 1 | Add-MauticCompanyMember -CompanyId $c.id; Remove-MauticCompanyMember $c.id 1 -PassThru", "Remove-MauticCompanyMember -CompanyId 999 -ContactId 1"),
+        new("Set-MauticContactStage", "$s = New-MauticStage -Name 's1'; 1, 2 | Set-MauticContactStage -StageId $s.id -PassThru", "Set-MauticContactStage -StageId 999 -ContactId 1"),
         new("Invoke-MauticRequest", "Invoke-MauticRequest contacts/1; Invoke-MauticRequest contacts -Query @{ limit = 1 }", "Invoke-MauticRequest contacts/424242; Invoke-MauticRequest nothing/here"),
     ];
 

@@ -14,14 +14,8 @@ namespace Mautic.Client.Operations
     {
         public SegmentService(MauticClient client) : base(client, MauticResources.Segments) { }
 
-        static MauticRecord Membership(long segmentId, long contactId, bool member)
-        {
-            var r = new MauticRecord("Mautic.SegmentMembership");
-            r["SegmentId"] = segmentId;
-            r["ContactId"] = contactId;
-            r["IsMember"] = member;
-            return r;
-        }
+        static MauticRecord Membership(long segmentId, long contactId, bool member) =>
+            MembershipService.Membership(MauticResources.Segments, segmentId, contactId, member);
 
         /// <summary>
         /// Adds contacts to a segment: one contact through contact/{id}/add, several through contacts/add, 200 per
@@ -71,28 +65,6 @@ namespace Mautic.Client.Operations
                     foreach (var item in valid) outcomes.Add(BatchOutcome<T>.Failure(item.Input, e));
                 }
                 foreach (var o in outcomes) yield return o;
-            }
-        }
-
-        /// <summary>Removes contacts from a segment, one request each (Mautic has no bulk remove route).</summary>
-        public IEnumerable<BatchOutcome<T>> RemoveMembers<T>(long segmentId, IEnumerable<WriteItem<T>> items, CancellationToken ct = default)
-        {
-            CheckId(segmentId);
-            var sid = segmentId.ToString(CultureInfo.InvariantCulture);
-            foreach (var item in items)
-            {
-                BatchOutcome<T> outcome;
-                try
-                {
-                    CheckId("contact", item.Id);
-                    Client.Send(MauticRequest.Post("segments/" + sid + "/contact/" + item.Id.Value.ToString(CultureInfo.InvariantCulture) + "/remove"), ct);
-                    outcome = BatchOutcome<T>.Success(item.Input, Membership(segmentId, item.Id.Value, false), 200);
-                }
-                catch (MauticApiException e)
-                {
-                    outcome = BatchOutcome<T>.Failure(item.Input, e);
-                }
-                yield return outcome;
             }
         }
     }

@@ -139,7 +139,10 @@ namespace Mautic.PowerShell.Base
             new ErrorRecord(e, "Mautic" + e.Kind, CategoryOf(e.Kind), target);
 
         /// <summary>Module objects whose Id/ContactId is a contact id.</summary>
-        protected static readonly string[] ContactKinds = { "Mautic.Contact", "Mautic.SegmentMembership", "Mautic.EmailSendResult" };
+        protected static readonly string[] ContactKinds =
+        {
+            "Mautic.Contact", "Mautic.SegmentMembership", "Mautic.CompanyMembership", "Mautic.StageMembership", "Mautic.EmailSendResult",
+        };
         /// <summary>Module objects whose Id/SegmentId is a segment id.</summary>
         protected static readonly string[] SegmentKinds = { "Mautic.Segment", "Mautic.SegmentMembership" };
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
-using System.Management.Automation;
 using Mautic.Client.Batching;
+using System.Management.Automation;
+using Mautic.Client.Resources;
 using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Segments
@@ -8,9 +9,15 @@ namespace Mautic.PowerShell.Cmdlets.Segments
     /// <summary>Adds contacts to a segment; piped contacts go 200 per request through contacts/add.</summary>
     [Cmdlet(VerbsCommon.Add, "MauticSegmentMember", SupportsShouldProcess = true)]
     [OutputType("Mautic.SegmentMembership")]
-    public sealed class AddMauticSegmentMember : SegmentMemberCmdlet
+    public sealed class AddMauticSegmentMember : MembershipCmdlet
     {
-        protected override string Action => "Add to segment " + SegmentId;
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long SegmentId { get; set; }
+
+        protected override MauticResource Target => MauticResources.Segments;
+        protected override long TargetId => SegmentId;
+        protected override bool Adding => true;
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
             Conn.Segments.AddMembers(SegmentId, items, CancellationToken);

@@ -1,18 +1,20 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using Mautic.Client.Batching;
+using Mautic.Client.Resources;
 using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
-    /// <summary>Removes contacts from a segment (one request each: Mautic has no bulk remove).</summary>
+    /// <summary>Removes contacts from a segment: one request per contact (Mautic has no bulk remove), -ThrottleLimit at a time.</summary>
     [Cmdlet(VerbsCommon.Remove, "MauticSegmentMember", SupportsShouldProcess = true)]
     [OutputType("Mautic.SegmentMembership")]
-    public sealed class RemoveMauticSegmentMember : SegmentMemberCmdlet
+    public sealed class RemoveMauticSegmentMember : PerContactMembershipCmdlet
     {
-        protected override string Action => "Remove from segment " + SegmentId;
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long SegmentId { get; set; }
 
-        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.Segments.RemoveMembers(SegmentId, items, CancellationToken);
+        protected override MauticResource Target => MauticResources.Segments;
+        protected override long TargetId => SegmentId;
+        protected override bool Adding => false;
     }
 }
