@@ -8,7 +8,7 @@ using Xunit;
 namespace Mautic.Client.Tests;
 
 /// <summary>
-/// The fake server's simple areas (tags, stages, companies), called with a plain HttpClient (not the module's
+/// The fake server's simple areas (tags, stages, companies, categories, roles, points, triggers, point groups) and segments, called with a plain HttpClient (not the module's
 /// client), against what a real Mautic 5.1.0 answered to the same requests (measured with curl, OAuth2
 /// client_credentials, 2026-11; the real answers are quoted in the comments). These pin the fake, so that the
 /// client's tests run against the server's real shapes.

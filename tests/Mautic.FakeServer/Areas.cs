@@ -241,7 +241,7 @@ public sealed class EntityStore(AreaDef area)
     }
 }
 
-/// <summary>The fake's table of simple areas. The next areas (campaigns, notes, categories, roles, points, ...) are rows here.</summary>
+/// <summary>The fake's table of simple areas. The next areas (campaigns, notes, ...) are rows here.</summary>
 public static class FakeAreas
 {
     /// <summary>
