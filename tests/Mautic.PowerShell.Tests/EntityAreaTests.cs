@@ -29,7 +29,56 @@ public sealed class EntityAreaTests : PsTest
     public static string RequiredDefaults =>
         string.Join("\n", Areas.Where(a => a.Required != "@{}").Select(a => $"$PSDefaultParameterValues['New-Mautic{a.Noun}:Property'] = {a.Required}"));
 
+    /// <summary>The cmdlets these theories run, by name (Get-MauticSegment is hand-written and tested on its own).</summary>
+    public static readonly string[] CmdletNames =
+    [
+        "Get-MauticCompany",
+        "New-MauticCompany",
+        "Set-MauticCompany",
+        "Remove-MauticCompany",
+        "Get-MauticTag",
+        "New-MauticTag",
+        "Set-MauticTag",
+        "Remove-MauticTag",
+        "Get-MauticStage",
+        "New-MauticStage",
+        "Set-MauticStage",
+        "Remove-MauticStage",
+        "Get-MauticCategory",
+        "New-MauticCategory",
+        "Set-MauticCategory",
+        "Remove-MauticCategory",
+        "Get-MauticRole",
+        "New-MauticRole",
+        "Set-MauticRole",
+        "Remove-MauticRole",
+        "Get-MauticPointAction",
+        "New-MauticPointAction",
+        "Set-MauticPointAction",
+        "Remove-MauticPointAction",
+        "Get-MauticPointTrigger",
+        "New-MauticPointTrigger",
+        "Set-MauticPointTrigger",
+        "Remove-MauticPointTrigger",
+        "Get-MauticPointGroup",
+        "New-MauticPointGroup",
+        "Set-MauticPointGroup",
+        "Remove-MauticPointGroup",
+        "New-MauticSegment",
+        "Set-MauticSegment",
+        "Remove-MauticSegment",
+    ];
+
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });
+
+    [Fact]
+    public void The_theories_run_exactly_the_exported_area_cmdlets()
+    {
+        var derived = Areas.SelectMany(a => new[] { "Get", "New", "Set", "Remove" }.Select(v => $"{v}-Mautic{a.Noun}")).Where(n => n != "Get-MauticSegment");
+        Assert.Equal(CmdletNames.Order(), derived.Order());
+        var exported = Ok("Get-Command -Module Mautic").Output.Select(o => o.Properties["Name"].Value.ToString()).ToHashSet();
+        Assert.All(CmdletNames, n => Assert.Contains(n, exported));
+    }
 
     static (string Route, string NameField) Area(string noun) => Areas.Where(a => a.Noun == noun).Select(a => (a.Route, a.NameField)).Single();
 
