@@ -97,66 +97,39 @@ static partial class Routes
     }
 
     /// <summary>batch/new and batch/edit: as the table's areas (found first, then created; errors keyed by index).</summary>
-    static async Task SegmentBatch(HttpContext ctx, FakeState s, bool edit)
+    static Task SegmentBatch(HttpContext ctx, FakeState s, bool edit)
     {
-        var (ok, node) = await ReadBody(ctx);
-        if (!ok || node is not JsonArray items) { await Oops(ctx, 500); return; }
-        if (items.Count > s.BatchLimit) { await ApiError(ctx, 500, $"A max of {s.BatchLimit} entities are supported at a time."); return; }
-        var put = ctx.Request.Method == "PUT";
         var who = Who(ctx);
-        var found = new List<(string, JsonNode?)>();
-        var created = new List<(string, JsonNode?)>();
-        var codes = new List<(string, JsonNode?)>();
-        var errors = new List<(string, JsonNode?)>();
-        Reply reply;
-        lock (s.Sync)
+        return RunBatch(ctx, s, "lists", edit, (key, payload, put, b) =>
         {
-            try
+            Segment? existing = null;
+            if (edit)
             {
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var key = i.ToString(CultureInfo.InvariantCulture);
-                    if (items[i] is not JsonObject payload) throw new ServerError(null);
-                    Segment? existing = null;
-                    if (edit)
-                    {
-                        var hasId = long.TryParse(payload["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id);
-                        if (!(hasId && s.Segments.TryGetValue(id, out existing)) && !put)
-                        {
-                            codes.Add((key, 404));
-                            errors.Add((key, ItemError("Item was not found.", 404)));
-                            continue;
-                        }
-                    }
-                    var isNew = existing == null;
-                    var target = isNew ? new Segment() : CopyOf(existing!);
-                    var details = ApplySegment(s, target, isNew, payload, replace: put && !isNew, who);
-                    if (details != null)
-                    {
-                        codes.Add((key, 400));
-                        var error = SegmentErrors(details);
-                        error["type"] = null;
-                        errors.Add((key, error));
-                        // A refused existing segment is still listed, as the form left it (assumed like point groups: name null).
-                        if (!isNew)
-                        {
-                            var shown = CopyOf(existing!);
-                            if (payload.ContainsKey("name")) shown.Name = null!;
-                            found.Add((key, RenderSegment(shown)));
-                        }
-                        continue;
-                    }
-                    if (!isNew) CopyInto(target, existing!);
-                    codes.Add((key, isNew ? 201 : 200));
-                    (edit && isNew ? created : found).Add((key, RenderSegment(isNew ? target : existing!)));
-                }
-                var answer = new JsonObject { ["lists"] = PhpMap(found.Concat(created).ToList()), ["statusCodes"] = PhpMap(codes) };
-                if (errors.Count > 0) answer["errors"] = PhpMap(errors);
-                reply = new Reply(edit ? 200 : 201, answer);
+                var hasId = long.TryParse(payload["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+                if (!(hasId && s.Segments.TryGetValue(id, out existing)) && !put) { b.NotFound(key); return; }
             }
-            catch (ServerError e) { reply = Reply.Of(e); }
-        }
-        await Send(ctx, reply);
+            var isNew = existing == null;
+            var target = isNew ? new Segment() : CopyOf(existing!);
+            var details = ApplySegment(s, target, isNew, payload, replace: put && !isNew, who);
+            if (details != null)
+            {
+                b.Codes.Add((key, 400));
+                var error = SegmentErrors(details);
+                error["type"] = null;
+                b.Errors.Add((key, error));
+                // A refused existing segment is still listed, as the form left it (assumed like point groups: name null).
+                if (!isNew)
+                {
+                    var shown = CopyOf(existing!);
+                    if (payload.ContainsKey("name")) shown.Name = null!;
+                    b.Found.Add((key, RenderSegment(shown)));
+                }
+                return;
+            }
+            if (!isNew) CopyInto(target, existing!);
+            b.Codes.Add((key, isNew ? 201 : 200));
+            (edit && isNew ? b.Created : b.Found).Add((key, RenderSegment(isNew ? target : existing!)));
+        });
     }
 
     /// <summary>batch/delete: rendered before removal (ids kept), keyed by the id's position; unknown ids skipped (measured).</summary>

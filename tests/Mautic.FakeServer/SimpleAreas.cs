@@ -296,72 +296,87 @@ static partial class Routes
         await Send(ctx, reply);
     }
 
-    static async Task SaveBatch(HttpContext ctx, FakeState s, AreaDef a, bool edit)
+    /// <summary>What a batch new/edit answers: the records found first, the created ones after, each under its request index.</summary>
+    sealed class BatchReply
+    {
+        public readonly List<(string, JsonNode?)> Found = new(), Created = new(), Codes = new(), Errors = new();
+
+        public void NotFound(string key)
+        {
+            Codes.Add((key, 404));
+            Errors.Add((key, ItemError("Item was not found.", 404)));
+        }
+    }
+
+    /// <summary>
+    /// batch/new and batch/edit of any area: reads and checks the body (an array of at most BatchLimit items), runs
+    /// <paramref name="item"/> for each (key, payload, PUT?) under the lock, answers {plural, statusCodes, errors?}.
+    /// An item that is not an object, or a ServerError, ends the request in a 500; the items before it stay saved.
+    /// </summary>
+    static async Task RunBatch(HttpContext ctx, FakeState s, string plural, bool edit, Action<string, JsonObject, bool, BatchReply> item)
     {
         var (ok, node) = await ReadBody(ctx);
         if (!ok || node is not JsonArray items) { await Oops(ctx, 500); return; }
         if (items.Count > s.BatchLimit) { await ApiError(ctx, 500, $"A max of {s.BatchLimit} entities are supported at a time."); return; }
         var put = ctx.Request.Method == "PUT";
-        var who = Who(ctx);
-        // Mautic lists the records it found first and the ones it created after them, each under its request index.
-        var found = new List<(string, JsonNode?)>();
-        var created = new List<(string, JsonNode?)>();
-        var codes = new List<(string, JsonNode?)>();
-        var errors = new List<(string, JsonNode?)>();
+        var b = new BatchReply();
         Reply reply;
         lock (s.Sync)
         {
-            var store = s.Stores[a.Route];
             try
             {
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var key = i.ToString(CultureInfo.InvariantCulture);
                     // An item that is not an object ends the request in the generic 500 (measured: [1,{...}]).
                     if (items[i] is not JsonObject payload) throw new ServerError(null);
-                    Entity target;
-                    bool isNew, replace;
-                    if (edit)
-                    {
-                        var hasId = long.TryParse(payload["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id);
-                        if (hasId && store.Rows.TryGetValue(id, out var existing)) { target = existing; isNew = false; replace = put; }
-                        else if (!put)
-                        {
-                            codes.Add((key, 404));
-                            errors.Add((key, ItemError("Item was not found.", 404)));
-                            continue;
-                        }
-                        else { target = store.Blank(); isNew = true; replace = false; }
-                    }
-                    else
-                    {
-                        var match = a.BatchCreateMatches ? Match(s, a, payload) : null;
-                        isNew = match == null;
-                        replace = !isNew;
-                        target = match ?? store.Blank();
-                    }
-
-                    var (details, code, attempt) = Apply(s, a, target, isNew, payload, replace, who);
-                    if (details != null)
-                    {
-                        codes.Add((key, code));
-                        // A refused item carries its field messages and type null (a missing one has type "api").
-                        errors.Add((key, new JsonObject { ["code"] = code, ["message"] = DetailsMessage(details), ["details"] = details, ["type"] = null }));
-                        // An existing record whose edit failed is still listed, as it stood after the form ran.
-                        if (edit && !isNew) found.Add((key, RenderEntity(s, a, a.FailedEditShowsAttempt ? attempt! : target, RenderMode.FailedEdit)));
-                        continue;
-                    }
-                    codes.Add((key, isNew ? 201 : 200));
-                    var rendered = RenderEntity(s, a, target, isNew ? RenderMode.Created : RenderMode.Many);
-                    (edit && isNew ? created : found).Add((key, rendered));
+                    item(i.ToString(CultureInfo.InvariantCulture), payload, put, b);
                 }
-                var answer = new JsonObject { [a.Plural] = PhpMap(found.Concat(created).ToList()), ["statusCodes"] = PhpMap(codes) };
-                if (errors.Count > 0) answer["errors"] = PhpMap(errors);
+                var answer = new JsonObject { [plural] = PhpMap(b.Found.Concat(b.Created).ToList()), ["statusCodes"] = PhpMap(b.Codes) };
+                if (b.Errors.Count > 0) answer["errors"] = PhpMap(b.Errors);
                 reply = new Reply(edit ? 200 : 201, answer);
             }
-            catch (ServerError e) { reply = Reply.Of(e); } // the items before it stay saved, as in Mautic
+            catch (ServerError e) { reply = Reply.Of(e); }
         }
         await Send(ctx, reply);
+    }
+
+    static Task SaveBatch(HttpContext ctx, FakeState s, AreaDef a, bool edit)
+    {
+        var who = Who(ctx);
+        var store = s.Stores[a.Route];
+        return RunBatch(ctx, s, a.Plural, edit, (key, payload, put, b) =>
+        {
+            Entity target;
+            bool isNew, replace;
+            if (edit)
+            {
+                var hasId = long.TryParse(payload["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+                if (hasId && store.Rows.TryGetValue(id, out var existing)) { target = existing; isNew = false; replace = put; }
+                else if (!put) { b.NotFound(key); return; }
+                else { target = store.Blank(); isNew = true; replace = false; }
+            }
+            else
+            {
+                var match = a.BatchCreateMatches ? Match(s, a, payload) : null;
+                isNew = match == null;
+                replace = !isNew;
+                target = match ?? store.Blank();
+            }
+
+            var (details, code, attempt) = Apply(s, a, target, isNew, payload, replace, who);
+            if (details != null)
+            {
+                b.Codes.Add((key, code));
+                // A refused item carries its field messages and type null (a missing one has type "api").
+                b.Errors.Add((key, new JsonObject { ["code"] = code, ["message"] = DetailsMessage(details), ["details"] = details, ["type"] = null }));
+                // An existing record whose edit failed is still listed, as it stood after the form ran.
+                if (edit && !isNew) b.Found.Add((key, RenderEntity(s, a, a.FailedEditShowsAttempt ? attempt! : target, RenderMode.FailedEdit)));
+                return;
+            }
+            b.Codes.Add((key, isNew ? 201 : 200));
+            var rendered = RenderEntity(s, a, target, isNew ? RenderMode.Created : RenderMode.Many);
+            (edit && isNew ? b.Created : b.Found).Add((key, rendered));
+        });
     }
 
     static Task DeleteOne(HttpContext ctx, FakeState s, AreaDef a)
