@@ -134,6 +134,8 @@ public sealed class ConnectionTests : PsTest
                    "(Get-MauticConnection).BaseUrl");
         Assert.Equal(Ps.Server.BaseUrl, r.Output.Last().BaseObject);
         Assert.Equal(2, s2.State.Contacts.Count);
+        Assert.Single(r.Requests2, q => q.Path == "/api/contacts/batch/new");
+        Assert.Single(r.Requests2, q => q.Path == "/api/segments/2/contacts/add");
         Assert.Equal(2, s2.State.Segments[2].Members.Count);
         Assert.Empty(State.Contacts);
         Assert.DoesNotContain(r.Requests, q => q.Method != "GET");

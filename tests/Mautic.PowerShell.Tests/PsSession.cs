@@ -29,10 +29,6 @@ public sealed class PsResult
     public IReadOnlyList<RecordedRequest> Mutating => Requests.Where(r => r.Method != "GET" && !r.Path.StartsWith("/oauth", StringComparison.Ordinal)).ToList();
     public IReadOnlyList<RecordedRequest> Api => Requests.Where(r => r.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
 
-    /// <summary>The output's base objects that are not PowerShell's total-count objects.</summary>
-    public IReadOnlyList<PSObject> Records => Output.Where(o => o.BaseObject is not ulong && o.BaseObject is not long || o.Properties["id"] != null).ToList();
-
-    public object? Prop(int index, string name) => Unwrap(Output[index].Properties[name]?.Value);
     public static object? Unwrap(object? v) => v is PSObject p && p.BaseObject is not PSCustomObject ? p.BaseObject : v;
 
     /// <summary>All errors, non-terminating first, then the terminating one.</summary>
