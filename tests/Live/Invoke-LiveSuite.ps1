@@ -1,8 +1,8 @@
 #requires -Version 7.0
 <#
 .SYNOPSIS
-    Runs the live suite: the scenarios of Mautic.Scenarios.Tests.ps1 against the fake Mautic and against the real
-    Mautic named by MAUTIC_URL, as two Pester containers. Exits with the number of failed tests.
+    Runs the live suite: the scenarios of every tests/Live/Mautic.*.Tests.ps1 against the fake Mautic and against the real
+    Mautic named by MAUTIC_URL, one Pester container per file and target. Exits with the number of failed tests.
 .DESCRIPTION
     Build first (dotnet build MauticPS.sln -c Release). For the real server:
         bash ../shared/tools/mautic/setup.sh; set -a; . ~/.cache/mautic-5.1/env; set +a
@@ -30,7 +30,8 @@ Import-Module $pester -Force
 
 $env:MAUTICPS_CONFIGURATION = $Configuration
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$file = Join-Path $PSScriptRoot 'Mautic.Scenarios.Tests.ps1'
+# Every scenario file: Mautic.Scenarios.Tests.ps1 and one per area (Mautic.<Area>.Tests.ps1), each a container per target.
+$files = @(Get-ChildItem -Path $PSScriptRoot -Filter 'Mautic.*.Tests.ps1' | Sort-Object Name | ForEach-Object FullName)
 if ('Live' -in $Target) {
     $reason = Get-LiveSkipReason
     if ($reason) { Write-Output "Live suite: the real-server scenarios are SKIPPED (they did not run): $reason." }
@@ -38,7 +39,7 @@ if ('Live' -in $Target) {
 }
 
 $config = New-PesterConfiguration
-$config.Run.Container = @($Target | ForEach-Object { New-PesterContainer -Path $file -Data @{ Target = $_ } })
+$config.Run.Container = @(foreach ($file in $files) { foreach ($t in $Target) { New-PesterContainer -Path $file -Data @{ Target = $t } } })
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true
@@ -47,7 +48,7 @@ $started = Get-Date
 $result = Invoke-Pester -Configuration $config
 $seconds = [int]((Get-Date) - $started).TotalSeconds
 foreach ($c in $result.Containers) {
-    $name = $c.Data.Target
+    $name = '{0}, {1}' -f $c.Data.Target, ((Split-Path $c.Item -Leaf) -replace '^Mautic\.|\.Tests\.ps1$')
     $tests = @($c.Blocks.Tests; $c.Blocks.Blocks.Tests)
     $took = [int]$c.Duration.TotalSeconds
     Write-Output ("Live suite, {0}: {1} passed, {2} failed, {3} skipped in {4} s ({5})" -f $name,

@@ -3,9 +3,10 @@ namespace MauticPS.InProcess;
 /// <summary>
 /// One row per exported cmdlet: a script that succeeds and one that fails, run after Connect-Mautic against a fake
 /// server seeded with contacts 1-3 (contact 1 in segment 1). The secrets and serialization theories run every row;
-/// CoverageTests fails when an exported cmdlet has no row, so a new cmdlet cannot skip them.
+/// CoverageTests fails when an exported cmdlet has no row, so a new cmdlet cannot skip them. An area's own rows may
+/// live in a file of its own (CmdletCases.&lt;Area&gt;.cs): any static Case[] field of this partial class is read.
 /// </summary>
-public static class CmdletCases
+public static partial class CmdletCases
 {
     public sealed record Case(string Cmdlet, string Success, string? Failure);
 
@@ -42,6 +43,9 @@ public static class CmdletCases
 
     public static Case Get(string cmdlet) => Every.Single(c => c.Cmdlet == cmdlet);
 
-    /// <summary>Every row: the hand-written ones and each area's.</summary>
-    public static IEnumerable<Case> Every => All.Concat(AreaCases);
+    /// <summary>Every row: the hand-written ones, each generic area's, and those of any other Case[] field of this class.</summary>
+    public static IEnumerable<Case> Every => typeof(CmdletCases)
+        .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+        .Where(f => f.FieldType == typeof(Case[]))
+        .SelectMany(f => (Case[])f.GetValue(null)!);
 }

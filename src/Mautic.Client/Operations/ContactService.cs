@@ -118,8 +118,7 @@ namespace Mautic.Client.Operations
         public IEnumerable<MauticRecord> Segments(long contactId, CancellationToken ct = default)
         {
             CheckId(contactId);
-            var body = Client.Send(MauticRequest.Get("contacts/" + contactId.ToString(CultureInfo.InvariantCulture) + "/segments"), ct).Body;
-            return MauticJson.Map(body?["lists"]).Select(kv => RecordShaper.Shape(kv.Value, MauticResources.Segments.TypeName, false)).ToList();
+            return SubListReader.Read(Client, SubListReader.PathOf(Resource.Route, contactId, "segments"), "lists", MauticResources.Segments.TypeName, ct: ct).ToList();
         }
     }
 }
