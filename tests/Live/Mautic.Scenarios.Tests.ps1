@@ -249,6 +249,14 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             (Get-MauticContactSegment -Id $Members[0].id).name | Should -Not -Contain "Scenario $Run"
             (Get-MauticContactSegment -Id $Members[2].id).name | Should -Contain "Scenario $Run"
         }
+
+        It 'names the segment instead of its id' {
+            $out = $Members[0] | Add-MauticSegmentMember -SegmentName "scenario $Run" -PassThru
+            $out.SegmentId | Should -Be $Segment.id
+            (Get-MauticContactSegment -Id $Members[0].id).name | Should -Contain "Scenario $Run"
+            $Members[0] | Remove-MauticSegmentMember -SegmentName "Scenario $Run" -Confirm:$false
+            (Get-MauticContactSegment -Id $Members[0].id).name | Should -Not -Contain "Scenario $Run"
+        }
     }
 
     Context 'E-mail' {
@@ -449,6 +457,20 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             Set-MauticContactStage -StageId $MemberStage.id -ContactId $MemberContacts[1].id -Remove
             (Get-MauticContact -Id $MemberContacts[1].id).stage | Should -BeNullOrEmpty
             (Get-MauticContact -Id $MemberContacts[2].id).stage.id | Should -Be $MemberStage.id
+        }
+
+        It 'names the company and the stage instead of their ids, in any case' {
+            $out = $MemberContacts[2] | Add-MauticCompanyMember -CompanyName "MEMBER-COMPANY-$Run" -PassThru
+            $out.CompanyId | Should -Be $MemberCompany.id
+            (Get-MauticContact -Id $MemberContacts[2].id).company | Should -Be "member-company-$Run"
+            $MemberContacts[2] | Remove-MauticCompanyMember -CompanyName "member-company-$Run"
+            Set-MauticContactStage -StageName "member-stage-$Run" -ContactId $MemberContacts[2].id -Remove
+            (Get-MauticContact -Id $MemberContacts[2].id).stage | Should -BeNullOrEmpty
+        }
+
+        It 'stops on a name no record has, changing nothing' {
+            { Add-MauticCompanyMember -CompanyName "no-such-company-$Run" -ContactId $MemberContacts[0].id -ErrorAction Stop } |
+                Should -Throw -ExpectedMessage "*no company named 'no-such-company-$Run'*"
         }
     }
 }

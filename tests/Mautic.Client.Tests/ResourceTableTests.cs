@@ -129,4 +129,17 @@ public sealed class ResourceTableTests
         contacts.List(new ListQuery { Search = search }).ToList();
         Assert.Contains("search=", crec.Calls.Single().Query);
     }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void A_name_is_looked_up_with_one_where_eq_on_the_rows_name_field(string route)
+    {
+        var (svc, rec) = Service(route);
+        Assert.Equal(5, svc.FindIdByName("  Acme  "));
+        var call = Assert.Single(rec.Calls);
+        Assert.Equal(("GET", "/api/" + route), (call.Method, call.Path));
+        Assert.Contains($"where[0][col]={svc.Resource.NameField}&where[0][expr]=eq&where[0][val]=Acme", call.Query);
+        var empty = Assert.Throws<MauticApiException>(() => svc.FindIdByName(" "));
+        Assert.Equal(MauticErrorKind.InvalidArgument, empty.Kind);
+    }
 }

@@ -40,6 +40,25 @@ namespace Mautic.Client.Operations
 
         public void CheckId(long id) => CheckId(Resource.Noun, id);
 
+        /// <summary>
+        /// The id of the one record whose name field equals <paramref name="name"/> (Mautic compares without regard to
+        /// case): one list request with a where eq filter. No match is NotFound; two or more is InvalidArgument naming
+        /// their ids, since acting on a guess is worse than stopping.
+        /// </summary>
+        public long FindIdByName(string name, CancellationToken ct = default)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                throw new MauticApiException($"The {Resource.Noun} name is empty.", MauticErrorKind.InvalidArgument);
+            var query = new ListQuery { PageSize = 10, First = 10, Minimal = true };
+            query.Where.Add(new WhereClause(Resource.NameField, "eq", name.Trim()));
+            var ids = List(query, ct).Select(r => r.Id).Where(i => i.HasValue).Select(i => i.Value).Distinct().ToList();
+            if (ids.Count == 1) return ids[0];
+            if (ids.Count == 0)
+                throw new MauticApiException($"Mautic has no {Resource.Noun} named '{name}'.", MauticErrorKind.NotFound) { StatusCode = 404, Method = "GET", Url = Resource.Route };
+            throw new MauticApiException($"{Capital(Resource.Noun)} name '{name}' is not unique: {ids.Count} {Resource.Noun}s have it (ids " +
+                string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "). Give the id instead.", MauticErrorKind.InvalidArgument);
+        }
+
         /// <summary>The one id check: Mautic ids are positive whole numbers.</summary>
         internal static void CheckId(string noun, long? id)
         {

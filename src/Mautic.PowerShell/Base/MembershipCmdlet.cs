@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Mautic.Client;
 using System.Management.Automation;
 using Mautic.Client.Batching;
 using Mautic.Client.Operations;
@@ -26,8 +27,39 @@ namespace Mautic.PowerShell.Base
 
         protected override bool EmitRecords => PassThru;
 
+        /// <summary>The parameter sets of a target given by id (-SegmentId) or by its unique name (-SegmentName).</summary>
+        protected const string ById = "ById", ByName = "ByName";
+
         protected abstract MauticResource Target { get; }
+        /// <summary>The target's id parameter as bound (ById).</summary>
         protected abstract long TargetId { get; }
+        /// <summary>The target's name parameter as bound (ByName); null where the cmdlet has none.</summary>
+        protected virtual string TargetName => null;
+
+        long? _resolved;
+
+        /// <summary>
+        /// The target's id: as given, or looked up once by name before any contact is read (one list request). A name
+        /// that matches nothing, or several records, stops the cmdlet before anything changes.
+        /// </summary>
+        protected long ResolvedTargetId
+        {
+            get
+            {
+                if (_resolved.HasValue) return _resolved.Value;
+                if (ParameterSetName != ByName || TargetName == null) return TargetId;
+                try { _resolved = Conn.Area(Target).FindIdByName(TargetName, CancellationToken); }
+                catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, TargetName)); }
+                WriteVerbose($"{Target.Noun} '{TargetName}' is id {_resolved}.");
+                return _resolved.Value;
+            }
+        }
+
+        protected override void Begin()
+        {
+            base.Begin();
+            if (ParameterSetName == ByName) _ = ResolvedTargetId;
+        }
         /// <summary>True to add, false to remove.</summary>
         protected abstract bool Adding { get; }
         /// <summary>How many per-contact requests run at once.</summary>
@@ -36,13 +68,13 @@ namespace Mautic.PowerShell.Base
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
-            var action = (Adding ? "Add to " : "Remove from ") + Target.Noun + " " + TargetId;
+            var action = (Adding ? "Add to " : "Remove from ") + Target.Noun + " " + ResolvedTargetId;
             foreach (var id in ContactId)
                 if (ShouldProcess("contact " + id, action)) Enqueue(id, null, id);
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.Memberships.Change(Target, TargetId, Adding, items, Throttle, CancellationToken);
+            Conn.Memberships.Change(Target, ResolvedTargetId, Adding, items, Throttle, CancellationToken);
     }
 
     /// <summary>A membership change Mautic has no batch route for: one request per contact, -ThrottleLimit at a time.</summary>
