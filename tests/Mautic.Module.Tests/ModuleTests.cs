@@ -234,4 +234,20 @@ public sealed class CoverageLedgerTests(ModuleFixture m) : IClassFixture<ModuleF
         var exported = m.ExportedCmdlets.ToHashSet();
         Assert.All(ledger, l => Assert.True(exported.Contains(l.Cmdlet), $"{l.Method} {l.Path}: {l.Cmdlet} is not exported"));
     }
+
+    [Fact]
+    public void The_ledgers_counts_are_its_rows_counts()
+    {
+        var lines = File.ReadAllLines(Path.Combine(m.RepoRoot, "docs", "api-coverage.md"));
+        var rows = lines.Where(l => l.StartsWith("| ") && l.Contains("`/api")).Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).ToList();
+        var named = rows.Count(c => c[4] != "Invoke-MauticRequest");
+        var text = string.Join("\n", lines);
+        Assert.Contains($"Covered by a named cmdlet: **{named} of {rows.Count}** routes.", text);
+        foreach (var issue in new[] { 7, 8 })
+        {
+            var left = rows.Count(c => c[5] == $"next: issue {issue}");
+            if (left > 0) Assert.Matches($@"issue {issue}[^:]*: {left}\b", text);
+            else Assert.DoesNotMatch($@"Left for issue {issue}", text);
+        }
+    }
 }
