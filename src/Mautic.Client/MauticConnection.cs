@@ -29,6 +29,7 @@ namespace Mautic.Client
             Contacts = new ContactService(client);
             Segments = new SegmentService(client);
             Emails = new EmailService(client);
+            Campaigns = new CampaignService(client);
         }
 
         internal MauticClient Client { get; }
@@ -50,6 +51,7 @@ namespace Mautic.Client
         internal ContactService Contacts { get; }
         internal SegmentService Segments { get; }
         internal EmailService Emails { get; }
+        internal CampaignService Campaigns { get; }
 
         readonly System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService> _areas =
             new System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService>();

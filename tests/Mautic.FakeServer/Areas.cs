@@ -31,6 +31,8 @@ public enum FieldKind
     Json,
     /// <summary>Accepted and dropped: always [] (a point's properties, a trigger's events).</summary>
     EmptyArray,
+    /// <summary>Any JSON stored as sent, for the row's BeforeSave to read (a campaign's events, lists, forms, canvasSettings).</summary>
+    Raw,
 }
 
 /// <summary>How a list answers: a JSON object keyed by id, or an array.</summary>
@@ -177,6 +179,11 @@ public sealed class AreaDef
     public Func<FakeState, Entity, bool>? InUse { get; init; }
     /// <summary>Runs after a record was removed (under the state lock).</summary>
     public Action<FakeState, Entity>? Deleted { get; init; }
+    /// <summary>
+    /// Checked on a single create and a single PUT only (not PATCH, not the batch routes): a message makes the answer
+    /// 400 {errors:[{code, message, details: []}]} before the form runs (a campaign without events or contact source).
+    /// </summary>
+    public Func<JsonObject, string?>? SingleSaveCheck { get; init; }
     /// <summary>Validation errors that are not about a field of <see cref="Fields"/> (a role's "permissions").</summary>
     public Func<JsonObject, IReadOnlyDictionary<string, string>>? ExtraErrors { get; init; }
     /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
@@ -397,5 +404,5 @@ public static class FakeAreas
         SearchFields = ["name", "description"],
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups];
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea];
 }

@@ -143,6 +143,9 @@ public sealed class FakeState
     public EntityStore Companies => Stores["companies"];
     public EntityStore Categories => Stores["categories"];
     public EntityStore Roles => Stores["roles"];
+    public EntityStore CampaignStore => Stores["campaigns"];
+    /// <summary>Campaign events, memberships and contact event logs (see Campaigns.cs).</summary>
+    public readonly CampaignData Campaigns = new();
     public long NextSegmentId = 4;
     public long NextEmailId = 4;
 

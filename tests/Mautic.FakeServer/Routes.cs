@@ -128,6 +128,7 @@ static partial class Routes
         app.MapPost("/api/companies/{id:long}/contact/{cid:long}/add", ctx => CompanyMember(ctx, s, add: true));
         app.MapPost("/api/companies/{id:long}/contact/{cid:long}/remove", ctx => CompanyMember(ctx, s, add: false));
         app.MapGet("/api/contacts/{id:long}/companies", ctx => ContactCompanies(ctx, s));
+        MapCampaigns(app, s);
 
         // emails
         app.MapGet("/api/emails", ctx => Locked(s, () =>

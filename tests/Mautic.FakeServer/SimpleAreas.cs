@@ -89,6 +89,11 @@ static partial class Routes
         };
         if (f.Trim) text = text?.Trim();
         if (f.Kind is FieldKind.AlwaysNull or FieldKind.EmptyArray) return true;
+        if (f.Kind == FieldKind.Raw)
+        {
+            value = node?.DeepClone();
+            return true;
+        }
         if (f.Kind == FieldKind.Json)
         {
             value = node is JsonObject { Count: > 0 } o ? o.DeepClone() : null;
@@ -261,6 +266,7 @@ static partial class Routes
         if (!ok) { await Oops(ctx, 400); return; }
         var payload = AsPayload(node); // a JSON array is read as no fields at all (measured)
         var put = ctx.Request.Method == "PUT";
+        if ((create || put) && a.SingleSaveCheck?.Invoke(payload) is string refused) { await ApiError(ctx, 400, refused); return; }
         var who = Who(ctx);
         Reply reply;
         lock (s.Sync)

@@ -33,6 +33,13 @@ public sealed class BindingTests : PsTest
         ("Add-MauticCompanyMember", "ContactId", "Id", "$c = New-MauticCompany -Name 'b1'; Add-MauticCompanyMember -CompanyId $c.id -Id 1", "/api/companies/1/contact/1/add"),
         ("Remove-MauticCompanyMember", "ContactId", "Id", "$c = New-MauticCompany -Name 'b2'; Remove-MauticCompanyMember -CompanyId $c.id -Id 1", "/api/companies/1/contact/1/remove"),
         ("Set-MauticContactStage", "ContactId", "Id", "$s = New-MauticStage -Name 'b3'; Set-MauticContactStage -StageId $s.id -Id 1", "/api/stages/1/contact/1/add"),
+        ("Add-MauticCampaignMember", "ContactId", "Id", "$c = New-MauticCampaign -Name 'b4'; Add-MauticCampaignMember -CampaignId $c.id -Id 1", "/api/campaigns/1/contact/1/add"),
+        ("Remove-MauticCampaignMember", "ContactId", "Id", "$c = New-MauticCampaign -Name 'b5'; Remove-MauticCampaignMember -CampaignId $c.id -Id 1", "/api/campaigns/1/contact/1/remove"),
+        ("Get-MauticCampaignMember", "CampaignId", "Id", "$c = New-MauticCampaign -Name 'b6'; Get-MauticCampaignMember -Id $c.id", "/api/campaigns/1/contacts"),
+        ("Copy-MauticCampaign", "CampaignId", "Id", "$c = New-MauticCampaign -Name 'b7'; Copy-MauticCampaign -Id $c.id", "/api/campaigns/clone/1"),
+        ("Get-MauticContactCampaign", "Id", "ContactId", "Get-MauticContactCampaign -ContactId 1", "/api/contacts/1/campaigns"),
+        ("Get-MauticCampaignContactEvent", "Id", "ContactId", "Get-MauticCampaignContactEvent -ContactId 1", "/api/campaigns/events/contact/1"),
+        ("Set-MauticCampaignContactEvent", "EventId", "Id", "$c = New-MauticCampaign -Name 'b8'; Add-MauticCampaignMember $c.id 1; Set-MauticCampaignContactEvent -Id $c.events[0].id -ContactId 1 -TriggerDate '2030-01-02'", "/api/campaigns/events/1/contact/1/edit"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

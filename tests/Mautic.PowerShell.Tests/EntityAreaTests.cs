@@ -23,6 +23,7 @@ public sealed class EntityAreaTests : PsTest
         ("PointTrigger", "points/triggers", "name", "@{ points = 10; triggerExistingLeads = $false }"),
         ("PointGroup", "points/groups", "name", "@{}"),
         ("Segment", "segments", "name", "@{}"),
+        ("Campaign", "campaigns", "name", "@{ lists = @(@{ id = 1 }); events = @(@{ id = 'new1'; name = 'Points'; type = 'lead.changepoints'; eventType = 'action'; order = 1; properties = @{ points = 1 }; triggerMode = 'immediate' }) }"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -67,6 +68,10 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticSegment",
         "Set-MauticSegment",
         "Remove-MauticSegment",
+        "Get-MauticCampaign",
+        "New-MauticCampaign",
+        "Set-MauticCampaign",
+        "Remove-MauticCampaign",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

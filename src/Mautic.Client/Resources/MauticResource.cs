@@ -74,10 +74,16 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource PointActions = new MauticResource("points", "point", "points", "point action", typeName: "Mautic.PointAction");
         public static readonly MauticResource PointTriggers = new MauticResource("points/triggers", "trigger", "triggers", "point trigger", typeName: "Mautic.PointTrigger");
         public static readonly MauticResource PointGroups = new MauticResource("points/groups", "pointGroup", "pointGroups", "point group", typeName: "Mautic.PointGroup");
+        public static readonly MauticResource Campaigns = new MauticResource("campaigns", "campaign", "campaigns", "campaign");
+        /// <summary>
+        /// Campaign events: Mautic serves only list and get for them (they are written through the campaign's events),
+        /// so this row is read by Get-MauticCampaignEvent and is not in <see cref="All"/>, whose rows have every route.
+        /// </summary>
+        public static readonly MauticResource CampaignEvents = new MauticResource("campaigns/events", "event", "events", "campaign event", typeName: "Mautic.CampaignEvent");
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
-            Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups,
+            Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
         };
     }
 }

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+
+namespace Mautic.PowerShell.Base
+{
+    /// <summary>
+    /// A cmdlet that does one thing per campaign (read its contacts, clone it): campaign ids by value or from piped
+    /// campaigns; a failure is one error carrying its id and the other ids go on. A cmdlet says what it does with one.
+    /// </summary>
+    public abstract class CampaignIdCmdlet : MauticCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1L, long.MaxValue)]
+        public long[] CampaignId { get; set; }
+
+        /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
+        static readonly string[] CampaignKinds = { "Mautic.Campaign" };
+
+        /// <summary>The records the work on one campaign yields (read lazily: they are written as they come).</summary>
+        protected abstract IEnumerable<MauticRecord> For(long campaignId);
+
+        /// <summary>The -WhatIf/-Confirm action for a cmdlet that changes something; null for one that only reads.</summary>
+        protected virtual string Action => null;
+
+        protected override void Process()
+        {
+            if (!AcceptsPiped(InputObject, "campaign", CampaignKinds)) return;
+            foreach (var id in CampaignId)
+            {
+                if (Action != null && !ShouldProcess("campaign " + id, Action)) continue;
+                try
+                {
+                    foreach (var record in For(id)) WriteRecord(record);
+                }
+                catch (MauticApiException e) { WriteItemError(e, id); }
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Campaigns
+{
+    /// <summary>Clones campaigns (POST campaigns/clone/{id}) and returns each copy.</summary>
+    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Campaign")]
+    public sealed class CopyMauticCampaign : CampaignIdCmdlet
+    {
+        protected override string Action => "Clone";
+
+        protected override IEnumerable<MauticRecord> For(long campaignId) => new[] { Conn.Campaigns.Clone(campaignId, CancellationToken) };
+    }
+}

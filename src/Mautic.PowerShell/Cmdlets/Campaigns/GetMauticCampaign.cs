@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Campaigns
+{
+    /// <summary>Gets campaigns by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticCampaign", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Campaign")]
+    public sealed class GetMauticCampaign : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Campaigns;
+    }
+}

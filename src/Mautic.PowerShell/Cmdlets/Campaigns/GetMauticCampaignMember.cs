@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Campaigns
+{
+    /// <summary>Gets the contacts of a campaign (its campaign_leads rows), streamed 100 per request.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticCampaignMember")]
+    [OutputType("Mautic.CampaignMember")]
+    public sealed class GetMauticCampaignMember : CampaignIdCmdlet
+    {
+        protected override IEnumerable<MauticRecord> For(long campaignId) => Conn.Campaigns.Members(campaignId, CancellationToken);
+    }
+}

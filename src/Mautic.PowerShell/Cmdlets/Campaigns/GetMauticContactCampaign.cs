@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Campaigns
+{
+    /// <summary>Gets the campaigns a contact is in (Mautic lists published campaigns only).</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticContactCampaign")]
+    [OutputType("Mautic.Campaign")]
+    public sealed class GetMauticContactCampaign : ContactSubListCmdlet
+    {
+        protected override IEnumerable<MauticRecord> Read(long contactId) => Conn.Campaigns.OfContact(contactId, CancellationToken);
+    }
+}

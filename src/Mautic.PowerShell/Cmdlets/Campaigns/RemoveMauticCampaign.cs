@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Campaigns
+{
+    /// <summary>Deletes campaigns by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Campaign")]
+    public sealed class RemoveMauticCampaign : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Campaigns;
+    }
+}
