@@ -137,6 +137,14 @@ Describe 'Mautic campaigns on the <Target> server' -ForEach @{ Target = $Target 
         (Get-MauticCampaignMember -CampaignId $Campaign.id).ContactId | Should -Be @($Contacts[0].id)
     }
 
+    It 'names the campaign instead of its id, in any case' {
+        $out = Add-MauticCampaignMember -CampaignName $Campaign.name.ToUpperInvariant() -ContactId $Contacts[2].id -PassThru
+        $out.CampaignId | Should -Be $Campaign.id
+        (Get-MauticCampaignMember -CampaignId $Campaign.id).ContactId | Should -Contain $Contacts[2].id
+        Remove-MauticCampaignMember -CampaignName $Campaign.name -ContactId $Contacts[2].id
+        (Get-MauticCampaignMember -CampaignId $Campaign.id).ContactId | Should -Not -Contain $Contacts[2].id
+    }
+
     It 'clones the campaign into an unpublished copy without events' {
         $copy = Copy-MauticCampaign -CampaignId $Campaign.id
         $copy.id | Should -Not -Be $Campaign.id

@@ -57,7 +57,7 @@ public sealed class CampaignTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticCampaignMember")]
+    [Covers("Add-MauticCampaignMember", "ById")]
     [Covers("Get-MauticCampaignMember")]
     public void Contacts_join_one_request_each_and_the_campaign_lists_them_as_members()
     {
@@ -94,7 +94,7 @@ public sealed class CampaignTests : PsTest
     }
 
     [Fact]
-    [Covers("Remove-MauticCampaignMember")]
+    [Covers("Remove-MauticCampaignMember", "ById")]
     public void Members_piped_back_leave_the_campaign_and_WhatIf_sends_nothing()
     {
         var id = Campaign();

@@ -57,6 +57,20 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
+    [Covers("Add-MauticCampaignMember", "ByName")]
+    [Covers("Remove-MauticCampaignMember", "ByName")]
+    public void A_campaign_by_name()
+    {
+        var id = Convert.ToInt64(Ok("(New-MauticCampaign -Name 'Onboarding by name').id").Output.Single().BaseObject);
+        var r = Ok("1, 2 | Add-MauticCampaignMember -CampaignName 'ONBOARDING BY NAME' -PassThru");
+        Assert.All(r.Output, o => Assert.Equal(id, o.Properties["CampaignId"].Value));
+        Assert.Equal(2, r.Requests.Count(q => q.Path.StartsWith($"/api/campaigns/{id}/contact/") && q.Path.EndsWith("/add")));
+        var removed = Ok("Remove-MauticCampaignMember -CampaignName 'Onboarding by name' -ContactId 1");
+        Assert.Single(removed.Requests, q => q.Path == $"/api/campaigns/{id}/contact/1/remove");
+        Assert.Equal(new long[] { 2 }, Ok($"Get-MauticCampaignMember {id}").Output.Select(o => (long)o.Properties["ContactId"].Value));
+    }
+
+    [Fact]
     public void A_name_nobody_has_stops_before_any_change_naming_the_name()
     {
         var r = Run("1, 2 | Add-MauticSegmentMember -SegmentName 'No such segment'; 'after'");
