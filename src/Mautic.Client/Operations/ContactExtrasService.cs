@@ -239,7 +239,7 @@ namespace Mautic.Client.Operations
             {
                 EntityService.CheckId("point group", groupId);
                 var body = _client.Send(MauticRequest.Get(Path(contactId, "points/groups/" + Invariant(groupId.Value))), ct).Body;
-                return new[] { GroupScore(contactId, body?["groupScore"], groupId) };
+                return new[] { GroupScore(contactId, (body as JObject)?["groupScore"], groupId) };
             }
             var list = _client.Send(MauticRequest.Get(Path(contactId, "points/groups")), ct).Body?["groupScores"];
             return MauticJson.Map(list).Select(kv => GroupScore(contactId, kv.Value, null)).ToList();
