@@ -192,7 +192,8 @@ static partial class Routes
                 "plus" => c.Points + d,
                 "minus" => c.Points - d,
                 "times" => c.Points * d,
-                _ => d == 0 ? c.Points : c.Points / d, // a division by 0 changes nothing
+                // PHP round(): 7/2 is 4, 5/2 is 3, -7/2 is -4, 11/4 is 3; a division by 0 changes nothing
+                _ => d == 0 ? c.Points : (int)Math.Round(c.Points / (double)d, MidpointRounding.AwayFromZero),
             };
             c.PointLogs.Add(new PointLog(s.NextPointLogId++, body["eventName"]?.ToString() ?? eventName, body["actionName"]?.ToString() ?? "API", d, null, DateTime.UtcNow));
             return Json(ctx, 200, new JsonObject { ["success"] = 1 });

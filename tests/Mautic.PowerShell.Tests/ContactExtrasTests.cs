@@ -113,7 +113,7 @@ public sealed class ContactExtrasTests : PsTest
         Assert.Contains(r.Requests, q => q.Path == "/api/contacts/1/points/minus/4");
         Assert.Equal(6, (int)Convert.ToInt64(P(r.Output.Single(), "points")));
         Assert.Equal(6, State.Contacts[1].Points);
-        Assert.Equal(7, State.Contacts[2].Points);   // (10 * 3) / 4, rounded toward zero
+        Assert.Equal(8, State.Contacts[2].Points);   // (10 * 3) / 4 = 7.5, rounded half away from zero as PHP does
         Run("Add-MauticContactPoint 987654 1").SingleError(ErrorCategory.ObjectNotFound, 987654L);
     }
 
