@@ -74,6 +74,16 @@
         'Add-MauticCompanyMember'
         'Remove-MauticCompanyMember'
         'Set-MauticContactStage'
+        'Add-MauticContactDoNotContact'
+        'Remove-MauticContactDoNotContact'
+        'Add-MauticContactUtm'
+        'Remove-MauticContactUtm'
+        'Add-MauticContactPoint'
+        'Set-MauticContactPoint'
+        'Get-MauticContactPointGroup'
+        'Get-MauticContactDevice'
+        'Get-MauticContactCompany'
+        'Get-MauticContactActivity'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

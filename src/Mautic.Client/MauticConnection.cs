@@ -57,6 +57,10 @@ namespace Mautic.Client
             new System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService>();
 
         /// <summary>Membership changes with no batch route (company, stage, segment removal), bounded concurrency.</summary>
+        /// <summary>A contact's do-not-contact entries, UTM tags, points, group scores, devices, companies and activity.</summary>
+        internal ContactExtrasService ContactExtras => _contactExtras ?? (_contactExtras = new ContactExtrasService(Client));
+        ContactExtrasService _contactExtras;
+
         internal MembershipService Memberships => _memberships ?? (_memberships = new MembershipService(Client));
         MembershipService _memberships;
 

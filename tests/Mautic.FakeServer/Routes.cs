@@ -129,6 +129,7 @@ static partial class Routes
         app.MapPost("/api/companies/{id:long}/contact/{cid:long}/remove", ctx => CompanyMember(ctx, s, add: false));
         app.MapGet("/api/contacts/{id:long}/companies", ctx => ContactCompanies(ctx, s));
         MapCampaigns(app, s);
+        MapContactExtras(app, s);
 
         // emails
         app.MapGet("/api/emails", ctx => Locked(s, () =>
@@ -428,10 +429,11 @@ static partial class Routes
             // ids from the tag table; Mautic lists a contact's tags by name
             ["tags"] = new JsonArray(c.Tags.OrderBy(t => t, StringComparer.OrdinalIgnoreCase)
                 .Select(t => (JsonNode)new JsonObject { ["id"] = s.TagId(t), ["tag"] = t, ["description"] = null }).ToArray()),
-            ["utmtags"] = new JsonArray(),
+            ["utmtags"] = new JsonArray(c.Utm.Select(u => (JsonNode)RenderUtm(u, dropNulls: false)).ToArray()),
             ["stage"] = ContactStage(c, s),
             ["preferredProfileImage"] = null,
-            ["doNotContact"] = new JsonArray(),
+            ["doNotContact"] = new JsonArray(c.Dnc.Select(d => (JsonNode)new JsonObject
+                { ["id"] = d.Id, ["reason"] = d.Reason, ["comments"] = d.Comments, ["channel"] = d.Channel, ["channelId"] = d.ChannelId }).ToArray()),
             ["frequencyRules"] = new JsonArray(),
         };
     }
@@ -488,7 +490,11 @@ static partial class Routes
             values[key] = v;
         }
         if (details.Count > 0) return details;
-        if (replace) c.Fields.Clear();
+        if (replace)
+        {
+            c.Fields.Clear();
+            c.Points = 0; // a PUT resets points too (measured on 5.1.0); tags, owner and stage stay
+        }
         foreach (var (k, v) in values) c.Fields[k] = v;
         if (owner.HasValue) c.Owner = owner;
         if (points.HasValue) c.Points = points.Value;

@@ -40,6 +40,20 @@ public sealed class BindingTests : PsTest
         ("Get-MauticContactCampaign", "Id", "ContactId", "Get-MauticContactCampaign -ContactId 1", "/api/contacts/1/campaigns"),
         ("Get-MauticCampaignContactEvent", "Id", "ContactId", "Get-MauticCampaignContactEvent -ContactId 1", "/api/campaigns/events/contact/1"),
         ("Set-MauticCampaignContactEvent", "EventId", "Id", "$c = New-MauticCampaign -Name 'b8'; Add-MauticCampaignMember $c.id 1; Set-MauticCampaignContactEvent -Id $c.events[0].id -ContactId 1 -TriggerDate '2030-01-02'", "/api/campaigns/events/1/contact/1/edit"),
+        ("Add-MauticContactDoNotContact", "Id", "ContactId", "Add-MauticContactDoNotContact -ContactId 1", "/api/contacts/1/dnc/email/add"),
+        ("Remove-MauticContactDoNotContact", "Id", "ContactId", "Remove-MauticContactDoNotContact -ContactId 1 -Channel sms -Force", "/api/contacts/1/dnc/sms/remove"),
+        ("Add-MauticContactUtm", "Id", "ContactId", "Add-MauticContactUtm -ContactId 1 -Source s", "/api/contacts/1/utm/add"),
+        ("Add-MauticContactUtm", "Campaign", "utm_campaign", "Add-MauticContactUtm 1 -utm_campaign c", "/api/contacts/1/utm/add"),
+        ("Add-MauticContactUtm", "Source", "utm_source", "[pscustomobject]@{ Id = 1; utm_source = 's' } | Add-MauticContactUtm", "/api/contacts/1/utm/add"),
+        ("Add-MauticContactUtm", "Medium", "utm_medium", "Add-MauticContactUtm 1 -utm_medium m", "/api/contacts/1/utm/add"),
+        ("Add-MauticContactUtm", "Content", "utm_content", "Add-MauticContactUtm 1 -utm_content c", "/api/contacts/1/utm/add"),
+        ("Add-MauticContactUtm", "Term", "utm_term", "Add-MauticContactUtm 1 -utm_term t", "/api/contacts/1/utm/add"),
+        ("Add-MauticContactPoint", "Id", "ContactId", "Add-MauticContactPoint -ContactId 1 -Points 2", "/api/contacts/1/points/plus/2"),
+        ("Set-MauticContactPoint", "Id", "ContactId", "Set-MauticContactPoint -ContactId 1 -Points 2", "/api/contacts/1/edit"),
+        ("Get-MauticContactPointGroup", "Id", "ContactId", "Get-MauticContactPointGroup -ContactId 1", "/api/contacts/1/points/groups"),
+        ("Get-MauticContactDevice", "Id", "ContactId", "Get-MauticContactDevice -ContactId 1", "/api/contacts/1/devices"),
+        ("Get-MauticContactCompany", "Id", "ContactId", "Get-MauticContactCompany -ContactId 1", "/api/contacts/1/companies"),
+        ("Get-MauticContactActivity", "Id", "ContactId", "Get-MauticContactActivity -ContactId 1", "/api/contacts/1/activity"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>
@@ -65,8 +79,8 @@ public sealed class BindingTests : PsTest
     /// <summary>Each id-taking cmdlet: plain ids by value, strings that are ids, and rows with an id column.</summary>
     public static TheoryData<string, string> IdPipelines => new()
     {
-        { "1, 2 | Get-MauticContact", "/api/contacts/" },
-        { "'1', '2' | Get-MauticContact", "/api/contacts/" },
+        { "1, 2 | Get-MauticContact", "/api/contacts" },
+        { "'1', '2' | Get-MauticContact", "/api/contacts" },
         { "1, 2 | Get-MauticContactSegment", "/api/contacts/" },
         { "1, 2 | Get-MauticSegment", "/api/segments/" },
         { "1, 2 | Remove-MauticContact -Force", "/api/contacts/batch/delete" },
@@ -76,6 +90,9 @@ public sealed class BindingTests : PsTest
         { "[pscustomobject]@{ ContactId = 1 }, [pscustomobject]@{ ContactId = 2 } | Send-MauticEmail -EmailId 2", "/api/emails/2/contact/" },
         { "[pscustomobject]@{ Id = 1; Email = 'x' }, [pscustomobject]@{ Id = 2 } | Add-MauticSegmentMember -SegmentId 2", "/api/segments/2/contacts/add" },
         { "Get-MauticContact -First 2 | Remove-MauticSegmentMember -SegmentId 2", "/api/segments/2/contact/" },
+        { "1, 2 | Add-MauticContactPoint -Points 1", "/api/contacts/" },
+        { "[pscustomobject]@{ ContactId = 1 }, [pscustomobject]@{ ContactId = 2 } | Get-MauticContactActivity", "/api/contacts/" },
+        { "Get-MauticContact -First 2 | Add-MauticContactDoNotContact", "/api/contacts/" },
     };
 
     [Theory]

@@ -84,7 +84,7 @@ public sealed class ContactTests : PsTest
         Assert.Equal(1, Convert.ToInt32(r.Output[1].BaseObject));
         var e = r.SingleError(ErrorCategory.ObjectNotFound, 424242L);
         Assert.Equal("MauticNotFound,Mautic.PowerShell.Cmdlets.Contacts.GetMauticContact", e.FullyQualifiedErrorId);
-        Assert.Contains("Item was not found", e.Exception.Message);
+        Assert.Contains("Contact 424242 was not found", e.Exception.Message);   // several ids: one where-in list request, so the message is the module's, naming the id
     }
 
     [Fact]

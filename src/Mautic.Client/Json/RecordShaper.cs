@@ -44,13 +44,26 @@ namespace Mautic.Client.Json
             foreach (var group in fields.Properties().Where(g => g.Name != "all"))
                 foreach (var f in MauticJson.Map(group.Value))
                     if (f.Value is JObject fo && fo["type"] != null) types[fo["alias"]?.ToString() ?? f.Key] = fo["type"].ToString();
-            var all = fields["all"];
+            var all = fields["all"] ?? ValuesOfGroups(fields);
             foreach (var kv in MauticJson.Map(all))
             {
                 if (kv.Key == "id" || kv.Key.Length == 0) continue;
                 types.TryGetValue(kv.Key, out var type);
                 record[kv.Key] = FieldValue(kv.Key, kv.Value, type);
             }
+        }
+
+        /// <summary>
+        /// Some answers (contacts/{id}/dnc and utm changes) list the field groups without 'all': the values are then
+        /// read from each grouped entry's value.
+        /// </summary>
+        static JObject ValuesOfGroups(JObject fields)
+        {
+            var all = new JObject();
+            foreach (var group in fields.Properties())
+                foreach (var f in MauticJson.Map(group.Value))
+                    if (f.Value is JObject fo) all[fo["alias"]?.ToString() ?? f.Key] = fo["value"]?.DeepClone() ?? JValue.CreateNull();
+            return all;
         }
 
         static object FieldValue(string name, JToken v, string type)

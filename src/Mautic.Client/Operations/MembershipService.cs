@@ -37,6 +37,23 @@ namespace Mautic.Client.Operations
             int throttle = DefaultThrottle, CancellationToken ct = default)
         {
             EntityService.CheckId(target.Noun, targetId);
+            return Each(items, throttle, async (item, c) =>
+            {
+                EntityService.CheckId("contact", item.Id);
+                var path = target.Route + "/" + targetId.ToString(CultureInfo.InvariantCulture) + "/contact/" +
+                           item.Id.Value.ToString(CultureInfo.InvariantCulture) + (add ? "/add" : "/remove");
+                await _client.SendAsync(MauticRequest.Post(path), c).ConfigureAwait(false);
+                return Membership(target, targetId, item.Id.Value, add);
+            }, ct);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="one"/> for every item, never more than <paramref name="throttle"/> at once; outcomes come
+        /// back in input order, a <see cref="MauticApiException"/> becoming that item's failure.
+        /// </summary>
+        public static IEnumerable<BatchOutcome<T>> Each<T>(IReadOnlyList<WriteItem<T>> items, int throttle,
+            Func<WriteItem<T>, CancellationToken, Task<MauticRecord>> one, CancellationToken ct = default)
+        {
             if (throttle < 1) throw new MauticApiException($"The throttle limit must be 1 or more, not {throttle}.", MauticErrorKind.InvalidArgument);
             var outcomes = new BatchOutcome<T>[items.Count];
             using (var gate = new SemaphoreSlim(throttle))
@@ -44,29 +61,14 @@ namespace Mautic.Client.Operations
                 var tasks = items.Select((item, i) => Task.Run(async () =>
                 {
                     await gate.WaitAsync(ct).ConfigureAwait(false);
-                    try { outcomes[i] = await OneAsync(target, targetId, add, item, ct).ConfigureAwait(false); }
+                    try { outcomes[i] = BatchOutcome<T>.Success(item.Input, await one(item, ct).ConfigureAwait(false), 200); }
+                    catch (MauticApiException e) { outcomes[i] = BatchOutcome<T>.Failure(item.Input, e); }
                     finally { gate.Release(); }
                 }, ct)).ToArray();
                 try { Task.WaitAll(tasks, ct); }
                 catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { throw new OperationCanceledException(ct); }
             }
             return outcomes;
-        }
-
-        async Task<BatchOutcome<T>> OneAsync<T>(MauticResource target, long targetId, bool add, WriteItem<T> item, CancellationToken ct)
-        {
-            try
-            {
-                EntityService.CheckId("contact", item.Id);
-                var path = target.Route + "/" + targetId.ToString(CultureInfo.InvariantCulture) + "/contact/" +
-                           item.Id.Value.ToString(CultureInfo.InvariantCulture) + (add ? "/add" : "/remove");
-                await _client.SendAsync(MauticRequest.Post(path), ct).ConfigureAwait(false);
-                return BatchOutcome<T>.Success(item.Input, Membership(target, targetId, item.Id.Value, add), 200);
-            }
-            catch (MauticApiException e)
-            {
-                return BatchOutcome<T>.Failure(item.Input, e);
-            }
         }
     }
 }

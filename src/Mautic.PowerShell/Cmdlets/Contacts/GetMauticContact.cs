@@ -1,11 +1,13 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Mautic.Client;
+using Mautic.Client.Operations;
 using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
-    /// <summary>Gets contacts by id, by exact e-mail, or as a streamed, paged list.</summary>
+    /// <summary>Gets contacts by id (100 ids per list request), by exact e-mail, or as a streamed, paged list.</summary>
     [Cmdlet(VerbsCommon.Get, "MauticContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType("Mautic.Contact")]
     public sealed class GetMauticContact : MauticListCmdlet
@@ -27,17 +29,33 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateNotNullOrEmpty]
         public string[] Email { get; set; }
 
+        /// <summary>Ids waiting to be read, 100 per list request (where id in ...); piped ids are gathered across records.</summary>
+        readonly List<long> _ids = new List<long>();
+
+        void Flush()
+        {
+            var ids = _ids.ToList();
+            _ids.Clear();
+            foreach (var o in Conn.Contacts.GetMany(ids, CancellationToken))
+            {
+                if (o.Succeeded) WriteRecord(o.Record);
+                else WriteItemError(o.Error, o.Input);
+            }
+        }
+
+        protected override void End()
+        {
+            if (_ids.Count > 0) Flush();
+        }
+
         protected override void Process()
         {
             switch (ParameterSetName)
             {
                 case ById:
                     if (!AcceptsPiped(InputObject, "contact", ContactKinds, "To list a segment's contacts: Get-MauticContact -Search \"segment:<alias>\".")) break;
-                    foreach (var id in Id)
-                    {
-                        try { WriteRecord(Conn.Contacts.Get(id, CancellationToken)); }
-                        catch (MauticApiException e) { WriteItemError(e, id); }
-                    }
+                    _ids.AddRange(Id);
+                    if (_ids.Count >= EntityService.GetManyChunk) Flush();
                     break;
                 case ByEmail:
                     foreach (var email in Email)

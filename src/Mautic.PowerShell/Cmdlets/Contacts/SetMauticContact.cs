@@ -7,7 +7,7 @@ using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
-    /// <summary>Edits contacts by id with PATCH (only the fields given change); pipeline input goes through batch edit.</summary>
+    /// <summary>Edits contacts by id with PATCH (only the fields given change), or with -Replace by PUT; pipeline input goes through batch edit.</summary>
     [Cmdlet(VerbsCommon.Set, "MauticContact", SupportsShouldProcess = true)]
     [OutputType("Mautic.Contact")]
     public sealed class SetMauticContact : ContactWriteCmdlet
@@ -19,6 +19,8 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
 
         [Parameter] public string[] AddTag { get; set; }
         [Parameter] public string[] RemoveTag { get; set; }
+        /// <summary>PUT instead of PATCH: every field not given is emptied and points go back to 0 (tags, owner, stage, UTM tags and do-not-contact entries stay).</summary>
+        [Parameter] public SwitchParameter Replace { get; set; }
         [Parameter] public SwitchParameter PassThru { get; set; }
 
         protected override bool EmitRecords => PassThru;
@@ -32,11 +34,11 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             var target = InputObject ?? (object)Id;
             if (problem != null && payload.Properties().Any()) { WriteInvalidArgument(problem, target); return; }
             if (problem != null) { WriteInvalidArgument($"Nothing to change for contact {Id}: give field parameters, -Property, -AddTag or -RemoveTag.", target); return; }
-            if (!ShouldProcess("contact " + Id, "Update")) return;
+            if (!ShouldProcess("contact " + Id, Replace ? "Replace" : "Update")) return;
             Enqueue(target, payload, Id);
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.Contacts.Update(items, CancellationToken);
+            Conn.Contacts.Update(items, CancellationToken, Replace);
     }
 }

@@ -10,6 +10,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
     public sealed class GetMauticSegment : MauticListCmdlet
     {
         const string ById = "ById";
+        const string AvailableSet = "Available";
 
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SegmentId")]
@@ -20,8 +21,17 @@ namespace Mautic.PowerShell.Cmdlets.Segments
         [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ById)]
         public PSObject InputObject { get; set; }
 
+        /// <summary>Only the segments the connected user may add contacts to (GET contacts/list/segments: id, name, alias).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AvailableSet)]
+        public SwitchParameter Available { get; set; }
+
         protected override void Process()
         {
+            if (ParameterSetName == AvailableSet)
+            {
+                foreach (var r in Conn.ContactExtras.AvailableSegments(CancellationToken)) WriteRecord(r);
+                return;
+            }
             if (ParameterSetName != ById)
             {
                 WriteList(Conn.Segments.List(BuildQuery(), CancellationToken), "Reading Mautic segments");

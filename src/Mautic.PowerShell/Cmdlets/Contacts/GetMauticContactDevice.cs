@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Gets the devices Mautic has seen a contact use.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticContactDevice")]
+    [OutputType("Mautic.ContactDevice")]
+    public sealed class GetMauticContactDevice : ContactSubListCmdlet
+    {
+        protected override IEnumerable<MauticRecord> Read(long contactId) => Conn.ContactExtras.Devices(contactId, CancellationToken);
+    }
+}

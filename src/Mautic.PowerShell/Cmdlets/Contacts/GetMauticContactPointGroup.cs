@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Gets a contact's point-group scores, or its score in one group (0 where it has none yet).</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticContactPointGroup")]
+    [OutputType("Mautic.ContactPointGroupScore")]
+    public sealed class GetMauticContactPointGroup : ContactSubListCmdlet
+    {
+        /// <summary>Only the score in this point group.</summary>
+        [Parameter(Position = 1)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long? PointGroupId { get; set; }
+
+        protected override IEnumerable<MauticRecord> Read(long contactId) => Conn.ContactExtras.GroupScores(contactId, PointGroupId, CancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client.Batching;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Makes contacts reachable again on a channel; ConfirmImpact High, -Force skips the prompt.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticContactDoNotContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Contact")]
+    public sealed class RemoveMauticContactDoNotContact : PerContactChangeCmdlet
+    {
+        [Parameter]
+        [ValidateSet("email", "sms")]
+        public string Channel { get; set; } = "email";
+
+        [Parameter] public SwitchParameter Force { get; set; }
+
+        protected override string Action => $"Remove the do-not-contact entry on {Channel}";
+
+        protected override bool Confirm(long id) => ShouldProcessForced(Force, "contact " + id, Action);
+
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
+            Conn.ContactExtras.DoNotContact(items, Channel, false, throttle: ThrottleLimit, ct: CancellationToken);
+    }
+}
