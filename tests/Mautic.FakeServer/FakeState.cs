@@ -144,6 +144,8 @@ public sealed class FakeState
     public EntityStore Categories => Stores["categories"];
     public EntityStore Roles => Stores["roles"];
     public long NextSegmentId = 4;
+    /// <summary>Point-trigger event ids are one sequence over every trigger.</summary>
+    public long NextTriggerEventId = 1;
     public long NextEmailId = 4;
 
     /// <summary>The pseudo user a client_credentials token acts as.</summary>
