@@ -35,6 +35,8 @@ static partial class Routes
     {
         lock (s.Sync)
         {
+            // Role 1 is the built-in Administrator every stock Mautic has: the fake keeps its id free (its roles table starts empty).
+            if (s.Roles.NextId == 1) s.Roles.NextId = 2;
             var users = s.Stores["users"];
             if (users.Rows.Count == 0)
                 users.Add(new Dictionary<string, object?>
@@ -160,7 +162,7 @@ static partial class Routes
             }
             else if (payload["role"] is not null) errors["role"] = "This value is not valid.";
         }
-        if ((payload.ContainsKey("role") ? payload["role"] : (JsonNode?)(target["role"] is long r ? r : null)) is null) errors.TryAdd("role", "A role must be chosen for this user.");
+        if ((payload.ContainsKey("role") ? payload["role"] : (JsonNode?)(target["role"] is long r and > 0 ? r : null)) is null) errors.TryAdd("role", "A role must be chosen for this user.");
         if (password != null && !(password.Length >= 6 && password.Any(char.IsLower) && password.Any(char.IsUpper) && password.Any(char.IsDigit) && password.Any(c => !char.IsLetterOrDigit(c))))
             errors["password"] = WeakPassword;
         return errors;

@@ -33,6 +33,10 @@ public sealed class BindingTests : PsTest
         ("Add-MauticCompanyMember", "ContactId", "Id", "$c = New-MauticCompany -Name 'b1'; Add-MauticCompanyMember -CompanyId $c.id -Id 1", "/api/companies/1/contact/1/add"),
         ("Remove-MauticCompanyMember", "ContactId", "Id", "$c = New-MauticCompany -Name 'b2'; Remove-MauticCompanyMember -CompanyId $c.id -Id 1", "/api/companies/1/contact/1/remove"),
         ("Set-MauticContactStage", "ContactId", "Id", "$s = New-MauticStage -Name 'b3'; Set-MauticContactStage -StageId $s.id -Id 1", "/api/stages/1/contact/1/add"),
+        ("New-MauticUser", "Property", "Fields", "New-MauticUser -UserName b4 -Email b4@example.com -FirstName B -LastName U -Password ([System.Net.NetworkCredential]::new('', 'B4-pass!word').SecurePassword) -Fields @{ role = 1 }", "/api/users/new"),
+        ("Set-MauticUser", "Property", "Fields", "Set-MauticUser -Id 1 -Fields @{ position = 'x' }", "/api/users/1/edit"),
+        ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
+        ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

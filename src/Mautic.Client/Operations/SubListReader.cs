@@ -36,7 +36,7 @@ namespace Mautic.Client.Operations
                 if (query != null) foreach (var kv in query) if (kv.Value != null) request.With(kv.Key, kv.Value);
                 if (paged) request.With("start", start).With("limit", PageSize);
                 var body = client.Send(request, ct).Body;
-                var total = MauticJson.ToLong(body?["total"]);
+                var total = MauticJson.ToLong((body as JObject)?["total"]);
                 if (first) totalKnown?.Invoke(total);
                 first = false;
                 var items = MauticJson.Map(key == null ? body : body?[key]).Select(kv => kv.Value).ToList();
