@@ -27,3 +27,19 @@ namespace Mautic.PowerShell.Base
         }
     }
 }
+
+namespace Mautic.PowerShell.Base
+{
+    /// <summary>A Mautic list of kinds (type =&gt; label), one record {type, label} each. A cmdlet names the route, key and type name.</summary>
+    public abstract class TypeListCmdlet : MauticCmdlet
+    {
+        protected abstract string Path { get; }
+        protected abstract string Key { get; }
+        protected abstract string TypeName { get; }
+
+        protected override void Process()
+        {
+            foreach (var r in Conn.Users.Types(Path, Key, TypeName, CancellationToken)) WriteRecord(r);
+        }
+    }
+}

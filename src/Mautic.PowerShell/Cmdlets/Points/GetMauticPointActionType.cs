@@ -6,11 +6,10 @@ namespace Mautic.PowerShell.Cmdlets.Points
     /// <summary>The kinds of point action this Mautic offers (GET points/actions/types): type and label.</summary>
     [Cmdlet(VerbsCommon.Get, "MauticPointActionType")]
     [OutputType("Mautic.PointActionType")]
-    public sealed class GetMauticPointActionType : MauticCmdlet
+    public sealed class GetMauticPointActionType : TypeListCmdlet
     {
-        protected override void Process()
-        {
-            foreach (var r in Conn.Users.Types("points/actions/types", "pointActionTypes", "Mautic.PointActionType", CancellationToken)) WriteRecord(r);
-        }
+        protected override string Path => "points/actions/types";
+        protected override string Key => "pointActionTypes";
+        protected override string TypeName => "Mautic.PointActionType";
     }
 }

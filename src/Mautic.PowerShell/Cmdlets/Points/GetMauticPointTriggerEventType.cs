@@ -6,11 +6,10 @@ namespace Mautic.PowerShell.Cmdlets.Points
     /// <summary>The kinds of event a point trigger can run (GET points/triggers/events/types): type and label.</summary>
     [Cmdlet(VerbsCommon.Get, "MauticPointTriggerEventType")]
     [OutputType("Mautic.PointTriggerEventType")]
-    public sealed class GetMauticPointTriggerEventType : MauticCmdlet
+    public sealed class GetMauticPointTriggerEventType : TypeListCmdlet
     {
-        protected override void Process()
-        {
-            foreach (var r in Conn.Users.Types("points/triggers/events/types", "eventTypes", "Mautic.PointTriggerEventType", CancellationToken)) WriteRecord(r);
-        }
+        protected override string Path => "points/triggers/events/types";
+        protected override string Key => "eventTypes";
+        protected override string TypeName => "Mautic.PointTriggerEventType";
     }
 }

@@ -37,14 +37,20 @@ namespace Mautic.PowerShell.Cmdlets.Users
         [ValidateRange(1L, long.MaxValue)]
         public long? RoleId { get; set; }
 
+        /// <summary>The user fields New- and Set-MauticUser name the same way.</summary>
+        internal static IEnumerable<KeyValuePair<string, object>> UserFields(string email, string firstName, string lastName, long? roleId)
+        {
+            if (email != null) yield return new KeyValuePair<string, object>("email", email);
+            if (firstName != null) yield return new KeyValuePair<string, object>("firstName", firstName);
+            if (lastName != null) yield return new KeyValuePair<string, object>("lastName", lastName);
+            if (roleId != null) yield return new KeyValuePair<string, object>("role", roleId.Value);
+        }
+
         protected override IEnumerable<KeyValuePair<string, object>> NamedFields()
         {
             foreach (var f in base.NamedFields()) yield return f;
             if (UserName != null) yield return new KeyValuePair<string, object>("username", UserName);
-            if (Email != null) yield return new KeyValuePair<string, object>("email", Email);
-            if (FirstName != null) yield return new KeyValuePair<string, object>("firstName", FirstName);
-            if (LastName != null) yield return new KeyValuePair<string, object>("lastName", LastName);
-            if (RoleId != null) yield return new KeyValuePair<string, object>("role", RoleId.Value);
+            foreach (var f in UserFields(Email, FirstName, LastName, RoleId)) yield return f;
             // Mautic wants the password twice; the plain text lives only in the request body, which is never logged unmasked.
             var plain = new NetworkCredential(string.Empty, Password).Password;
             yield return new KeyValuePair<string, object>("plainPassword", new JObject { ["password"] = plain, ["confirm"] = plain });

@@ -32,10 +32,7 @@ namespace Mautic.PowerShell.Cmdlets.Users
         protected override IEnumerable<KeyValuePair<string, object>> NamedFields()
         {
             foreach (var f in base.NamedFields()) yield return f;
-            if (Email != null) yield return new KeyValuePair<string, object>("email", Email);
-            if (FirstName != null) yield return new KeyValuePair<string, object>("firstName", FirstName);
-            if (LastName != null) yield return new KeyValuePair<string, object>("lastName", LastName);
-            if (RoleId != null) yield return new KeyValuePair<string, object>("role", RoleId.Value);
+            foreach (var f in NewMauticUser.UserFields(Email, FirstName, LastName, RoleId)) yield return f;
         }
     }
 }
