@@ -64,6 +64,10 @@ namespace Mautic.Client
         internal MembershipService Memberships => _memberships ?? (_memberships = new MembershipService(Client));
         MembershipService _memberships;
 
+        /// <summary>The users' and points' routes beyond the standard ten (self, lookups, permission check, types, trigger events).</summary>
+        internal UserService Users => _users ?? (_users = new UserService(Client));
+        UserService _users;
+
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r => new EntityService(Client, r));
 

@@ -879,7 +879,7 @@ public class FakeAreaTests : FakeServerTest
     [Fact]
     public void The_table_lists_every_area_the_fake_serves_with_distinct_routes_and_keys()
     {
-        Assert.Equal(["tags", "stages", "companies", "categories", "roles", "points", "points/triggers", "points/groups", "campaigns"], FakeAreas.All.Select(a => a.Route));
+        Assert.Equal(["tags", "stages", "companies", "categories", "roles", "points", "points/triggers", "points/groups", "campaigns", "users"], FakeAreas.All.Select(a => a.Route));
         Assert.Equal(FakeAreas.All.Length, FakeAreas.All.Select(a => a.Singular).Distinct().Count());
         Assert.All(FakeAreas.All, a => Assert.Equal(a, State.Stores[a.Route].Area));
     }

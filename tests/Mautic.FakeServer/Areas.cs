@@ -29,10 +29,12 @@ public enum FieldKind
     Bool,
     /// <summary>A JSON object stored as sent; any other value is ignored (a role's rawPermissions).</summary>
     Json,
-    /// <summary>Accepted and dropped: always [] (a point's properties, a trigger's events).</summary>
+    /// <summary>Accepted and dropped: always [] (a point's properties).</summary>
     EmptyArray,
     /// <summary>Any JSON stored as sent, for the row's BeforeSave to read (a campaign's events, lists, forms, canvasSettings).</summary>
     Raw,
+    /// <summary>A trigger's events: an array of {id, name, description, type, order, properties}, each given an id when new.</summary>
+    TriggerEvents,
 }
 
 /// <summary>How a list answers: a JSON object keyed by id, or an array.</summary>
@@ -186,6 +188,11 @@ public sealed class AreaDef
     public Func<JsonObject, string?>? SingleSaveCheck { get; init; }
     /// <summary>Validation errors that are not about a field of <see cref="Fields"/> (a role's "permissions").</summary>
     public Func<JsonObject, IReadOnlyDictionary<string, string>>? ExtraErrors { get; init; }
+    /// <summary>
+    /// Checks that need the state or the record (a user's role must exist, username and e-mail are unique); runs with
+    /// the payload, the record and whether it is new, after the field checks. May throw the area's generic 500.
+    /// </summary>
+    public Func<FakeState, Entity, JsonObject, bool, IReadOnlyDictionary<string, string>>? Validate { get; init; }
     /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
     public Action<FakeState, Entity>? BeforeSave { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
@@ -377,8 +384,9 @@ public static class FakeAreas
     /// <summary>
     /// Point triggers (PointBundle TriggerApiController), measured on 5.1.0: header + id, name, category, description,
     /// publishUp, publishDown, points, color, events, triggerExistingLeads; a new trigger already has dateModified and
-    /// modifiedBy (saved twice); color defaults to "a0acb8" (not validated) and PUT puts it back; events always [] in
-    /// the fake; PUT without points or triggerExistingLeads is the generic 500.
+    /// modifiedBy (saved twice); color defaults to "a0acb8" (not validated) and PUT puts it back; events are kept as
+    /// sent, each new one given an id (see <see cref="Routes.TriggerEvents"/>); PUT without points or triggerExistingLeads
+    /// is the generic 500.
     /// </summary>
     public static readonly AreaDef Triggers = new()
     {
@@ -389,7 +397,7 @@ public static class FakeAreas
             new("name"), new("category", FieldKind.Category) { Tracked = false }, new("description"),
             new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
             new("points", FieldKind.Int) { PutMissingIsServerError = true }, new("color") { Default = "a0acb8" },
-            new("events", FieldKind.EmptyArray), new("triggerExistingLeads", FieldKind.Bool) { PutMissingIsServerError = true },
+            new("events", FieldKind.TriggerEvents), new("triggerExistingLeads", FieldKind.Bool) { PutMissingIsServerError = true },
         ],
         Required = "name",
         SearchFields = ["name", "description"],
@@ -404,5 +412,28 @@ public static class FakeAreas
         SearchFields = ["name", "description"],
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea];
+    /// <summary>
+    /// Users (UserBundle UserApiController), measured on 5.1.0: see <see cref="Routes.RenderUser"/> and
+    /// <see cref="Routes.ValidateUser"/>. username is set on create only (PATCH and PUT ignore it); plainPassword
+    /// {password, confirm} is required on create (missing, mismatched or not an object: the generic 500) and ignored by
+    /// every edit; role (an id) is required on create and kept by PUT; PUT resets position, timezone, locale,
+    /// signature and isPublished. User 1 is the admin that users/self describes.
+    /// </summary>
+    public static readonly AreaDef Users = new()
+    {
+        Route = "users", Singular = "user", Plural = "users", List = ListShape.Array, Header = true,
+        Fields =
+        [
+            new("username") { CreateOnly = true, RequiredMessage = "Username is required." },
+            new("firstName") { RequiredMessage = "First name is required." }, new("lastName") { RequiredMessage = "Last name is required." },
+            new("email"), new("position"), new("role", FieldKind.Int) { KeptOnPut = true },
+            new("timezone"), new("locale"), new("signature"),
+            new("plainPassword", FieldKind.Json) { CreateOnly = true, Tracked = false },
+        ],
+        FormOrder = ["username", "firstName", "lastName", "email", "role", "password"],
+        SearchFields = ["username", "firstName", "lastName", "email"],
+        Render = Routes.RenderUser, Validate = Routes.ValidateUser,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users];
 }

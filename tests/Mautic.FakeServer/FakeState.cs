@@ -162,6 +162,8 @@ public sealed class FakeState
     /// <summary>Campaign events, memberships and contact event logs (see Campaigns.cs).</summary>
     public readonly CampaignData Campaigns = new();
     public long NextSegmentId = 4;
+    /// <summary>Point-trigger event ids are one sequence over every trigger.</summary>
+    public long NextTriggerEventId = 1;
     public long NextEmailId = 4;
     /// <summary>Ids of the contact sub-records (Mautic's tables are global, not per contact).</summary>
     public long NextDncId = 1, NextUtmId = 1, NextDeviceId = 1, NextPointLogId = 1;

@@ -59,6 +59,11 @@ static partial class Routes
         app.MapDelete(root + "/{id:long}/delete", ctx => DeleteOne(ctx, s, a));
         app.MapDelete(root + "/batch/delete", ctx => DeleteBatch(ctx, s, a));
         if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
+        if (a == FakeAreas.Triggers)
+        {
+            app.MapGet(root + "/events/types", PointTriggerEventTypes);
+            app.MapDelete(root + "/{id:long}/events/delete", ctx => DeleteTriggerEvents(ctx, s));
+        }
     }
 
     // ---------- reading a payload ----------
@@ -92,6 +97,11 @@ static partial class Routes
         if (f.Kind == FieldKind.Raw)
         {
             value = node?.DeepClone();
+            return true;
+        }
+        if (f.Kind == FieldKind.TriggerEvents)
+        {
+            value = TriggerEvents(s, node);
             return true;
         }
         if (f.Kind == FieldKind.Json)
@@ -198,6 +208,8 @@ static partial class Routes
                 errors[f.Name] = f.RequiredMessage;
         if (a.ExtraErrors != null)
             foreach (var (k, m) in a.ExtraErrors(payload)) errors.TryAdd(k, m);
+        if (a.Validate != null)
+            foreach (var (k, m) in a.Validate(s, target, payload, isNew)) errors.TryAdd(k, m);
         // The form checks everything at once; a uniqueness violation makes the whole answer a 422 (measured with a bad e-mail too).
         var code = 400;
         if (a.Unique != null && !errors.ContainsKey(a.Unique) && Merged(a.Unique) is string unique
@@ -541,6 +553,7 @@ static partial class Routes
             o[f.Name] = f.Kind switch
             {
                 FieldKind.EmptyArray => new JsonArray(),
+                FieldKind.TriggerEvents => e[f.Name] is JsonArray ev ? ev.DeepClone() : new JsonArray(),
                 FieldKind.Category => e[f.Name] is long cid && s.Categories.Rows.TryGetValue(cid, out var c) ? RenderCategoryRef(c) : null,
                 _ => ValueNode(e[f.Name]),
             };

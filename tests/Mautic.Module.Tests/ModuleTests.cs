@@ -8,7 +8,8 @@ public class ModuleTests : IClassFixture<ModuleFixture>
 {
     const int ConfirmHigh = 3;
     static readonly string[] NoConnection = { "Connect-Mautic", "Disconnect-Mautic", "Get-MauticConnection" };
-    static readonly string[] ReadOnlyVerbs = { "Get", "Connect", "Disconnect" };
+    // Test- reads too (Test-MauticUserPermission POSTs a question, it changes nothing).
+    static readonly string[] ReadOnlyVerbs = { "Get", "Test", "Connect", "Disconnect" };
     readonly ModuleFixture _m;
 
     public ModuleTests(ModuleFixture m) => _m = m;

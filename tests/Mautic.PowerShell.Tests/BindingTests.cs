@@ -54,6 +54,10 @@ public sealed class BindingTests : PsTest
         ("Get-MauticContactDevice", "Id", "ContactId", "Get-MauticContactDevice -ContactId 1", "/api/contacts/1/devices"),
         ("Get-MauticContactCompany", "Id", "ContactId", "Get-MauticContactCompany -ContactId 1", "/api/contacts/1/companies"),
         ("Get-MauticContactActivity", "Id", "ContactId", "Get-MauticContactActivity -ContactId 1", "/api/contacts/1/activity"),
+        ("New-MauticUser", "Property", "Fields", "New-MauticUser -UserName b4 -Email b4@example.com -FirstName B -LastName U -Password ([System.Net.NetworkCredential]::new('', 'B4-pass!word').SecurePassword) -Fields @{ role = 1 }", "/api/users/new"),
+        ("Set-MauticUser", "Property", "Fields", "Set-MauticUser -Id 1 -Fields @{ position = 'x' }", "/api/users/1/edit"),
+        ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
+        ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

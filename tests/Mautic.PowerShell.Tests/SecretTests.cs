@@ -49,6 +49,31 @@ public sealed class SecretTests : PsTest
         Assert.DoesNotContain("Contacts", names);
     }
 
+    [Theory]
+    [InlineData("Basic")]
+    [InlineData("ClientCredentials")]
+    public void A_new_users_password_reaches_no_stream_error_WhatIf_or_output(string auth)
+    {
+        const string password = "Us3r-Hidden!pw";
+        Ok("$PSDefaultParameterValues['*-Mautic*:Verbose'] = $true; $PSDefaultParameterValues['*-Mautic*:Debug'] = $true");
+        Ps.Connect(auth, extra: "-MaxRetries 1 -RetryDelaySec 0");
+        var pw = $"$pw = [System.Net.NetworkCredential]::new('', '{password}').SecurePassword; ";
+        var row = "[pscustomobject]@{ username = 'sx'; email = 'sx@example.com'; firstName = 'S'; lastName = 'X'; role = 1 }";
+        var runs = new List<PsResult>
+        {
+            Run(pw + "New-MauticUser -UserName s1 -Email s1@example.com -FirstName S -LastName X -RoleId 1 -Password $pw"),       // one, 201
+            Run(pw + $"{row}, {row.Replace("sx", "sy")} | New-MauticUser -Password $pw"),                                         // a batch, with -Debug bodies
+            Run(pw + "New-MauticUser -UserName s1 -Email bad -FirstName S -LastName X -Password $pw"),                            // refused: 400, target = payload
+            Run(pw + "New-MauticUser -UserName s9 -Email s9@example.com -FirstName S -LastName X -RoleId 1 -Password $pw -WhatIf"),
+            Run(pw + "New-MauticUser -UserName s2 -Email s2@example.com -FirstName S -LastName X -RoleId 1 -Password $pw -Property @{ plainPassword = @{ password = $pw; confirm = 'other' } }"),
+        };
+        State.Arm(new Mautic.FakeServer.Fault { Kind = Mautic.FakeServer.FaultKind.Status, Status = 503, Count = 50 });
+        runs.Add(Run(pw + "New-MauticUser -UserName s3 -Email s3@example.com -FirstName S -LastName X -RoleId 1 -Password $pw"));
+        Assert.Contains(runs[1].Debug, d => d.Message.StartsWith("Request body") && d.Message.Contains("plainPassword"));
+        Assert.NotEmpty(runs[2].Errors);
+        Assert.DoesNotContain(password, Everything(runs));
+    }
+
     IEnumerable<string> Secrets()
     {
         yield return State.AdminPassword;

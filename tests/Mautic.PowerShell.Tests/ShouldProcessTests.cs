@@ -22,6 +22,9 @@ public sealed class ShouldProcessTests : PsTest
         { "Remove-MauticSegmentMember", "Remove-MauticSegmentMember -SegmentId 1 -ContactId 1 {0}" },
         { "Send-MauticEmail", "1, 2 | Send-MauticEmail -EmailId 2 {0}; Send-MauticEmail -EmailId 1 -Segment {0}" },
         { "Invoke-MauticRequest", "Invoke-MauticRequest -Method DELETE contacts/1/delete {0}" },
+        { "New-MauticUser", "New-MauticUser -UserName w1 -Email w1@example.com -FirstName W -LastName U -RoleId 1 -Password ([System.Net.NetworkCredential]::new('', 'W1-pass!word').SecurePassword) {0}" },
+        { "Set-MauticUser", "Set-MauticUser -Id 1 -FirstName W {0}" },
+        { "Remove-MauticUser", "Remove-MauticUser -Id 1 {0}" },
     };
 
     [Theory]

@@ -65,7 +65,7 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Contacts = new MauticResource("contacts", "contact", "contacts", "contact", flattenFields: true);
         public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment");
         public static readonly MauticResource Emails = new MauticResource("emails", "email", "emails", "email");
-        public static readonly MauticResource Users = new MauticResource("users", "user", "users", "user");
+        public static readonly MauticResource Users = new MauticResource("users", "user", "users", "user", nameField: "username", descriptionField: "position", readOnly: new[] { "lastLogin", "lastActive" });
         public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
         public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag", searchField: "tag");
         public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category");

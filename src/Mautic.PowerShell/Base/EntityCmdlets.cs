@@ -81,7 +81,8 @@ namespace Mautic.PowerShell.Base
         {
             if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
             var payload = Service.BuildPayload(PSConvert.PropertiesOf(InputObject), Property, NamedFields(), create: true, out var problem);
-            var target = InputObject ?? (object)payload.ToString(Newtonsoft.Json.Formatting.None);
+            // The payload as the error target carries no secret (a new user's plainPassword, a -Property password).
+            var target = InputObject ?? (object)Mautic.Client.Http.Redactor.Body(payload.ToString(Newtonsoft.Json.Formatting.None), "application/json");
             if (problem != null) { WriteInvalidArgument(problem, target); return; }
             if (!ShouldProcess(Area.Noun + " '" + (payload[Area.NameField] ?? "") + "'", "Create")) return;
             Enqueue(target, payload, null);

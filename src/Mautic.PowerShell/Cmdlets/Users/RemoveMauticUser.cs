@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Users
+{
+    /// <summary>Deletes Mautic users by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.User")]
+    public sealed class RemoveMauticUser : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Users;
+    }
+}
