@@ -20,7 +20,7 @@ namespace Mautic.Client.Operations
         public const int PageSize = 100;
 
         /// <summary>
-        /// Streams the records under <paramref name="key"/> of GET <paramref name="path"/>. With <paramref name="paged"/>,
+        /// Streams the records under <paramref name="key"/> of GET <paramref name="path"/> (a null key: the body is the map of records). With <paramref name="paged"/>,
         /// sends start/limit and asks again until total records were read or a page came back short.
         /// </summary>
         public static IEnumerable<MauticRecord> Read(MauticClient client, string path, string key, string typeName,
@@ -39,7 +39,7 @@ namespace Mautic.Client.Operations
                 var total = MauticJson.ToLong(body?["total"]);
                 if (first) totalKnown?.Invoke(total);
                 first = false;
-                var items = MauticJson.Map(body?[key]).Select(kv => kv.Value).ToList();
+                var items = MauticJson.Map(key == null ? body : body?[key]).Select(kv => kv.Value).ToList();
                 foreach (var item in items) yield return RecordShaper.Shape(item, typeName, false);
                 start += items.Count;
                 if (!paged || items.Count < PageSize || items.Count == 0 || (total.HasValue && start >= total.Value)) yield break;
