@@ -74,7 +74,8 @@ static partial class Routes
     }
 
     /// <summary>
-    /// GET contacts/{id}/notes: {total, notes: [...]}, newest first (orderBy n.dateAdded DESC), search on the text,
+    /// GET contacts/{id}/notes: {total, notes: [...]}, newest first (orderBy n.dateAdded DESC, a column of whole seconds;
+    /// notes of the same second came in id order on 5.1.0), search on the text,
     /// start/limit; each note is {id, text, type, dateTime} with null values left out and lead as {} (measured).
     /// </summary>
     static Task ContactNotes(HttpContext ctx, FakeState s)
@@ -89,7 +90,7 @@ static partial class Routes
             {
                 var notes = s.Notes.Rows.Values.Where(n => n["lead"] is long l && l == Id(ctx))
                     .Where(n => string.IsNullOrEmpty(search) || MauticSearch.MatchEntity(FakeAreas.Notes, n, search))
-                    .OrderByDescending(n => n.DateAdded).ThenByDescending(n => n.Id).ToList();
+                    .OrderByDescending(n => n.DateAdded.Ticks / TimeSpan.TicksPerSecond).ThenBy(n => n.Id).ToList();
                 var page = new JsonArray();
                 foreach (var n in notes.Skip(start).Take(limit ?? int.MaxValue))
                 {

@@ -70,9 +70,17 @@ public sealed class NotesFieldsTests : PsTest
     public void A_contact_s_notes_newest_first_paged_to_the_end_with_the_contact_s_id()
     {
         Ok("1..120 | ForEach-Object { [pscustomobject]@{ text = \"n$_\"; lead = 2 } } | New-MauticNote -Property @{} | Out-Null; New-MauticNote -ContactId 1 -Text other");
+        lock (State.Sync)
+        {
+            // Mautic orders by dateAdded in whole seconds, the same second in id order: make n120 a minute newer.
+            var last = State.Notes.Rows.Values.Single(n => n.Text("text") == "n120");
+            last.DateAdded = DateTime.UtcNow.AddMinutes(1);
+            foreach (var n in State.Notes.Rows.Values.Where(n => n != last)) n.DateAdded = DateTime.UtcNow.AddMinutes(-1);
+        }
         var r = Run("Get-MauticContactNote 2; Get-MauticContact -Id 1 | Get-MauticContactNote; Get-MauticContactNote -ContactId 424242");
         Assert.Equal(121, r.Output.Count);
         Assert.Equal("n120", r.Output[0].Properties["text"].Value);      // newest first
+        Assert.Equal("n1", r.Output[1].Properties["text"].Value);        // then the same second in id order
         Assert.All(r.Output.Take(120), o => Assert.Equal(2L, o.Properties["lead"].Value));
         Assert.Equal(1L, r.Output[120].Properties["lead"].Value);
         Assert.All(r.Output, o => Assert.Equal("Mautic.Note", o.TypeNames[0]));
