@@ -69,7 +69,8 @@ namespace Mautic.Client
         UserService _users;
 
         /// <summary>The standard operations of any area of the resource table.</summary>
-        internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r => new EntityService(Client, r));
+        internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
+            r == Resources.MauticResources.Notes ? new NoteService(Client) : new EntityService(Client, r));
 
         /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
         public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;

@@ -160,6 +160,15 @@ public sealed class AreaDef
     public bool RequiredIsServerError { get; init; }
     /// <summary>A field no two records may share (422 "This field must be unique.").</summary>
     public string? Unique { get; init; }
+    public string UniqueMessage { get; init; } = "This field must be unique.";
+    public int UniqueCode { get; init; } = 422;
+    /// <summary>
+    /// Checks a payload before the form runs (a note's lead); it throws <see cref="Routes.Refusal"/>: the single
+    /// routes answer that error, a batch ends in the generic 500 with the items before it saved (measured on notes).
+    /// </summary>
+    public Action<FakeState, JsonObject, bool>? BeforeForm { get; init; }
+    /// <summary>The records a list shows, when the store is shared (contact and company fields share one table).</summary>
+    public Func<Entity, bool>? Lists { get; init; }
     /// <summary>POST new with a value of this field that a record already has (case-insensitive) answers 200 with that record, replaced by the payload.</summary>
     public string? CreateMatches { get; init; }
     /// <summary>batch/new matches too (tags); otherwise it meets <see cref="Unique"/> (companies).</summary>
@@ -435,5 +444,33 @@ public static class FakeAreas
         Render = Routes.RenderUser, Validate = Routes.ValidateUser,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users];
+    /// <summary>
+    /// Contact notes (LeadBundle NoteApiController), measured on 5.1.0: {id, text, type, dateTime, lead}, no header;
+    /// list an array, total int; lead (the contact id) checked before the form: missing is 400 "lead ID is
+    /// mandatory", unknown 404 "Contact not found.", and either ends a batch/new in the generic 500 with the notes
+    /// before it saved; text required ("Note text cannot be empty"), HTML kept; type one of general, email, call,
+    /// meeting ("general" on create, PUT resets it and dateTime to null, PUT keeps the lead); see NotesFields.cs.
+    /// </summary>
+    public static readonly AreaDef Notes = new()
+    {
+        Route = "notes", Singular = "note", Plural = "notes", List = ListShape.Array,
+        Fields =
+        [
+            new("text") { RequiredMessage = "Note text cannot be empty" },
+            new("type", FieldKind.Select) { Options = ["general", "email", "call", "meeting"] },
+            new("dateTime", FieldKind.DateTime), new("lead", FieldKind.Int) { KeptOnPut = true },
+        ],
+        SearchFields = ["text"],
+        BeforeForm = Routes.NoteLead, BeforeSave = Routes.NoteType, Render = Routes.RenderNote,
+    };
+
+    /// <summary>
+    /// Custom field definitions (LeadBundle FieldApiController), measured on 5.1.0: fields/contact and fields/company
+    /// share one table and one id sequence (GET fields/company/{id} of a contact field answers it); lists keyed by id,
+    /// total int, empty []; label required, alias made from the label when not sent, unique (400), fixed once made.
+    /// </summary>
+    public static readonly AreaDef ContactFields = Routes.FieldArea("contact", "lead");
+    public static readonly AreaDef CompanyFields = Routes.FieldArea("company", "company");
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields];
 }

@@ -161,6 +161,9 @@ public sealed class FakeState
     public EntityStore CampaignStore => Stores["campaigns"];
     /// <summary>Campaign events, memberships and contact event logs (see Campaigns.cs).</summary>
     public readonly CampaignData Campaigns = new();
+    public EntityStore Notes => Stores["notes"];
+    /// <summary>Mautic's lead_fields: contact and company field definitions in one table (ids shared), seeded from the fake's fields.</summary>
+    public EntityStore Fields => Stores["fields/contact"];
     public long NextSegmentId = 4;
     /// <summary>Point-trigger event ids are one sequence over every trigger.</summary>
     public long NextTriggerEventId = 1;
@@ -184,12 +187,14 @@ public sealed class FakeState
         new("city", "City", "text", "core", 13), new("state", "State", "region", "core", 14),
         new("zipcode", "Zip Code", "text", "core", 15), new("country", "Country", "country", "core", 16),
         new("website", "Website", "url", "core", 17), new("twitter", "Twitter", "text", "social", 18),
-        new("linkedin", "LinkedIn", "text", "social", 19), new("score", "Score", "number", "professional", 30),
-        new("last_order_at", "Last order", "datetime", "professional", 31), new("newsletter", "Newsletter", "boolean", "personal", 32),
+        new("linkedin", "LinkedIn", "text", "social", 19), new("score", "Score", "number", "professional", 44),
+        new("last_order_at", "Last order", "datetime", "professional", 45), new("newsletter", "Newsletter", "boolean", "personal", 46),
     ];
 
     public FakeState()
     {
+        Stores["fields/company"] = Stores["fields/contact"];
+        Routes.SeedFields(this);
         Segments[1] = new Segment { Id = 1, Name = "Newsletter", Alias = "newsletter", Description = "Everyone who opted in" };
         Segments[2] = new Segment { Id = 2, Name = "Customers", Alias = "customers" };
         Segments[3] = new Segment { Id = 3, Name = "Webinar 2026", Alias = "webinar-2026" };

@@ -91,6 +91,7 @@ static partial class Routes
             rendered["id"] = null; // Mautic renders the entity after Doctrine removed it: its id is null
             s.Contacts.Remove(c.Id);
             foreach (var seg in s.Segments.Values) seg.Members.Remove(c.Id);
+            ContactNotesGone(s, c.Id);
             return Json(ctx, 200, new JsonObject { ["contact"] = rendered });
         }));
         app.MapGet("/api/contacts/{id:long}/segments", ctx => Locked(s, () =>
@@ -126,6 +127,7 @@ static partial class Routes
         // the simple areas (tags, stages, companies, ...): Mautic's ten standard routes each, from FakeAreas' table
         foreach (var area in FakeAreas.All) MapArea(app, s, area);
         MapUsersPoints(app, s);
+        MapNotesFields(app, s);
         app.MapPost("/api/stages/{id:long}/contact/{cid:long}/add", ctx => StageMember(ctx, s, add: true));
         app.MapPost("/api/stages/{id:long}/contact/{cid:long}/remove", ctx => StageMember(ctx, s, add: false));
         app.MapPost("/api/companies/{id:long}/contact/{cid:long}/add", ctx => CompanyMember(ctx, s, add: true));
@@ -643,6 +645,7 @@ static partial class Routes
                 deleted.Add(RenderContact(c, s));
                 s.Contacts.Remove(id);
                 foreach (var seg in s.Segments.Values) seg.Members.Remove(id);
+                ContactNotesGone(s, id);
             }
         }
         await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });

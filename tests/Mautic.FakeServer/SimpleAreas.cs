@@ -19,6 +19,12 @@ static partial class Routes
         public string? Text { get; } = text;
     }
 
+    /// <summary>A payload refused before its form runs (<see cref="AreaDef.BeforeForm"/>): status and message.</summary>
+    internal sealed class Refusal(int status, string message) : Exception(message)
+    {
+        public int Status { get; } = status;
+    }
+
     /// <summary>One answer worked out under the state lock and written after it.</summary>
     sealed record Reply(int Status, JsonNode Body, string? Location = null)
     {
@@ -166,6 +172,7 @@ static partial class Routes
     static (JsonObject? Details, int Code, Entity? Attempt) Apply(FakeState s, AreaDef a, Entity target, bool isNew, JsonObject payload, bool replace, Principal who)
     {
         var store = s.Stores[a.Route];
+        a.BeforeForm?.Invoke(s, payload, isNew);
         var errors = new Dictionary<string, string>();
         var values = new Dictionary<string, object?>();
         var putServerError = false;
@@ -215,8 +222,8 @@ static partial class Routes
         if (a.Unique != null && !errors.ContainsKey(a.Unique) && Merged(a.Unique) is string unique
             && store.Rows.Values.Any(o => o != target && Collation.Equals(o.Text(a.Unique) ?? "", unique)))
         {
-            errors[a.Unique] = "This field must be unique.";
-            code = 422;
+            errors[a.Unique] = a.UniqueMessage;
+            code = a.UniqueCode;
         }
         if (errors.Count > 0)
         {
@@ -310,6 +317,7 @@ static partial class Routes
                 }
             }
             catch (ServerError e) { reply = Reply.Of(e); }
+            catch (Refusal e) { reply = new Reply(e.Status, ApiErrorJson(e.Status, e.Message, null)); }
         }
         await Send(ctx, reply);
     }
@@ -354,6 +362,7 @@ static partial class Routes
                 reply = new Reply(edit ? 200 : 201, answer);
             }
             catch (ServerError e) { reply = Reply.Of(e); }
+            catch (Refusal) { reply = Reply.Generic(500); } // measured on notes: the items before it stay saved
         }
         await Send(ctx, reply);
     }
@@ -506,6 +515,7 @@ static partial class Routes
         lock (s.Sync)
         {
             IEnumerable<Entity> rows = s.Stores[a.Route].Rows.Values;
+            if (a.Lists != null) rows = rows.Where(a.Lists);
             if (!string.IsNullOrEmpty(search)) rows = rows.Where(e => MauticSearch.MatchEntity(a, e, search));
             foreach (var w in where) rows = rows.Where(e => Compare(ColumnText(e, w.Col), w.Expr, w.Val));
             if (published && a.Published == PublishedParam.Filter) rows = rows.Where(e => e.IsPublished);

@@ -24,6 +24,8 @@ public sealed class EntityAreaTests : PsTest
         ("PointGroup", "points/groups", "name", "@{}"),
         ("Segment", "segments", "name", "@{}"),
         ("Campaign", "campaigns", "name", "@{ lists = @(@{ id = 1 }); events = @(@{ id = 'new1'; name = 'Points'; type = 'lead.changepoints'; eventType = 'action'; order = 1; properties = @{ points = 1 }; triggerMode = 'immediate' }) }"),
+        ("Note", "notes", "text", "@{ lead = 1 }"),                      // contact 1 is seeded below: a note needs its contact
+        ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -72,6 +74,14 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticCampaign",
         "Set-MauticCampaign",
         "Remove-MauticCampaign",
+        "Get-MauticNote",
+        "New-MauticNote",
+        "Set-MauticNote",
+        "Remove-MauticNote",
+        "Get-MauticField",
+        "New-MauticField",
+        "Set-MauticField",
+        "Remove-MauticField",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });
@@ -89,7 +99,11 @@ public sealed class EntityAreaTests : PsTest
 
     static string Required(string noun) => Areas.Single(a => a.Noun == noun).Required;
 
-    public EntityAreaTests() => Ps.Connect();
+    public EntityAreaTests()
+    {
+        Ps.Seed(1);   // contact 1: the contact of the notes the theories write
+        Ps.Connect();
+    }
 
     /// <summary>Creates three records named x1..x3 (prefixed) and returns their ids.</summary>
     long[] Create(string noun, string prefix)

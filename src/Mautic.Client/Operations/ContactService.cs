@@ -120,5 +120,27 @@ namespace Mautic.Client.Operations
             CheckId(contactId);
             return SubListReader.Read(Client, SubListReader.PathOf(Resource.Route, contactId, "segments"), "lists", MauticResources.Segments.TypeName, ct: ct).ToList();
         }
+    
+        /// <summary>
+        /// A contact's notes (GET contacts/{id}/notes, newest first), paged to the end. The route renders each note's
+        /// lead as an empty object, so each record's lead is set to the contact's id, as Get-MauticNote shows it.
+        /// </summary>
+        public IEnumerable<MauticRecord> Notes(long contactId, CancellationToken ct = default)
+        {
+            CheckId(contactId);
+            foreach (var note in SubListReader.Read(Client, SubListReader.PathOf(Resource.Route, contactId, "notes"), MauticResources.Notes.Plural,
+                MauticResources.Notes.TypeName, paged: true, ct: ct))
+            {
+                note["lead"] = contactId;
+                yield return note;
+            }
+        }
+
+        /// <summary>
+        /// GET contacts/list/fields: the published custom fields, contact and company ones alike (measured on 5.1.0),
+        /// each {id, label, alias, type, group, order, object, properties}, as a bare object keyed by field id.
+        /// </summary>
+        public IEnumerable<MauticRecord> PublishedFields(CancellationToken ct = default) =>
+            SubListReader.Read(Client, Resource.Route + "/list/fields", null, MauticResources.ContactFields.TypeName, ct: ct);
     }
 }

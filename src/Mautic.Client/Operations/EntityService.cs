@@ -27,7 +27,20 @@ namespace Mautic.Client.Operations
         public MauticClient Client { get; }
         public MauticResource Resource { get; }
 
-        protected MauticRecord Shape(JToken token) => RecordShaper.Shape(token, Resource.TypeName, Resource.FlattenFields);
+        protected MauticRecord Shape(JToken token) => Shape(token, Resource);
+
+        /// <summary>A record of <paramref name="resource"/>: fields flattened where the area has them, related records named by id.</summary>
+        public static MauticRecord Shape(JToken token, MauticResource resource)
+        {
+            if (resource.IdOnly.Count > 0 && token is JObject o && resource.IdOnly.Any(p => o[p] is JObject))
+            {
+                o = (JObject)o.DeepClone();
+                foreach (var p in resource.IdOnly)
+                    if (o[p] is JObject related) o[p] = related["id"] ?? JValue.CreateNull();
+                token = o;
+            }
+            return RecordShaper.Shape(token, resource.TypeName, resource.FlattenFields);
+        }
 
         public Pager List(ListQuery query, CancellationToken ct = default) => new Pager(Client, Resource, query, null, ct);
 
@@ -109,14 +122,14 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>Creates the items (POST new / batch/new).</summary>
-        public IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
+        public virtual IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
             Write(items, edit: false, ct);
 
         /// <summary>
         /// Edits the items by id with PATCH (only the fields sent change; a missing id is an error, never a new record),
         /// or with <paramref name="replace"/> by PUT, which resets every field not sent.
         /// </summary>
-        public IEnumerable<BatchOutcome<T>> Update<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default, bool replace = false) =>
+        public virtual IEnumerable<BatchOutcome<T>> Update<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default, bool replace = false) =>
             Write(items, edit: true, ct, replace).Select(o => replace && !o.Succeeded && o.Error.StatusCode == 500 ? ExplainReplace(o) : o);
 
         /// <summary>

@@ -20,7 +20,7 @@ namespace Mautic.Client.Operations
         public const int PageSize = 100;
 
         /// <summary>
-        /// Streams the records under <paramref name="key"/> of GET <paramref name="path"/> (a null key: the body itself is the list). With <paramref name="paged"/>,
+        /// Streams the records under <paramref name="key"/> of GET <paramref name="path"/> (a null key: the body itself is the list, an array or a map keyed by id). With <paramref name="paged"/>,
         /// sends start/limit and asks again until total records were read or a page came back short.
         /// </summary>
         public static IEnumerable<MauticRecord> Read(MauticClient client, string path, string key, string typeName,

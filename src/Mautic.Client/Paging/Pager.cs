@@ -101,7 +101,7 @@ namespace Mautic.Client.Paging
                     }
                     fresh++;
                     yielded++;
-                    yield return RecordShaper.Shape(item, _resource.TypeName, _resource.FlattenFields);
+                    yield return Operations.EntityService.Shape(item, _resource);
                     if (q.First.HasValue && yielded >= q.First.Value) yield break;
                 }
                 if (items.Count < limit || items.Count == 0) yield break;

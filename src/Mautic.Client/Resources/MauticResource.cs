@@ -55,6 +55,8 @@ namespace Mautic.Client.Resources
         public ISet<string> ReadOnly { get; }
         /// <summary>The PowerShell type name of its records: Mautic.Contact, Mautic.PointAction.</summary>
         public string TypeName { get; }
+        /// <summary>Properties Mautic renders as a whole related record that a record shows as that record's id (a note's lead).</summary>
+        public IReadOnlyList<string> IdOnly { get; internal set; } = new string[0];
 
         public override string ToString() => Route;
     }
@@ -81,9 +83,17 @@ namespace Mautic.Client.Resources
         /// </summary>
         public static readonly MauticResource CampaignEvents = new MauticResource("campaigns/events", "event", "events", "campaign event", typeName: "Mautic.CampaignEvent");
 
+        /// <summary>Contact notes: the name field is the note's text; lead is the contact, shown as its id.</summary>
+        public static readonly MauticResource Notes = new MauticResource("notes", "note", "notes", "note", nameField: "text")
+            { IdOnly = new[] { "lead" } };
+        /// <summary>Custom field definitions: one route per object (fields/contact, fields/company), one record type.</summary>
+        public static readonly MauticResource ContactFields = new MauticResource("fields/contact", "field", "fields", "contact field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
+        public static readonly MauticResource CompanyFields = new MauticResource("fields/company", "field", "fields", "company field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
+
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
+            Notes, ContactFields, CompanyFields,
         };
     }
 }

@@ -80,6 +80,17 @@ namespace Mautic.PowerShell.Base
             catch (GetValueException) { return null; }
         }
 
+        /// <summary>The Id property of an object as a number (a record's id), or null.</summary>
+        internal static long? IdOf(PSObject input)
+        {
+            var value = input?.Properties["Id"]?.Value;
+            if (value is PSObject p) value = p.BaseObject;
+            try { return value == null ? (long?)null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); }
+            catch (FormatException) { return null; }
+            catch (InvalidCastException) { return null; }
+            catch (OverflowException) { return null; }
+        }
+
         internal static bool IsMauticType(PSObject input, string typeName) => MauticKind(input) == typeName;
 
         /// <summary>

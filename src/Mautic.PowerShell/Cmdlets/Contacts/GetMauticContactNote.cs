@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Mautic.Client;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Contacts
+{
+    /// <summary>Gets a contact's notes, newest first (GET contacts/{id}/notes, read to the end page by page).</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticContactNote")]
+    [OutputType("Mautic.Note")]
+    public sealed class GetMauticContactNote : ContactSubListCmdlet
+    {
+        protected override IEnumerable<MauticRecord> Read(long contactId) => Conn.Contacts.Notes(contactId, CancellationToken);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Notes
+{
+    /// <summary>Gets contact notes by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticNote", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Note")]
+    public sealed class GetMauticNote : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Notes;
+    }
+}

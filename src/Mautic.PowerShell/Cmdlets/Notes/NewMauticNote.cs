@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Notes
+{
+    /// <summary>
+    /// Adds notes to contacts. A piped contact names the contact (its Id is the note's contact) and lends nothing else;
+    /// piped rows carry note fields (text, type, dateTime, lead). One request per note: Mautic's batch/new loses track
+    /// of what it saved when one note names no or an unknown contact.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "MauticNote", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Note")]
+    public sealed class NewMauticNote : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Notes;
+
+        /// <summary>The contact the note is about (Mautic's lead); a piped contact gives its own Id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long? ContactId { get; set; }
+
+        /// <summary>The note (HTML is kept as sent). The same as -Name.</summary>
+        [Parameter(Position = 0)]
+        public string Text { get; set; }
+
+        [Parameter]
+        [ValidateSet(NoteFields.General, NoteFields.Email, NoteFields.Call, NoteFields.Meeting)]
+        public string Type { get; set; }
+
+        /// <summary>When the call, meeting or e-mail took place (sent in UTC).</summary>
+        [Parameter]
+        public DateTime? DateTime { get; set; }
+
+        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
+            base.NamedFields().Concat(NoteFields.Of(Text, Type, DateTime))
+                .Concat(Contact() is long id ? new[] { new KeyValuePair<string, object>("lead", id) } : new KeyValuePair<string, object>[0]);
+
+        long? _pipedContact;
+
+        long? Contact() => ContactId ?? _pipedContact;
+
+        protected override void Process()
+        {
+            // A piped contact only says whose note it is: its fields are not note fields.
+            var piped = InputObject;
+            _pipedContact = null;
+            if (PSConvert.MauticKind(piped) is string kind && ContactKinds.Contains(kind))
+            {
+                _pipedContact = PSConvert.IdOf(piped);
+                InputObject = null;
+            }
+            try { base.Process(); }
+            finally { InputObject = piped; }
+        }
+    }
+}

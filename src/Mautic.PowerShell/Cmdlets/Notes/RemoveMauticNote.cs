@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Notes
+{
+    /// <summary>Deletes notes by id; 200 per batch request.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticNote", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Note")]
+    public sealed class RemoveMauticNote : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Notes;
+    }
+}
