@@ -185,7 +185,12 @@ static partial class Routes
         {
             var p = ctx.Request.Path.Value ?? "";
             if (p.StartsWith("/api", StringComparison.Ordinal))
+            {
+                // A route real Mautic has but this fake does not emulate: say so, never pass it off as Mautic's 404.
+                if (RouteTable.Find(ctx.Request.Method, p) is { } known)
+                    return Error(ctx, 501, $"The fake Mautic does not emulate {known.Method} {known.Path} ({known.Area} {known.Operation}).", "fake_not_emulated", s.Version);
                 return Error(ctx, 404, "Requested URL not found: " + p, null, s.Version);
+            }
             ctx.Response.StatusCode = 404;
             ctx.Response.ContentType = "text/html; charset=UTF-8";
             return ctx.Response.WriteAsync("<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>");

@@ -237,6 +237,15 @@ public sealed class CoverageLedgerTests(ModuleFixture m) : IClassFixture<ModuleF
     }
 
     [Fact]
+    public void The_fake_servers_copy_of_the_route_table_is_current()
+    {
+        var tsv = File.ReadAllLines(Path.Combine(m.RepoRoot, "..", "shared", "reference", "mautic-endpoints.tsv"))
+            .Select(l => l.Split('\t')).Where((c, i) => i == 0 || c[0] != "oauth").Select(c => string.Join("\t", c[0], c[1], c[2], c[3], c[5]));
+        var copy = File.ReadAllLines(Path.Combine(m.RepoRoot, "tests", "Mautic.FakeServer", "routes.tsv"));
+        Assert.True(tsv.SequenceEqual(copy), "tests/Mautic.FakeServer/routes.tsv is out of date: run tests/Mautic.FakeServer/update-routes.sh");
+    }
+
+    [Fact]
     public void The_ledgers_counts_are_its_rows_counts()
     {
         var lines = File.ReadAllLines(Path.Combine(m.RepoRoot, "docs", "api-coverage.md"));
