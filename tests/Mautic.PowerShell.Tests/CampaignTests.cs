@@ -58,7 +58,7 @@ public sealed class CampaignTests : PsTest
 
     [Fact]
     [Covers("Add-MauticCampaignMember", "ById")]
-    [Covers("Get-MauticCampaignMember")]
+    [Covers("Get-MauticCampaignMember", "ById")]
     public void Contacts_join_one_request_each_and_the_campaign_lists_them_as_members()
     {
         var id = Campaign();
@@ -108,7 +108,7 @@ public sealed class CampaignTests : PsTest
     }
 
     [Fact]
-    [Covers("Copy-MauticCampaign")]
+    [Covers("Copy-MauticCampaign", "ById")]
     public void Clones_piped_campaigns_honours_WhatIf_and_reports_a_missing_one()
     {
         var id = Campaign("orig");

@@ -71,6 +71,21 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
+    [Covers("Get-MauticCampaignMember", "ByName")]
+    [Covers("Copy-MauticCampaign", "ByName")]
+    public void Campaigns_read_and_cloned_by_name_and_a_missing_name_is_one_error_carrying_it()
+    {
+        var id = Convert.ToInt64(Ok("(New-MauticCampaign -Name 'Welcome by name').id").Output.Single().BaseObject);
+        Ok($"1, 3 | Add-MauticCampaignMember -CampaignId {id}");
+        var r = Run("Get-MauticCampaignMember -CampaignName 'welcome by name', 'No such campaign'");
+        Assert.Equal(new long[] { 1, 3 }, r.Output.Select(o => (long)o.Properties["ContactId"].Value));
+        r.SingleError(ErrorCategory.ObjectNotFound, "No such campaign");
+        Assert.Empty(Ok("Copy-MauticCampaign -CampaignName 'Welcome by name' -WhatIf").Mutating);
+        var copy = Ok("Copy-MauticCampaign -CampaignName 'WELCOME BY NAME'");
+        Assert.Single(copy.Requests, q => q.Method == "POST" && q.Path == $"/api/campaigns/clone/{id}");
+    }
+
+    [Fact]
     public void A_name_nobody_has_stops_before_any_change_naming_the_name()
     {
         var r = Run("1, 2 | Add-MauticSegmentMember -SegmentName 'No such segment'; 'after'");

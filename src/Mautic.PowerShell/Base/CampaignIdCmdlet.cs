@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using Mautic.Client;
+using Mautic.Client.Resources;
 
 namespace Mautic.PowerShell.Base
 {
@@ -10,10 +11,17 @@ namespace Mautic.PowerShell.Base
     /// </summary>
     public abstract class CampaignIdCmdlet : MauticCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        protected const string ById = "ById", ByName = "ByName";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] CampaignId { get; set; }
+
+        /// <summary>Campaigns by name instead: each looked up once, and it must name exactly one campaign.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string[] CampaignName { get; set; }
 
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -30,7 +38,7 @@ namespace Mautic.PowerShell.Base
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "campaign", CampaignKinds)) return;
-            foreach (var id in CampaignId)
+            foreach (var id in Ids())
             {
                 if (Action != null && !ShouldProcess("campaign " + id, Action)) continue;
                 try
@@ -38,6 +46,23 @@ namespace Mautic.PowerShell.Base
                     foreach (var record in For(id)) WriteRecord(record);
                 }
                 catch (MauticApiException e) { WriteItemError(e, id); }
+            }
+        }
+
+        /// <summary>The ids given, or those of the names given; a name that matches no campaign, or several, is one error carrying it.</summary>
+        IEnumerable<long> Ids()
+        {
+            if (ParameterSetName != ByName)
+            {
+                foreach (var id in CampaignId) yield return id;
+                yield break;
+            }
+            foreach (var name in CampaignName)
+            {
+                long id;
+                try { id = Conn.Area(MauticResources.Campaigns).FindIdByName(name, CancellationToken); }
+                catch (MauticApiException e) { WriteItemError(e, name); continue; }
+                yield return id;
             }
         }
     }

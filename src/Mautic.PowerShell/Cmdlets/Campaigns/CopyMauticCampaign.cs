@@ -6,7 +6,7 @@ using Mautic.PowerShell.Base;
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Clones campaigns (POST campaigns/clone/{id}) and returns each copy.</summary>
-    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true, DefaultParameterSetName = ById)]
     [OutputType("Mautic.Campaign")]
     public sealed class CopyMauticCampaign : CampaignIdCmdlet
     {

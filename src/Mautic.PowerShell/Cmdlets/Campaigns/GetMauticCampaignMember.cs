@@ -6,7 +6,7 @@ using Mautic.PowerShell.Base;
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Gets the contacts of a campaign (its campaign_leads rows), streamed 100 per request.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticCampaignMember")]
+    [Cmdlet(VerbsCommon.Get, "MauticCampaignMember", DefaultParameterSetName = ById)]
     [OutputType("Mautic.CampaignMember")]
     public sealed class GetMauticCampaignMember : CampaignIdCmdlet
     {
