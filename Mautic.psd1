@@ -103,6 +103,11 @@
         'Get-MauticContactDevice'
         'Get-MauticContactCompany'
         'Get-MauticContactActivity'
+        'Get-MauticFocus'
+        'New-MauticFocus'
+        'Set-MauticFocus'
+        'Remove-MauticFocus'
+        'Get-MauticFocusScript'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

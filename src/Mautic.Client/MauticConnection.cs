@@ -68,6 +68,10 @@ namespace Mautic.Client
         internal UserService Users => _users ?? (_users = new UserService(Client));
         UserService _users;
 
+        /// <summary>Focus items' generated embed script (POST focus/{id}/js).</summary>
+        internal FocusService Focus => _focus ?? (_focus = new FocusService(Client));
+        FocusService _focus;
+
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
             r == Resources.MauticResources.Notes ? new NoteService(Client) : new EntityService(Client, r));

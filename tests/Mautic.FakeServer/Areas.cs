@@ -472,5 +472,33 @@ public static class FakeAreas
     public static readonly AreaDef ContactFields = Routes.FieldArea("contact", "lead");
     public static readonly AreaDef CompanyFields = Routes.FieldArea("company", "company");
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields];
+    /// <summary>
+    /// Focus items (MauticFocusBundle FocusApiController), measured on 5.1.0: header + id, name, category,
+    /// description, type, website, style, publishUp, publishDown, properties, utmTags, form, htmlMode, html, editor,
+    /// cache; one key "focus" for a record and a list; list keyed by id, total int, empty []; name, type and style
+    /// required (400 "type: Use the builder to select what the focus should be., style: Use the builder to select what
+    /// style should be used., name: A name is required.", in that order); a type or style Mautic does not know is its
+    /// generic 500; cache is the generated script (see <see cref="Routes.RenderFocus"/>), and POST focus/{id}/js
+    /// answers {js} with it (an unknown id is the generic 500).
+    /// </summary>
+    public static readonly AreaDef Focus = new()
+    {
+        Route = "focus", Singular = "focus", Plural = "focus", List = ListShape.KeyedById, Header = true,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("category", FieldKind.Category) { Tracked = false },
+            new("description"),
+            new("type") { RequiredMessage = "Use the builder to select what the focus should be." },
+            new("website"),
+            new("style") { RequiredMessage = "Use the builder to select what style should be used." },
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("properties", FieldKind.Raw), new("utmTags", FieldKind.Raw), new("form", FieldKind.Int),
+            new("htmlMode"), new("html"), new("editor"),
+        ],
+        FormOrder = ["type", "style", "name"],
+        SearchFields = ["name", "description"],
+        Validate = Routes.ValidateFocus, Render = Routes.RenderFocus,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus];
 }

@@ -65,6 +65,7 @@ static partial class Routes
         app.MapDelete(root + "/{id:long}/delete", ctx => DeleteOne(ctx, s, a));
         app.MapDelete(root + "/batch/delete", ctx => DeleteBatch(ctx, s, a));
         if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
+        if (a == FakeAreas.Focus) app.MapPost(root + "/{id:long}/js", ctx => FocusJs(ctx, s));
         if (a == FakeAreas.Triggers)
         {
             app.MapGet(root + "/events/types", PointTriggerEventTypes);

@@ -33,6 +33,9 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         Assert.Empty(expected.Except(_m.Cmdlets.Select(c => c.Name)));
     }
 
+    /// <summary>Nouns that end in s and are singular all the same (Mautic's focus item is a "focus").</summary>
+    static readonly string[] SingularEndingInS = { "MauticFocus" };
+
     [Fact]
     public void Verbs_are_approved_and_nouns_are_singular_Mautic_nouns()
     {
@@ -41,7 +44,7 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         {
             Assert.True(_m.ApprovedVerbs.Contains(c.Verb), c.Name + " uses an unapproved verb");
             Assert.StartsWith("Mautic", c.Noun);
-            Assert.False(c.Noun.EndsWith("s"), c.Name + " has a plural noun");
+            Assert.False(c.Noun.EndsWith("s") && !SingularEndingInS.Contains(c.Noun), c.Name + " has a plural noun");
         });
     }
 

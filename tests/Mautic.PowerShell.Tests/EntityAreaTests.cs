@@ -26,6 +26,7 @@ public sealed class EntityAreaTests : PsTest
         ("Campaign", "campaigns", "name", "@{ lists = @(@{ id = 1 }); events = @(@{ id = 'new1'; name = 'Points'; type = 'lead.changepoints'; eventType = 'action'; order = 1; properties = @{ points = 1 }; triggerMode = 'immediate' }) }"),
         ("Note", "notes", "text", "@{ lead = 1 }"),                      // contact 1 is seeded below: a note needs its contact
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
+        ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -82,6 +83,10 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticField",
         "Set-MauticField",
         "Remove-MauticField",
+        "Get-MauticFocus",
+        "New-MauticFocus",
+        "Set-MauticFocus",
+        "Remove-MauticFocus",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

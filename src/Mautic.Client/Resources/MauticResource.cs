@@ -90,10 +90,16 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource ContactFields = new MauticResource("fields/contact", "field", "fields", "contact field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
         public static readonly MauticResource CompanyFields = new MauticResource("fields/company", "field", "fields", "company field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
 
+        /// <summary>
+        /// Focus items (MauticFocusBundle): one key for a record and a list ("focus"); type and style are required
+        /// (measured on 5.1.0); cache is the generated script Mautic keeps and is never sent back.
+        /// </summary>
+        public static readonly MauticResource Focus = new MauticResource("focus", "focus", "focus", "focus item", typeName: "Mautic.Focus", readOnly: "cache");
+
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields,
+            Notes, ContactFields, CompanyFields, Focus,
         };
     }
 }

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Focus
+{
+    /// <summary>Gets focus items by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticFocus", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Focus")]
+    public sealed class GetMauticFocus : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Focus;
+    }
+}
