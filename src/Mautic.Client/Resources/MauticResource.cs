@@ -90,10 +90,14 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource ContactFields = new MauticResource("fields/contact", "field", "fields", "contact field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
         public static readonly MauticResource CompanyFields = new MauticResource("fields/company", "field", "fields", "company field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
 
+        /// <summary>Landing pages: named by title; hits, revision and the variant/translation links are Mautic's own.</summary>
+        public static readonly MauticResource Pages = new MauticResource("pages", "page", "pages", "page", nameField: "title", descriptionField: "metaDescription",
+            readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" });
+
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields,
+            Notes, ContactFields, CompanyFields, Pages,
         };
     }
 }
