@@ -114,9 +114,12 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     }
 
     /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
+    /// <summary>The field starts (and PUT leaves it) null even where its kind has a default (a page's isPreferenceCenter).</summary>
+    public bool NullDefault { get; init; }
+
     public object? Default
     {
-        get => _default ?? (Kind switch { FieldKind.Int => 0L, FieldKind.Bool => false, _ => null });
+        get => NullDefault ? null : _default ?? (Kind switch { FieldKind.Int => 0L, FieldKind.Bool => false, _ => null });
         init => _default = value;
     }
     readonly object? _default;
@@ -500,5 +503,29 @@ public static class FakeAreas
         Validate = Routes.ValidateFocus, Render = Routes.RenderFocus,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus];
+    /// <summary>
+    /// Landing pages (PageBundle PageApiController), measured on 5.1.0: header + id, title, alias, category, language,
+    /// publishUp, publishDown, hits, uniqueHits, variantHits, revision, metaDescription, redirectType, redirectUrl,
+    /// isPreferenceCenter, noIndex, variant/translation links, template, customHtml (see <see cref="Routes.RenderPage"/>);
+    /// list an array, total int; title required ("A title is required."); alias made from the title, unique among pages;
+    /// language "en" by default, one of ICU's locales, and a PUT without it is the generic 500 (NOT NULL); redirectType
+    /// 301, 302, 303, 307 or 308; redirectUrl gets "http://"; isPreferenceCenter and noIndex null until sent.
+    /// </summary>
+    public static readonly AreaDef Pages = new()
+    {
+        Route = "pages", Singular = "page", Plural = "pages", List = ListShape.Array, Header = true,
+        Fields =
+        [
+            new("title") { RequiredMessage = "A title is required." }, new("alias"), new("category", FieldKind.Category) { Tracked = false },
+            new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true },
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime), new("metaDescription"),
+            new("redirectType", FieldKind.Select) { Options = ["301", "302", "303", "307", "308"] }, new("redirectUrl", FieldKind.Url),
+            new("isPreferenceCenter", FieldKind.Bool) { NullDefault = true }, new("noIndex", FieldKind.Bool) { NullDefault = true },
+            new("template"), new("customHtml"),
+        ],
+        SearchFields = ["title", "alias"],
+        BeforeSave = Routes.PageSave, Render = Routes.RenderPage,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages];
 }

@@ -27,6 +27,7 @@ public sealed class EntityAreaTests : PsTest
         ("Note", "notes", "text", "@{ lead = 1 }"),                      // contact 1 is seeded below: a note needs its contact
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
         ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
+        ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -79,6 +80,10 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticNote",
         "Set-MauticNote",
         "Remove-MauticNote",
+        "Get-MauticPage",
+        "New-MauticPage",
+        "Set-MauticPage",
+        "Remove-MauticPage",
         "Get-MauticField",
         "New-MauticField",
         "Set-MauticField",

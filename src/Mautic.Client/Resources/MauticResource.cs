@@ -95,11 +95,14 @@ namespace Mautic.Client.Resources
         /// (measured on 5.1.0); cache is the generated script Mautic keeps and is never sent back.
         /// </summary>
         public static readonly MauticResource Focus = new MauticResource("focus", "focus", "focus", "focus item", typeName: "Mautic.Focus", readOnly: "cache");
+        /// <summary>Landing pages: named by title; hits, revision and the variant/translation links are Mautic's own.</summary>
+        public static readonly MauticResource Pages = new MauticResource("pages", "page", "pages", "page", nameField: "title", descriptionField: "metaDescription",
+            readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" });
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus,
+            Notes, ContactFields, CompanyFields, Focus, Pages,
         };
     }
 }

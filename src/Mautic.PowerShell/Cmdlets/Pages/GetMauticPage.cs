@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Pages
+{
+    /// <summary>Gets landing pages by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticPage", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Page")]
+    public sealed class GetMauticPage : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Pages;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Pages
+{
+    /// <summary>Deletes landing pages by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticPage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Page")]
+    public sealed class RemoveMauticPage : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Pages;
+    }
+}
