@@ -93,6 +93,8 @@
         'Add-MauticCompanyMember'
         'Remove-MauticCompanyMember'
         'Set-MauticContactStage'
+        'Get-MauticStatTable'
+        'Get-MauticStat'
         'Add-MauticContactDoNotContact'
         'Remove-MauticContactDoNotContact'
         'Add-MauticContactUtm'
