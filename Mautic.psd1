@@ -97,6 +97,8 @@
         'Add-MauticCompanyMember'
         'Remove-MauticCompanyMember'
         'Set-MauticContactStage'
+        'Get-MauticStatTable'
+        'Get-MauticStat'
         'Add-MauticContactDoNotContact'
         'Remove-MauticContactDoNotContact'
         'Add-MauticContactUtm'

@@ -30,6 +30,7 @@ namespace Mautic.Client
             Segments = new SegmentService(client);
             Emails = new EmailService(client);
             Campaigns = new CampaignService(client);
+            Stats = new StatsService(client);
         }
 
         internal MauticClient Client { get; }
@@ -52,6 +53,7 @@ namespace Mautic.Client
         internal SegmentService Segments { get; }
         internal EmailService Emails { get; }
         internal CampaignService Campaigns { get; }
+        internal StatsService Stats { get; }
 
         readonly System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService> _areas =
             new System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService>();

@@ -134,6 +134,7 @@ static partial class Routes
         app.MapPost("/api/companies/{id:long}/contact/{cid:long}/remove", ctx => CompanyMember(ctx, s, add: false));
         app.MapGet("/api/contacts/{id:long}/companies", ctx => ContactCompanies(ctx, s));
         MapCampaigns(app, s);
+        MapStats(app, s);
         MapContactExtras(app, s);
 
         // emails

@@ -19,6 +19,7 @@ public sealed class BindingTests : PsTest
     [
         ("Connect-Mautic", "BaseUrl", "Url", "Connect-Mautic -Url $BaseUrl -Credential $Cred", "/api/users/self"),
         ("Connect-Mautic", "BaseUrl", "Uri", "Connect-Mautic -Uri $BaseUrl -Credential $Cred", "/api/users/self"),
+        ("Get-MauticStat", "Table", "Name", "Get-MauticStat -Name email_stats", "/api/stats/email_stats"),
         ("Get-MauticContact", "Id", "ContactId", "Get-MauticContact -ContactId 1", "/api/contacts/1"),
         ("New-MauticContact", "Property", "Fields", "New-MauticContact -Fields @{ email = 'al@example.com' }", "/api/contacts/new"),
         ("New-MauticContact", "Tag", "Tags", "New-MauticContact -Email al@example.com -Tags x", "/api/contacts/new"),

@@ -48,6 +48,17 @@ namespace Mautic.Client.Paging
             return new WhereClause(col as string ?? Convert.ToString(col, CultureInfo.InvariantCulture), expr as string ?? "eq", val);
         }
 
+        /// <summary>Adds the clauses to a request as where[n][col], where[n][expr] and where[n][val] (no val for isNull and the like).</summary>
+        public static void AddTo(MauticRequest request, IList<WhereClause> clauses)
+        {
+            for (var i = 0; i < clauses.Count; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                request.With("where[" + n + "][col]", clauses[i].Col).With("where[" + n + "][expr]", clauses[i].Expr);
+                if (clauses[i].Val != null) request.With("where[" + n + "][val]", Format(clauses[i].Val));
+            }
+        }
+
         internal static string Format(object v)
         {
             switch (v)

@@ -66,12 +66,7 @@ namespace Mautic.Client.Paging
                 var where = q.Where.ToList();
                 if (searchByWhere) where.Add(new WhereClause(_resource.SearchField, "like", ListQuery.ToLikePattern(q.Search)));
                 if (keyset && lastId.HasValue) where.Add(new WhereClause("id", q.Descending ? "lt" : "gt", lastId.Value));
-                for (var i = 0; i < where.Count; i++)
-                {
-                    var n = i.ToString(CultureInfo.InvariantCulture);
-                    request.With("where[" + n + "][col]", where[i].Col).With("where[" + n + "][expr]", where[i].Expr);
-                    if (where[i].Val != null) request.With("where[" + n + "][val]", WhereClause.Format(where[i].Val));
-                }
+                WhereClause.AddTo(request, where);
 
                 var response = _client.Send(request, _cancellationToken);
                 Requests++;

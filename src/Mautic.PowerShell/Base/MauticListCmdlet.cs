@@ -1,5 +1,8 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
+using Mautic.Client;
 using Mautic.Client.Paging;
 
 namespace Mautic.PowerShell.Base
@@ -8,13 +11,30 @@ namespace Mautic.PowerShell.Base
     /// Listing parameters and the streaming loop: records are written as each page arrives; -First/-Skip/
     /// -IncludeTotalCount come from SupportsPaging; progress is shown when the total is known.
     /// </summary>
-    public abstract class MauticListCmdlet : MauticCmdlet
+    public abstract class MauticListCmdlet : MauticPagedCmdlet
     {
-        protected const string ListSet = "List";
-
         /// <summary>Mautic search expression, e.g. 'email:*@example.com' or 'tag:vip'.</summary>
         [Parameter(ParameterSetName = ListSet, Position = 0)]
         public string Search { get; set; }
+
+        protected ListQuery BuildQuery()
+        {
+            var q = BuildPagedQuery();
+            q.Search = Search;
+            return q;
+        }
+
+        protected void WriteList(Pager pager, string activity) =>
+            WriteStream(total => { pager.TotalKnown = total; return pager; }, activity);
+    }
+
+    /// <summary>
+    /// What every paged read shares: -Where, -OrderBy, -Descending, -PageSize, SupportsPaging's -First/-Skip/
+    /// -IncludeTotalCount, and writing records as each page arrives with progress once the total is known.
+    /// </summary>
+    public abstract class MauticPagedCmdlet : MauticCmdlet
+    {
+        protected const string ListSet = "List";
 
         /// <summary>Advanced filters: @{ col = 'city'; expr = 'eq'; val = 'Paris' } (expr defaults to eq).</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -32,9 +52,9 @@ namespace Mautic.PowerShell.Base
         [ValidateRange(1, 5000)]
         public int PageSize { get; set; } = ListQuery.DefaultPageSize;
 
-        protected ListQuery BuildQuery()
+        protected ListQuery BuildPagedQuery()
         {
-            var q = new ListQuery { Search = Search, OrderBy = OrderBy, Descending = Descending, PageSize = PageSize };
+            var q = new ListQuery { OrderBy = OrderBy, Descending = Descending, PageSize = PageSize };
             if (Where != null) foreach (var w in Where) q.Where.Add(WhereClause.FromDictionary(w));
             ApplyPaging(q);
             return q;
@@ -47,18 +67,22 @@ namespace Mautic.PowerShell.Base
             if (PagingParameters.First != ulong.MaxValue) q.First = (long)System.Math.Min(PagingParameters.First, long.MaxValue);
         }
 
-        protected void WriteList(Pager pager, string activity)
+        /// <summary>
+        /// Writes the records <paramref name="source"/> returns when handed the callback that receives the total
+        /// (which answers -IncludeTotalCount and drives progress).
+        /// </summary>
+        protected void WriteStream(Func<Action<long?>, IEnumerable<MauticRecord>> source, string activity)
         {
             long? total = null;
-            pager.TotalKnown = t =>
+            var records = source(t =>
             {
                 total = t;
                 if (PagingParameters != null && PagingParameters.IncludeTotalCount)
                     WriteObject(PagingParameters.NewTotalCount((ulong)(t ?? 0), t.HasValue ? 1.0 : 0.0));
-            };
+            });
             long written = 0;
             var progress = new ProgressRecord(1, activity, "Reading");
-            foreach (var record in pager)
+            foreach (var record in records)
             {
                 WriteRecord(record);
                 written++;

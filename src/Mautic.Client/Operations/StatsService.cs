@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Mautic.Client.Json;
+using Mautic.Client.Paging;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client.Operations
+{
+    /// <summary>
+    /// Mautic's raw statistics tables (CoreBundle StatsApiController, measured on 5.1.0): GET stats lists the tables
+    /// (availableTables, tableColumns); GET stats/{table} reads one with start/limit (default 100, no maximum),
+    /// order[n][col|dir] and where[n][col|expr|val], answering {total: numeric string, stats: [rows]} where every value
+    /// is a string and null columns are left out. An unknown table is answered with the table list (200), an unknown
+    /// column with 200 {errors:[{message: "...Column not found...", code: 1054}]}.
+    /// </summary>
+    public sealed class StatsService
+    {
+        public const string TableType = "Mautic.StatTable";
+        public const string RowType = "Mautic.StatRow";
+        const string Route = "stats";
+        static readonly Regex UnknownColumn = new Regex(@"Unknown column '(?:\w+\.)?([^']*)' in '([^']*)'", RegexOptions.Compiled);
+
+        readonly MauticClient _client;
+
+        public StatsService(MauticClient client)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+        }
+
+        /// <summary>The tables the API reads, in Mautic's order: Mautic.StatTable records with Name and Columns.</summary>
+        public IEnumerable<MauticRecord> Tables(CancellationToken ct = default)
+        {
+            var body = _client.Send(MauticRequest.Get(Route), ct).Body as JObject;
+            var columns = body?["tableColumns"] as JObject;
+            foreach (var name in (body?["availableTables"] as JArray ?? new JArray()).Select(t => t.ToString()))
+            {
+                var r = new MauticRecord(TableType);
+                r["Name"] = name;
+                r["Columns"] = (columns?[name] as JArray)?.Select(c => c.ToString()).ToArray() ?? new string[0];
+                yield return r;
+            }
+        }
+
+        /// <summary>
+        /// The rows of <paramref name="table"/>, streamed one page (<see cref="ListQuery.PageSize"/> rows) per request
+        /// from <see cref="ListQuery.Skip"/> up to <see cref="ListQuery.First"/> rows; filtered by the query's where
+        /// clauses and ordered by its OrderBy (Mautic's order otherwise: the table's own). Each row is a Mautic.StatRow
+        /// whose properties are the columns (ids as numbers, the rest as Mautic sent them) plus Table.
+        /// </summary>
+        public IEnumerable<MauticRecord> Rows(string table, ListQuery query, CancellationToken ct = default, Action<long?> totalKnown = null)
+        {
+            if (string.IsNullOrWhiteSpace(table) || table.IndexOfAny(new[] { '/', '?', '#', '&', '\\' }) >= 0)
+                throw new MauticApiException($"'{table}' is not a Mautic stats table name; Get-MauticStatTable lists them.", MauticErrorKind.InvalidArgument);
+            query = query ?? new ListQuery();
+            query.Validate();
+            return Walk(table, query, ct, totalKnown);
+        }
+
+        IEnumerable<MauticRecord> Walk(string table, ListQuery q, CancellationToken ct, Action<long?> totalKnown)
+        {
+            long start = q.Skip, yielded = 0;
+            var first = true;
+            while (!q.First.HasValue || yielded < q.First.Value)
+            {
+                var limit = q.First.HasValue ? (int)Math.Min(q.PageSize, q.First.Value - yielded) : q.PageSize;
+                var request = MauticRequest.Get(Route + "/" + Uri.EscapeDataString(table)).With("start", start).With("limit", limit);
+                if (!string.IsNullOrEmpty(q.OrderBy))
+                    request.With("order[0][col]", q.OrderBy).With("order[0][dir]", q.Descending ? "DESC" : "ASC");
+                WhereClause.AddTo(request, q.Where);
+                var body = Send(request, table, ct);
+                if (body?["stats"] == null && body?["availableTables"] != null)
+                    throw new MauticApiException($"'{table}' is not a Mautic stats table; Get-MauticStatTable lists them.", MauticErrorKind.NotFound) { Method = "GET", Url = request.Path };
+                var total = MauticJson.ToLong(body?["total"]);
+                if (first) totalKnown?.Invoke(total);
+                first = false;
+                var rows = MauticJson.Map(body?["stats"]).Select(kv => kv.Value).ToList();
+                foreach (var row in rows)
+                {
+                    var r = Row(row as JObject, table);
+                    yielded++;
+                    yield return r;
+                    if (q.First.HasValue && yielded >= q.First.Value) yield break;
+                }
+                start += rows.Count;
+                if (rows.Count < limit || rows.Count == 0 || (total.HasValue && start >= total.Value)) yield break;
+            }
+        }
+
+        /// <summary>A raw row as a Mautic.StatRow: id and *_id columns holding whole numbers become numbers, the rest stay as sent.</summary>
+        static MauticRecord Row(JObject row, string table)
+        {
+            var r = new MauticRecord(RowType);
+            if (row != null)
+                foreach (var p in row.Properties())
+                {
+                    var isId = p.Name == "id" || p.Name.EndsWith("_id", StringComparison.Ordinal);
+                    r[p.Name] = isId && p.Value.Type == JTokenType.String && long.TryParse((string)p.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                        ? id : RecordShaper.Value(p.Name, p.Value);
+                }
+            r["Table"] = table;
+            return r;
+        }
+
+        /// <summary>Sends one page request; Mautic's SQL error about a column it lacks becomes InvalidArgument naming the column.</summary>
+        JObject Send(MauticRequest request, string table, CancellationToken ct)
+        {
+            try
+            {
+                return _client.Send(request, ct).Body as JObject;
+            }
+            catch (MauticApiException e) when (e.MauticMessage != null && UnknownColumn.IsMatch(e.MauticMessage))
+            {
+                var m = UnknownColumn.Match(e.MauticMessage);
+                var clause = m.Groups[2].Value.StartsWith("ORDER", StringComparison.OrdinalIgnoreCase) ? "-OrderBy" : "-Where";
+                throw new MauticApiException(
+                    $"Table '{table}' has no column '{m.Groups[1].Value}' ({clause}); Get-MauticStatTable {table} lists its columns.",
+                    MauticErrorKind.InvalidArgument, e) { Method = e.Method, Url = e.Url, StatusCode = e.StatusCode, MauticCode = e.MauticCode, MauticMessage = e.MauticMessage };
+            }
+        }
+    }
+}
