@@ -20,12 +20,10 @@ BeforeDiscovery {
 Describe 'Mautic campaigns on the <Target> server' -ForEach @{ Target = $Target } -Skip:([bool]$SkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-        $script:T = Initialize-ScenarioTarget -Target $Target
-        Import-Module (Join-Path $T.Root 'out/Mautic/Mautic.psd1') -Force
-        $script:Run = 'c' + [guid]::NewGuid().ToString('N').Substring(0, 10)
+        $script:T = Enter-ScenarioRun -Target $Target -Prefix 'c'
+        $script:Run = $T.Run
         $script:Domain = "$Run.example"
         $script:Missing = 987654321
-        Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
         $script:Segment = New-MauticSegment -Name "seg-$Run"
         $script:Contacts = @("a@$Domain", "b@$Domain", "c@$Domain") | New-MauticContact
         $script:PointsEvent = @{ id = 'new1'; name = "points-$Run"; type = 'lead.changepoints'; eventType = 'action'; order = 1; properties = @{ points = 5 }; triggerMode = 'immediate' }
@@ -33,19 +31,13 @@ Describe 'Mautic campaigns on the <Target> server' -ForEach @{ Target = $Target 
     }
 
     AfterAll {
-        if (Get-Module Mautic) {
-            try {
-                Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
-                $left = @(Get-MauticCampaign -Search $Run -ErrorAction Stop)
-                if ($left) { $left | Remove-MauticCampaign -Force -ErrorAction Stop }
-                $people = @(Get-MauticContact -Search "email:*@$Domain" -ErrorAction Stop)
-                if ($people) { $people | Remove-MauticContact -Force -ErrorAction Stop }
-                if ($Segment) { Remove-MauticSegment -Id $Segment.id -Force -ErrorAction Stop }
-            }
-            catch { Write-Warning "Cleanup of campaign run $Run on $($T.BaseUrl) failed: $_" }
-            Remove-Module Mautic -ErrorAction SilentlyContinue
+        Exit-ScenarioRun $T {
+            $left = @(Get-MauticCampaign -Search $Run -ErrorAction Stop)
+            if ($left) { $left | Remove-MauticCampaign -Force -ErrorAction Stop }
+            $people = @(Get-MauticContact -Search "email:*@$Domain" -ErrorAction Stop)
+            if ($people) { $people | Remove-MauticContact -Force -ErrorAction Stop }
+            if ($Segment) { Remove-MauticSegment -Id $Segment.id -Force -ErrorAction Stop }
         }
-        Close-ScenarioTarget $T
     }
 
     It 'refuses a single create without events, and creates one with an event and a segment' {

@@ -19,12 +19,10 @@ BeforeDiscovery {
 Describe 'Contact sub-resources on the <Target> server' -ForEach @{ Target = $Target } -Skip:([bool]$SkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-        $script:T = Initialize-ScenarioTarget -Target $Target
-        Import-Module (Join-Path $T.Root 'out/Mautic/Mautic.psd1') -Force
-        $script:Run = 'x' + [guid]::NewGuid().ToString('N').Substring(0, 10)
+        $script:T = Enter-ScenarioRun -Target $Target -Prefix 'x'
+        $script:Run = $T.Run
         $script:Domain = "$Run.example"
         $script:Missing = 987654321
-        Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
         $script:C1 = New-MauticContact -Email "one@$Domain" -FirstName One -LastName First -Tag "t-$Run"
         $script:C2 = New-MauticContact -Email "two@$Domain" -FirstName Two
         $script:Group = New-MauticPointGroup -Name "pg-$Run"
@@ -32,20 +30,14 @@ Describe 'Contact sub-resources on the <Target> server' -ForEach @{ Target = $Ta
     }
 
     AfterAll {
-        if (Get-Module Mautic) {
-            try {
-                Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
-                Remove-MauticContact -Id $C1.id, $C2.id -Force -ErrorAction SilentlyContinue
-                $left = @(Get-MauticContact -Search "email:%@$Domain" -ErrorAction Stop)
-                if ($left) { $left | Remove-MauticContact -Force -ErrorAction Stop }
-                if ($Group) { Remove-MauticPointGroup -Id $Group.id -Force -ErrorAction Stop }
-                if ($Company) { Remove-MauticCompany -Id $Company.id -Force -ErrorAction Stop }
-                foreach ($tag in Get-ScenarioTag "%$Run%") { Invoke-MauticRequest -Method DELETE -Path "tags/$($tag.id)/delete" -ErrorAction Stop | Out-Null }
-            }
-            catch { Write-Warning "Cleanup of run $Run on $($T.BaseUrl) failed: $_" }
-            Remove-Module Mautic -ErrorAction SilentlyContinue
+        Exit-ScenarioRun $T {
+            Remove-MauticContact -Id $C1.id, $C2.id -Force -ErrorAction SilentlyContinue
+            $left = @(Get-MauticContact -Search "email:%@$Domain" -ErrorAction Stop)
+            if ($left) { $left | Remove-MauticContact -Force -ErrorAction Stop }
+            if ($Group) { Remove-MauticPointGroup -Id $Group.id -Force -ErrorAction Stop }
+            if ($Company) { Remove-MauticCompany -Id $Company.id -Force -ErrorAction Stop }
+            foreach ($tag in Get-ScenarioTag "%$Run%") { Invoke-MauticRequest -Method DELETE -Path "tags/$($tag.id)/delete" -ErrorAction Stop | Out-Null }
         }
-        Close-ScenarioTarget $T
     }
 
     Context 'Do not contact' {

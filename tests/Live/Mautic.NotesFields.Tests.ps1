@@ -19,32 +19,24 @@ BeforeDiscovery {
 Describe 'Notes and custom fields on the <Target> server' -ForEach @{ Target = $Target } -Skip:([bool]$SkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-        $script:T = Initialize-ScenarioTarget -Target $Target
-        Import-Module (Join-Path $T.Root 'out/Mautic/Mautic.psd1') -Force
-        $script:Run = 'r' + [guid]::NewGuid().ToString('N').Substring(0, 10)
+        $script:T = Enter-ScenarioRun -Target $Target -Prefix 'r'
+        $script:Run = $T.Run
         $script:Domain = "$Run.example"
         $script:Missing = 987654321
-        Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
         $script:Ann = New-MauticContact -Email "ann@$Domain" -FirstName Ann -ErrorAction Stop
         $script:Bob = New-MauticContact -Email "bob@$Domain" -FirstName Bob -ErrorAction Stop
     }
 
     AfterAll {
-        if (Get-Module Mautic) {
-            try {
-                Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
-                # A contact's notes are deleted with it.
-                $left = @(Get-MauticContact -Search "email:%@$Domain" -ErrorAction Stop)
-                if ($left) { $left | Remove-MauticContact -Force -ErrorAction Stop }
-                foreach ($object in 'Contact', 'Company') {
-                    $fields = @(Get-MauticField -Object $object -Search $Run -ErrorAction Stop | Where-Object alias -like "$Run*")
-                    if ($fields) { $fields | Remove-MauticField -Object $object -Force -ErrorAction Stop }
-                }
+        Exit-ScenarioRun $T {
+            # A contact's notes are deleted with it.
+            $left = @(Get-MauticContact -Search "email:%@$Domain" -ErrorAction Stop)
+            if ($left) { $left | Remove-MauticContact -Force -ErrorAction Stop }
+            foreach ($object in 'Contact', 'Company') {
+                $fields = @(Get-MauticField -Object $object -Search $Run -ErrorAction Stop | Where-Object alias -like "$Run*")
+                if ($fields) { $fields | Remove-MauticField -Object $object -Force -ErrorAction Stop }
             }
-            catch { Write-Warning "Cleanup of run $Run on $($T.BaseUrl) failed: $_" }
-            Remove-Module Mautic -ErrorAction SilentlyContinue
         }
-        Close-ScenarioTarget $T
     }
 
     Context 'Notes' {

@@ -18,24 +18,16 @@ BeforeDiscovery {
 Describe 'Landing pages on the <Target> server' -ForEach @{ Target = $Target } -Skip:([bool]$SkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-        $script:T = Initialize-ScenarioTarget -Target $Target
-        Import-Module (Join-Path $T.Root 'out/Mautic/Mautic.psd1') -Force
-        $script:Run = 'r' + [guid]::NewGuid().ToString('N').Substring(0, 10)
+        $script:T = Enter-ScenarioRun -Target $Target -Prefix 'r'
+        $script:Run = $T.Run
         $script:Missing = 987654321
-        Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
     }
 
     AfterAll {
-        if (Get-Module Mautic) {
-            try {
-                Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
-                $left = @(Get-MauticPage -Search $Run -ErrorAction Stop | Where-Object title -like "*$Run*")
-                if ($left) { $left | Remove-MauticPage -Force -ErrorAction Stop }
-            }
-            catch { Write-Warning "Cleanup of run $Run on $($T.BaseUrl) failed: $_" }
-            Remove-Module Mautic -ErrorAction SilentlyContinue
+        Exit-ScenarioRun $T {
+            $left = @(Get-MauticPage -Search $Run -ErrorAction Stop | Where-Object title -like "*$Run*")
+            if ($left) { $left | Remove-MauticPage -Force -ErrorAction Stop }
         }
-        Close-ScenarioTarget $T
     }
 
     Context 'Pages' {

@@ -17,28 +17,20 @@ BeforeDiscovery {
 Describe 'Stats tables on the <Target> server' -ForEach @{ Target = $Target } -Skip:([bool]$SkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-        $script:T = Initialize-ScenarioTarget -Target $Target
-        Import-Module (Join-Path $T.Root 'out/Mautic/Mautic.psd1') -Force
-        $script:Run = 'r' + [guid]::NewGuid().ToString('N').Substring(0, 10)
+        $script:T = Enter-ScenarioRun -Target $Target -Prefix 'r'
+        $script:Run = $T.Run
         $script:Domain = "$Run.example"
-        Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
         $script:Segment = New-MauticSegment -Name "Stats $Run" -ErrorAction Stop
         $script:Members = @("ann@$Domain", "bob@$Domain" | New-MauticContact -ErrorAction Stop)
         $Members | Add-MauticSegmentMember -SegmentId $Segment.id -ErrorAction Stop
     }
 
     AfterAll {
-        if (Get-Module Mautic) {
-            try {
-                Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
-                $left = @(Get-MauticContact -Search "email:%@$Domain" -ErrorAction Stop)
-                if ($left) { $left | Remove-MauticContact -Force -ErrorAction Stop }
-                if ($Segment) { Remove-MauticSegment -Id $Segment.id -Force -ErrorAction Stop }
-            }
-            catch { Write-Warning "Cleanup of run $Run on $($T.BaseUrl) failed: $_" }
-            Remove-Module Mautic -ErrorAction SilentlyContinue
+        Exit-ScenarioRun $T {
+            $left = @(Get-MauticContact -Search "email:%@$Domain" -ErrorAction Stop)
+            if ($left) { $left | Remove-MauticContact -Force -ErrorAction Stop }
+            if ($Segment) { Remove-MauticSegment -Id $Segment.id -Force -ErrorAction Stop }
         }
-        Close-ScenarioTarget $T
     }
 
     It 'lists the tables with their columns and reports an unknown name' {

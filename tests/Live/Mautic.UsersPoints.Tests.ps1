@@ -19,30 +19,22 @@ BeforeDiscovery {
 Describe 'Mautic users and point extras on the <Target> server' -ForEach @{ Target = $Target } -Skip:([bool]$SkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-        $script:T = Initialize-ScenarioTarget -Target $Target
-        Import-Module (Join-Path $T.Root 'out/Mautic/Mautic.psd1') -Force
-        $script:Run = 'u' + [guid]::NewGuid().ToString('N').Substring(0, 10)
+        $script:T = Enter-ScenarioRun -Target $Target -Prefix 'u'
+        $script:Run = $T.Run
         $script:Secret = 'Sc3n-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '!X'
         $script:Pw = [System.Net.NetworkCredential]::new('', $Secret).SecurePassword
         $script:UserIds = @()
         $script:Role = $null
         $script:Trigger = $null
-        Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
     }
 
     AfterAll {
-        if (Get-Module Mautic) {
-            try {
-                Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential
-                $left = @(Get-MauticUser -Search $Run -ErrorAction Stop) | Where-Object { $_.username -like "$Run*" }
-                if ($left) { $left | Remove-MauticUser -Force -ErrorAction Stop }
-                if ($Role) { Remove-MauticRole -Id $Role.id -Force -ErrorAction SilentlyContinue }
-                if ($Trigger) { Remove-MauticPointTrigger -Id $Trigger.id -Force -ErrorAction SilentlyContinue }
-            }
-            catch { Write-Warning "Cleanup of run $Run on $($T.BaseUrl) failed: $_" }
-            Remove-Module Mautic -ErrorAction SilentlyContinue
+        Exit-ScenarioRun $T {
+            $left = @(Get-MauticUser -Search $Run -ErrorAction Stop) | Where-Object { $_.username -like "$Run*" }
+            if ($left) { $left | Remove-MauticUser -Force -ErrorAction Stop }
+            if ($Role) { Remove-MauticRole -Id $Role.id -Force -ErrorAction SilentlyContinue }
+            if ($Trigger) { Remove-MauticPointTrigger -Id $Trigger.id -Force -ErrorAction SilentlyContinue }
         }
-        Close-ScenarioTarget $T
     }
 
     It 'reads the connected user with -Self' {

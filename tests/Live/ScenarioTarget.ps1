@@ -76,6 +76,33 @@ function Close-ScenarioTarget {
     if ($Info -and $Info.ServerLog) { Remove-Item $Info.ServerLog -ErrorAction SilentlyContinue }
 }
 
+function Enter-ScenarioRun {
+    # What every area's scenario file opens with: the target, the built module, a fresh run id (target.Run, the prefix
+    # and ten hex digits, which names everything the run creates) and an OAuth2 connection.
+    [CmdletBinding()]
+    param([string] $Target, [string] $Prefix = 'r')
+    $info = Initialize-ScenarioTarget -Target $Target
+    Import-Module (Join-Path $info.Root 'out/Mautic/Mautic.psd1') -Force -Global
+    Connect-Mautic $info.BaseUrl -ClientCredential $info.ClientCredential
+    $info | Add-Member -NotePropertyName Run -NotePropertyValue ($Prefix + [guid]::NewGuid().ToString('N').Substring(0, 10)) -PassThru
+}
+
+function Exit-ScenarioRun {
+    # What every area's scenario file closes with: reconnect, run the file's own cleanup (a failure is a warning, so
+    # the run's results stand), unload the module and stop the fake server.
+    [CmdletBinding()]
+    param($Info, [scriptblock] $Cleanup)
+    if (Get-Module Mautic) {
+        try {
+            Connect-Mautic $Info.BaseUrl -ClientCredential $Info.ClientCredential
+            & $Cleanup
+        }
+        catch { Write-Warning "Cleanup of run $($Info.Run) on $($Info.BaseUrl) failed: $_" }
+        Remove-Module Mautic -ErrorAction SilentlyContinue
+    }
+    Close-ScenarioTarget $Info
+}
+
 function Get-HttpCall {
     # The HTTP calls a cmdlet made, from its -Verbose lines ("POST http://host/api/contacts/batch/new -> 201 in 812 ms").
     param([object[]] $Stream, [string] $Method, [string] $PathPattern)
