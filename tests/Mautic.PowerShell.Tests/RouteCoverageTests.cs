@@ -17,9 +17,10 @@ public sealed record RouteCase(string Method, string Path, string Script);
 public static partial class RouteCases
 {
     /// <summary>The ten list/get/create/edit/delete routes of one generic area, each from the cmdlet and input that take it.</summary>
-    public static IEnumerable<RouteCase> Generic(string noun, string route, string nameField)
+    /// <param name="template">The ledger's path when the route has a placeholder the cmdlet fills (fields/{object}).</param>
+    public static IEnumerable<RouteCase> Generic(string noun, string route, string nameField, string? template = null)
     {
-        var p = $"/api/{route}";
+        var p = template ?? $"/api/{route}";
         // the fields the area requires besides its name: the default -Property each test runspace gives New-Mautic<Noun>
         static string Req(string n) => $"$req = $PSDefaultParameterValues['New-Mautic{n}:Property']; if (-not $req) {{ $req = @{{}} }}";
         string New(string tag) => $"$n = New-Mautic{noun} -Name \"rc-{tag}-$(Uid)\"";
@@ -31,7 +32,7 @@ public static partial class RouteCases
         yield return new("PATCH", p + "/{id}/edit", New("patch") + $"; Set-Mautic{noun} -Id $n.Id -Description 'patched'");
         yield return new("PUT", p + "/{id}/edit", New("put") + $"; {Req(noun)}; Set-Mautic{noun} -Id $n.Id -Name \"rc-put2-$(Uid)\" -Property $req -Replace");
         yield return new("PATCH", p + "/batch/edit", Two("bpatch") + $"; $a, $b | Set-Mautic{noun} -Description 'patched'");
-        yield return new("PUT", p + "/batch/edit", Two("bput") + $"; {Req(noun)}; $a, $b | Set-Mautic{noun} -Name \"rc-bput2-$(Uid)\" -Property $req -Replace");
+        yield return new("PUT", p + "/batch/edit", Two("bput") + $"; {Req(noun)}; $a, $b | ForEach-Object {{ [pscustomobject]@{{ Id = $_.Id; {nameField} = \"rc-bput2-$(Uid)\" }} }} | Set-Mautic{noun} -Property $req -Replace");
         yield return new("DELETE", p + "/{id}/delete", New("del") + $"; Remove-Mautic{noun} -Id $n.Id -Force");
         yield return new("DELETE", p + "/batch/delete", Two("bdel") + $"; $a, $b | Remove-Mautic{noun} -Force");
     }
