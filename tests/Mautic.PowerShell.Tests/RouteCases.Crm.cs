@@ -41,6 +41,10 @@ public static partial class RouteCases
         new("GET", "/api/contacts/{id}/companies", "Get-MauticContactCompany -Id 1"),
         new("GET", "/api/contacts/{id}/activity", "Get-MauticContactActivity -Id 1 -First 5"),
         new("GET", "/api/contacts/activity", "Get-MauticContactActivity -First 5"),
+        // the documentation's names Mautic 5.1 lacks (ledger: "alias of"): the cmdlet calls the real route
+        new("GET", "/api/contacts/{id}/events", "Get-MauticContactActivity -Id 1 -First 5"),
+        new("GET", "/api/leads", "Get-MauticContact -First 1"),
+        new("POST", "/api/leads/new", "New-MauticContact -Email \"$(Uid)@example.com\""),
     ];
 
     static readonly RouteCase[] Memberships =
