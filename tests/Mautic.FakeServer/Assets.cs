@@ -58,7 +58,7 @@ static partial class Routes
         return dot < 0 || dot == name.Length - 1 ? null : name[(dot + 1)..];
     }
 
-    /// <summary>The file name of a URL's path ("doc.PDF" for http://h/doc.PDF?x=1).</summary>
+    /// <summary>The file name of a URL's path ("doc.PDF" for http://h/doc.PDF?x=1), which gives the extension.</summary>
     static string UrlFileName(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) ? Path.GetFileName(Uri.UnescapeDataString(u.AbsolutePath)) : Path.GetFileName(url);
 
@@ -68,7 +68,7 @@ static partial class Routes
     /// sent: local needs the file in the assets directory ("File x was not found in the asset directory.") and takes
     /// its extension, mime and size on create (an edit keeps the old ones, measured); remote makes it the remotePath,
     /// the extension comes from the URL, the size is -1, and an edit without a title renames the asset after the URL's
-    /// file name. A file with no or another storageLocation is dropped silently on an edit. A create without a file is
+    /// file name (query included). A file with no or another storageLocation is dropped silently on an edit. A create without a file is
     /// "File of the asset is required.".
     /// </summary>
     internal static string? AssetBinding(FakeState s, Entity asset, JsonObject payload, bool isNew)
@@ -102,7 +102,8 @@ static partial class Routes
                 payload["extension"] = ExtensionOf(name);
                 payload["mime"] = MimeOf(ExtensionOf(name));
                 payload["size"] = -1;
-                if (!isNew) payload.TryAdd("title", name);
+                // PHP's basename() of the whole URL: the query stays ("index.php?v=3", measured).
+                if (!isNew) payload.TryAdd("title", file[(file.LastIndexOf('/') + 1)..]);
                 break;
         }
         return null;
