@@ -57,6 +57,23 @@ public sealed class AssetTests : PsTest
 
     [Fact]
     [Covers("New-MauticAsset")]
+    [Covers("Set-MauticAsset")]
+    public void A_location_the_row_or_Property_gives_is_kept_over_the_guess_from_the_file()
+    {
+        var r = Run("""
+            [pscustomobject]@{ title = 'row'; file = 'http://127.0.0.1/r.pdf'; storageLocation = 'local' } | New-MauticAsset -Property @{}
+            New-MauticAsset -Title prop -File 'http://127.0.0.1/p.pdf' -Property @{ storageLocation = 'Local' }
+            $a = New-MauticAsset -Title set; Set-MauticAsset -Id $a.id -File 'http://127.0.0.1/s.pdf' -Property @{ storageLocation = 'local' }
+            """);
+        Assert.Equal(3, r.Errors.Count);   // no such local files: Mautic's 400, each naming its file
+        Assert.All(r.Errors, e => Assert.Contains("was not found in the asset directory", e.Exception.Message));
+        var sent = r.Requests.Where(q => q.Body.Contains("/r.pdf") || q.Body.Contains("/p.pdf") || q.Body.Contains("/s.pdf")).ToList();
+        Assert.Equal(3, sent.Count);
+        Assert.All(sent, q => Assert.Contains("\"storageLocation\":\"local\"", q.Body));
+    }
+
+    [Fact]
+    [Covers("New-MauticAsset")]
     public void A_row_without_a_file_is_refused_before_sending_and_the_others_go_in_one_batch()
     {
         var r = Run("""

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace Mautic.PowerShell.Cmdlets.Assets
@@ -24,6 +25,21 @@ namespace Mautic.PowerShell.Cmdlets.Assets
 
         static bool IsUrl(string file) =>
             Uri.TryCreate(file, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
+
+        /// <summary>
+        /// The storage location the input already gives when -StorageLocation does not: -Property's, else the piped
+        /// row's, so that a file bound from a row is not given a guessed location over the row's own.
+        /// </summary>
+        public static string LocationGiven(string storageLocation, System.Collections.IDictionary property, PSObject row)
+        {
+            if (storageLocation != null) return storageLocation;
+            if (property != null)
+                foreach (System.Collections.DictionaryEntry e in property)
+                    if (string.Equals(e.Key as string, "storageLocation", StringComparison.OrdinalIgnoreCase) && e.Value != null) return e.Value.ToString();
+            return Base.PSConvert.PropertiesOf(row)
+                .Where(kv => string.Equals(kv.Key, "storageLocation", StringComparison.OrdinalIgnoreCase) && kv.Value != null)
+                .Select(kv => kv.Value.ToString()).FirstOrDefault();
+        }
 
         /// <summary>The file name of an uploaded file piped in (Add-MauticFile's Mautic.File: Mautic answers file.name).</summary>
         public static string NameOf(PSObject uploaded) =>

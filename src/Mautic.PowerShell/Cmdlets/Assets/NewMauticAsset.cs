@@ -42,6 +42,6 @@ namespace Mautic.PowerShell.Cmdlets.Assets
         public string Language { get; set; }
 
         protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            base.NamedFields().Concat(AssetFields.Of(Title, File ?? AssetFields.NameOf(PipedOther), StorageLocation, Category, Language));
+            base.NamedFields().Concat(AssetFields.Of(Title, File ?? AssetFields.NameOf(PipedOther), AssetFields.LocationGiven(StorageLocation, Property, PipedOther == null ? InputObject : null), Category, Language));
     }
 }

@@ -36,6 +36,6 @@ namespace Mautic.PowerShell.Cmdlets.Assets
         public string Language { get; set; }
 
         protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            base.NamedFields().Concat(AssetFields.Of(Title, File, StorageLocation, Category, Language));
+            base.NamedFields().Concat(AssetFields.Of(Title, File, AssetFields.LocationGiven(StorageLocation, Property, InputObject), Category, Language));
     }
 }
