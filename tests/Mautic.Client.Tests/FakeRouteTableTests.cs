@@ -16,7 +16,7 @@ public sealed class FakeRouteTableTests : FakeServerTest
     static readonly string[] CoveredAreas =
     [
         "contacts", "segments", "companies", "campaigns", "campaign-events", "stages", "tags", "notes", "categories", "users", "roles",
-        "points", "point-triggers", "point-groups", "fields", "focus", "pages", "stats",
+        "points", "point-triggers", "point-groups", "fields", "focus", "pages", "assets", "stats",
     ];
 
     public static IEnumerable<object[]> Covered =>
@@ -59,9 +59,14 @@ public sealed class FakeRouteTableTests : FakeServerTest
     [Fact]
     public void A_real_route_the_fake_lacks_is_a_501_naming_it_and_an_unknown_one_is_Mautics_404()
     {
-        using var assets = Send("GET", "/api/assets/{id}");
-        Assert.Equal(HttpStatusCode.NotImplemented, assets.StatusCode);
-        Assert.Contains("GET /api/assets/{id} (assets get)", assets.Content.ReadAsStringAsync().Result);
+        // A GET of an area no issue has emulated yet (the first in the table; there is none once every area is covered).
+        var lacking = RouteTable.All.FirstOrDefault(r => r.InSource && r.Method == "GET" && !CoveredAreas.Contains(r.Area));
+        if (lacking != null)
+        {
+            using var lacks = Send("GET", lacking.Path);
+            Assert.Equal(HttpStatusCode.NotImplemented, lacks.StatusCode);
+            Assert.Contains($"GET {lacking.Path} ({lacking.Area} {lacking.Operation})", lacks.Content.ReadAsStringAsync().Result);
+        }
         using var nothing = Send("GET", "/api/nothing/here");
         Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
         Assert.Contains("Requested URL not found", nothing.Content.ReadAsStringAsync().Result);

@@ -107,7 +107,14 @@ public sealed class ResourceTableTests
         Assert.Null(payload["id"]);
         Assert.Null(payload["dateAdded"]);
         Assert.Contains(area.NameField, problem);
-        svc.BuildPayload(row, null, new[] { new KeyValuePair<string, object>(area.NameField, "n") }, create: true, out problem);
+        var named = new[] { new KeyValuePair<string, object>(area.NameField, "n") };
+        // A field the area requires besides its name (an asset's file) is named when missing.
+        foreach (var required in area.RequiredOnCreate)
+        {
+            svc.BuildPayload(row, null, named, create: true, out problem);
+            Assert.Contains($"'{required}'", problem);
+        }
+        svc.BuildPayload(row, null, named.Concat(area.RequiredOnCreate.Select(f => new KeyValuePair<string, object>(f, "x"))), create: true, out problem);
         Assert.Null(problem);
         svc.BuildPayload(null, null, null, create: false, out problem);
         Assert.Contains("nothing to send", problem);

@@ -205,6 +205,14 @@ public sealed class AreaDef
     /// the payload, the record and whether it is new, after the field checks. May throw the area's generic 500.
     /// </summary>
     public Func<FakeState, Entity, JsonObject, bool, IReadOnlyDictionary<string, string>>? Validate { get; init; }
+    /// <summary>
+    /// Mautic's prepareParametersForBinding (assets): runs before the form on every save with the record, the payload
+    /// (which it may rewrite) and whether the record is new; a message refuses the save. The single routes answer it
+    /// as 400 {code, message, details: []}; a batch item is then saved from that error in place of its payload, as
+    /// Mautic 5.1 does (measured on assets: a create or PUT item fails on the form's required fields, a PATCH item
+    /// saves nothing new and still counts as saved).
+    /// </summary>
+    public Func<FakeState, Entity, JsonObject, bool, string?>? PrepareBinding { get; init; }
     /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
     public Action<FakeState, Entity>? BeforeSave { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
@@ -527,5 +535,35 @@ public static class FakeAreas
         BeforeSave = Routes.PageSave, Render = Routes.RenderPage,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages];
+    /// <summary>
+    /// Assets (AssetBundle AssetApiController), measured on 5.1.0: header + id, title, alias, category, description,
+    /// language, publishUp, publishDown, downloadCount, uniqueDownloadCount, revision, extension, mime, size,
+    /// downloadUrl, storageLocation, disallow (see <see cref="Routes.RenderAsset"/>); list an array ordered by title,
+    /// total int. The file (a name in the assets directory, or a URL with storageLocation remote) is read before the
+    /// form (<see cref="Routes.AssetBinding"/>); path, remotePath and the file's facts are kept but not shown.
+    /// </summary>
+    public static readonly AreaDef Assets = new()
+    {
+        Route = "assets", Singular = "asset", Plural = "assets", List = ListShape.Array, Header = true,
+        Fields =
+        [
+            new("title"), new("alias"), new("category", FieldKind.Category) { Tracked = false }, new("description"),
+            new("language", FieldKind.Select) { Options = Routes.PageLanguages, RequiredMessage = "A value is required." },
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("storageLocation", FieldKind.Select) { Options = ["local", "remote"] },
+            new("disallow", FieldKind.Bool) { NullDefault = true },
+            new("remotePath"),
+            // Mautic's own, never read from a payload (AssetBinding drops them): PUT leaves them.
+            new("path") { KeptOnPut = true }, new("extension") { KeptOnPut = true }, new("mime") { KeptOnPut = true },
+            new("size", FieldKind.Int) { KeptOnPut = true }, new("downloadCount", FieldKind.Int) { KeptOnPut = true, Tracked = false },
+            new("uniqueDownloadCount", FieldKind.Int) { KeptOnPut = true, Tracked = false },
+        ],
+        FormOrder = ["tempName", "storageLocation"],
+        DefaultOrder = "title",
+        SearchFields = ["title", "alias"],
+        PrepareBinding = Routes.AssetBinding, Validate = Routes.ValidateAsset, BeforeSave = Routes.AssetSave,
+        Render = Routes.RenderAsset, Deleted = Routes.AssetDeleted,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets];
 }

@@ -308,6 +308,7 @@ static partial class Routes
                 else { target = null; isNew = replace = false; }
 
                 if (target == null) reply = Reply.NotFound;
+                else if (a.PrepareBinding?.Invoke(s, target, payload, isNew) is string unbound) reply = new Reply(400, ApiErrorJson(400, unbound, null));
                 else
                 {
                     var (details, code, _) = Apply(s, a, target, isNew, payload, replace, who);
@@ -391,6 +392,9 @@ static partial class Routes
                 target = match ?? store.Blank();
             }
 
+            // Mautic submits a refusal of prepareParametersForBinding to the form as if it were the payload.
+            if (a.PrepareBinding?.Invoke(s, target, payload, isNew) is string refused)
+                payload = new JsonObject { ["code"] = 400, ["message"] = refused, ["details"] = new JsonArray(), ["type"] = null };
             var (details, code, attempt) = Apply(s, a, target, isNew, payload, replace, who);
             if (details != null)
             {

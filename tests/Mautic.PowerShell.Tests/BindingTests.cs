@@ -59,6 +59,8 @@ public sealed class BindingTests : PsTest
         ("New-MauticUser", "Property", "Fields", "New-MauticUser -UserName b4 -Email b4@example.com -FirstName B -LastName U -Password ([System.Net.NetworkCredential]::new('', 'B4-pass!word').SecurePassword) -Fields @{ role = 1 }", "/api/users/new"),
         ("Set-MauticUser", "Property", "Fields", "Set-MauticUser -Id 1 -Fields @{ position = 'x' }", "/api/users/1/edit"),
         ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
+        ("New-MauticAsset", "File", "FileName", "[pscustomobject]@{ title = 'b6'; FileName = 'http://127.0.0.1/b6.pdf' } | New-MauticAsset", "/api/assets/new"),
+        ("Set-MauticAsset", "File", "FileName", "$a = New-MauticAsset -Title b7 -File http://127.0.0.1/b7.pdf; Set-MauticAsset -Id $a.id -FileName http://127.0.0.1/b7b.pdf", "/api/assets/1/edit"),
         ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
     ];
 

@@ -28,6 +28,7 @@ public sealed class EntityAreaTests : PsTest
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
         ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
+        ("Asset", "assets", "title", "@{ storageLocation = 'remote'; file = 'http://127.0.0.1/files/doc.pdf'; language = 'en' }"),   // a create needs its file; a PUT its language
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -84,6 +85,10 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticPage",
         "Set-MauticPage",
         "Remove-MauticPage",
+        "Get-MauticAsset",
+        "New-MauticAsset",
+        "Set-MauticAsset",
+        "Remove-MauticAsset",
         "Get-MauticField",
         "New-MauticField",
         "Set-MauticField",

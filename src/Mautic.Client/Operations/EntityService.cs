@@ -166,6 +166,8 @@ namespace Mautic.Client.Operations
             if (!payload.Properties().Any()) problem = "There is nothing to send: no field values were given.";
             else if (create && string.IsNullOrWhiteSpace(payload[Resource.NameField]?.ToString()))
                 problem = $"A new {Resource.Noun} needs a value for '{Resource.NameField}'.";
+            else if (create && Resource.RequiredOnCreate.FirstOrDefault(f => string.IsNullOrWhiteSpace(payload[f]?.ToString())) is string missing)
+                problem = $"A new {Resource.Noun} needs a value for '{missing}'.";
             return payload;
         }
 

@@ -57,6 +57,8 @@ namespace Mautic.Client.Resources
         public string TypeName { get; }
         /// <summary>Properties Mautic renders as a whole related record that a record shows as that record's id (a note's lead).</summary>
         public IReadOnlyList<string> IdOnly { get; internal set; } = new string[0];
+        /// <summary>Fields besides the name field that a create must send (an asset's file): checked before any request.</summary>
+        public IReadOnlyList<string> RequiredOnCreate { get; internal set; } = new string[0];
 
         public override string ToString() => Route;
     }
@@ -99,10 +101,19 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Pages = new MauticResource("pages", "page", "pages", "page", nameField: "title", descriptionField: "metaDescription",
             readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" });
 
+        /// <summary>
+        /// Assets: named by title; a create needs the file (a file name in Mautic's assets directory, or a URL with
+        /// storageLocation remote: measured on 5.1.0, "File of the asset is required."); the download counters, revision
+        /// and the file's extension, mime, size and download URL are Mautic's own.
+        /// </summary>
+        public static readonly MauticResource Assets = new MauticResource("assets", "asset", "assets", "asset", nameField: "title",
+            readOnly: new[] { "downloadCount", "uniqueDownloadCount", "revision", "extension", "mime", "size", "downloadUrl", "category" })
+            { RequiredOnCreate = new[] { "file" } };
+
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Assets,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Mautic.Client;
 using Mautic.Client.Batching;
@@ -66,6 +67,15 @@ namespace Mautic.PowerShell.Base
 
         protected EntityService Service => Conn.Area(Area);
 
+        /// <summary>
+        /// Mautic objects of other kinds a piped row may be (an uploaded file for a new asset): accepted, their
+        /// properties are not sent as fields, and the area's <see cref="NamedFields"/> reads what it needs from them.
+        /// </summary>
+        protected virtual string[] OtherPipedKinds => new string[0];
+
+        /// <summary>The piped object when it is one of <see cref="OtherPipedKinds"/>, else null.</summary>
+        protected PSObject PipedOther => OtherPipedKinds.Contains(PSConvert.MauticKind(InputObject)) ? InputObject : null;
+
         /// <summary>The named parameters as field values; an area adds its own.</summary>
         protected virtual IEnumerable<KeyValuePair<string, object>> NamedFields()
         {
@@ -79,8 +89,9 @@ namespace Mautic.PowerShell.Base
     {
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
-            var payload = Service.BuildPayload(PSConvert.PropertiesOf(InputObject), Property, NamedFields(), create: true, out var problem);
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName }.Concat(OtherPipedKinds).ToArray())) return;
+            var fromInput = PipedOther != null ? null : PSConvert.PropertiesOf(InputObject);
+            var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: true, out var problem);
             // The payload as the error target carries no secret (a new user's plainPassword, a -Property password).
             var target = InputObject ?? (object)Mautic.Client.Http.Redactor.Body(payload.ToString(Newtonsoft.Json.Formatting.None), "application/json");
             if (problem != null) { WriteInvalidArgument(problem, target); return; }

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Assets
+{
+    /// <summary>Gets assets (with their download counts) by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticAsset", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Asset")]
+    public sealed class GetMauticAsset : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Assets;
+    }
+}
