@@ -60,6 +60,9 @@ public sealed class BindingTests : PsTest
         ("Set-MauticUser", "Property", "Fields", "Set-MauticUser -Id 1 -Fields @{ position = 'x' }", "/api/users/1/edit"),
         ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
         ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
+        ("Add-MauticFile", "LiteralPath", "PSPath", "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'b'); Add-MauticFile -Directory media -PSPath $p; [System.IO.File]::Delete($p)", "/api/files/media/new"),
+        ("Remove-MauticFile", "Name", "File", "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'b'); $f = Add-MauticFile -Directory images -Path $p; Remove-MauticFile -Directory images -File $f.File -Force; [System.IO.File]::Delete($p)", "/api/files/images/"),
+        ("Add-MauticTheme", "LiteralPath", "PSPath", "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); $z = Save-MauticTheme blank -Path $d; Add-MauticTheme -PSPath $z.FullName -Name balias; [System.IO.Directory]::Delete($d, $true)", "/api/themes/new"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

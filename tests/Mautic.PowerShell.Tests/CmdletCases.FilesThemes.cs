@@ -2,18 +2,18 @@ namespace MauticPS.InProcess;
 
 public static partial class CmdletCases
 {
-    const string Txt = "$p = Join-Path ([System.IO.Path]::GetTempPath()) ('cc-' + [guid]::NewGuid().ToString('n') + '.txt'); Set-Content -LiteralPath $p -Value 'cmdlet case'; ";
-    const string Zip = "$d = Join-Path ([System.IO.Path]::GetTempPath()) ('cc-' + [guid]::NewGuid().ToString('n')); New-Item -ItemType Directory $d | Out-Null; $zip = Save-MauticTheme blank -Path $d; ";
+    const string Txt = "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'cc-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'cmdlet case'); ";
+    const string Zip = "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'cc-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); $zip = Save-MauticTheme blank -Path $d; ";
 
     /// <summary>Files and themes: one success and one failure script per cmdlet.</summary>
     static readonly Case[] FilesThemes =
     [
         new("Get-MauticFile", "Get-MauticFile -Directory images", "Get-MauticFile -Directory images/nosuchfolder; Get-MauticFile -Directory videos"),
-        new("Add-MauticFile", Txt + "Add-MauticFile -Directory media -Path $p", Txt + "Add-MauticFile -Directory images -Path ($p + '.missing'); Add-MauticFile -Directory images -Path (Join-Path ([System.IO.Path]::GetTempPath()) 'cc-nomatch-*.none')"),
+        new("Add-MauticFile", Txt + "Add-MauticFile -Directory media -Path $p", Txt + "Add-MauticFile -Directory images -Path ($p + '.missing'); Add-MauticFile -Directory images -Path ([System.IO.Path]::GetTempPath() + 'cc-nomatch-*.none')"),
         new("Remove-MauticFile", Txt + "Add-MauticFile -Directory images -Path $p | Remove-MauticFile -Force", "Remove-MauticFile -Directory images -Name nosuchfile.png -Force"),
         new("Get-MauticTheme", "Get-MauticTheme; Get-MauticTheme -Name 'fresh-*'", "Get-MauticTheme -Name nosuchtheme"),
         new("Save-MauticTheme", Zip + "$zip", Zip + "Save-MauticTheme nosuchtheme -Path $d; Save-MauticTheme blank -Path $d"),
-        new("Add-MauticTheme", Zip + "$zip | Add-MauticTheme -Name ('cc' + [guid]::NewGuid().ToString('n').Substring(0, 8))", Zip + "$zip | Add-MauticTheme -Name blank -Force; Add-MauticTheme -Path (Join-Path $d 'none-*.zip')"),
+        new("Add-MauticTheme", Zip + "$zip | Add-MauticTheme -Name ('cc' + [guid]::NewGuid().ToString('n').Substring(0, 8))", Zip + "$zip | Add-MauticTheme -Name blank -Force; Add-MauticTheme -Path ([System.IO.Path]::Combine($d, 'none-*.zip'))"),
         new("Remove-MauticTheme", Zip + "$zip | Add-MauticTheme -Name ('cr' + [guid]::NewGuid().ToString('n').Substring(0, 8)) | Remove-MauticTheme -Force", "Remove-MauticTheme -Name nosuchtheme -Force; Remove-MauticTheme -Name blank -Force"),
     ];
 }

@@ -32,7 +32,7 @@ namespace Mautic.PowerShell.Base
                 Interlocked.Exchange(ref total, t ?? -1);
                 Interlocked.Exchange(ref done, d);
             }));
-            ProgressRecord record = null;
+            ProgressRecord record = null;   // the latest written; each write is a new record (hosts may keep them)
             var lastPercent = -1;
             void Report()
             {
@@ -41,9 +41,7 @@ namespace Mautic.PowerShell.Base
                 if (t <= LargeFile && d <= LargeFile) return;
                 var percent = t > 0 ? (int)Math.Min(100, d * 100 / t) : -1;
                 if (record != null && percent == lastPercent && t > 0) return;
-                record = record ?? new ProgressRecord(ProgressActivityId, activity, "Starting");
-                record.StatusDescription = t > 0 ? $"{Size(d)} of {Size(t)}" : Size(d);
-                record.PercentComplete = percent;
+                record = new ProgressRecord(ProgressActivityId, activity, t > 0 ? $"{Size(d)} of {Size(t)}" : Size(d)) { PercentComplete = percent };
                 lastPercent = percent;
                 WriteProgress(record);
             }
@@ -54,10 +52,8 @@ namespace Mautic.PowerShell.Base
             }
             Report();
             if (record != null)
-            {
-                record.RecordType = ProgressRecordType.Completed;
-                WriteProgress(record);
-            }
+                WriteProgress(new ProgressRecord(ProgressActivityId, activity, record.StatusDescription)
+                    { PercentComplete = record.PercentComplete, RecordType = ProgressRecordType.Completed });
             FlushLog();
             return task.GetAwaiter().GetResult();
         }

@@ -49,7 +49,9 @@ namespace Mautic.PowerShell.Cmdlets.Themes
                 try
                 {
                     Transferring($"Downloading the theme {name}", p => Conn.Themes.Download(name, target, p, CancellationToken));
-                    WriteObject(new FileInfo(target));
+                    // Through the provider, so the FileInfo carries PSPath and pipes into Add-MauticTheme -LiteralPath.
+                    FlushLog();
+                    WriteObject(InvokeProvider.Item.Get(new[] { target }, true, true), true);
                 }
                 catch (MauticApiException e) { WriteItemError(e, name); }
             }
