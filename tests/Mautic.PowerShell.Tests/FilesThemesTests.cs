@@ -137,7 +137,8 @@ public sealed class FilesThemesTests : PsTest, IDisposable
         var w = Ok($"Remove-MauticFile -Directory images -Name {name} -WhatIf");
         Assert.Empty(w.Requests.Where(q => q.Method == "DELETE"));
 
-        var r = Ok($"Get-MauticFile images | Remove-MauticFile -Force");
+        var r = Ok($"Get-MauticFile images | Remove-MauticFile -Force -PassThru");
+        Assert.Equal(name, Assert.Single(r.Output).Properties["File"].Value);
         Assert.Single(r.Requests, q => q.Method == "DELETE" && q.Path == $"/api/files/images/{name}/delete");
         lock (State.Sync) Assert.False(State.Media.Folders["images"].ContainsKey(name));
 
@@ -279,7 +280,8 @@ public sealed class FilesThemesTests : PsTest, IDisposable
     {
         Ok($"Add-MauticTheme -LiteralPath '{ThemeZip("gone", 10)}'");
         Assert.Empty(Ok("Remove-MauticTheme gone -WhatIf").Requests.Where(q => q.Method == "DELETE"));
-        var r = Ok("Get-MauticTheme gone | Remove-MauticTheme -Force");
+        var r = Ok("Get-MauticTheme gone | Remove-MauticTheme -Force -PassThru");
+        Assert.Equal("gone", Assert.Single(r.Output).Properties["Name"].Value);
         Assert.Single(r.Requests, q => q.Method == "DELETE" && q.Path == "/api/themes/gone/delete");
         lock (State.Sync) Assert.False(State.Media.Themes.ContainsKey("gone"));
 

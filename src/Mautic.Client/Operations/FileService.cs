@@ -90,8 +90,8 @@ namespace Mautic.Client.Operations
             return Record(folder.Shown, name, link == null ? null : DoubledPort.Replace(link, "$1$2"), info.FullName, info.Length);
         }
 
-        /// <summary>Deletes one file of a folder; a name that is not there is a NotFound error naming it.</summary>
-        public void Delete(string directory, string name, CancellationToken ct = default)
+        /// <summary>Deletes one file of a folder and returns it as a Mautic.File; a name that is not there is a NotFound error naming it.</summary>
+        public MauticRecord Delete(string directory, string name, CancellationToken ct = default)
         {
             var folder = Folder(directory);
             if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(new[] { '/', '\\' }) >= 0 || name == "." || name == "..")
@@ -99,6 +99,7 @@ namespace Mautic.Client.Operations
             try
             {
                 _client.Send(MauticRequest.Delete("files/" + folder.Route + "/" + Uri.EscapeDataString(name) + "/delete"), ct);
+                return Record(folder.Shown, name, null, null, null);
             }
             catch (MauticApiException e) when (e.StatusCode == 404)
             {

@@ -6,6 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Files
 {
     /// <summary>Deletes files from a Mautic media folder (DELETE files/{dir}/{file}/delete); a name not there is an ObjectNotFound error.</summary>
     [Cmdlet(VerbsCommon.Remove, "MauticFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.File")]
     public sealed class RemoveMauticFile : MauticCmdlet
     {
         /// <summary>The folder: images or media (assets is taken as media), optionally with subfolders; a piped Mautic.File gives its own.</summary>
@@ -21,12 +22,20 @@ namespace Mautic.PowerShell.Cmdlets.Files
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Writes a Mautic.File (Directory, File) for each file deleted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void Process()
         {
             foreach (var name in Name)
             {
                 if (!ShouldProcessForced(Force, $"{Directory}/{name}", "Delete the Mautic file")) continue;
-                try { Conn.Files.Delete(Directory, name, CancellationToken); }
+                try
+                {
+                    var deleted = Conn.Files.Delete(Directory, name, CancellationToken);
+                    if (PassThru) WriteRecord(deleted);
+                }
                 catch (MauticApiException e) { WriteItemError(e, name); }
             }
         }

@@ -10,6 +10,7 @@ namespace Mautic.PowerShell.Cmdlets.Themes
     /// not delete one but hide it from every builder. An unknown name is an ObjectNotFound error.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "MauticTheme", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Theme")]
     public sealed class RemoveMauticTheme : MauticCmdlet
     {
         /// <summary>The themes (their Name, the folder key); a piped Mautic.Theme gives its own.</summary>
@@ -20,6 +21,10 @@ namespace Mautic.PowerShell.Cmdlets.Themes
         /// <summary>Deletes without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes the Mautic.Theme of each theme deleted, as it was listed before.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         protected override void Process()
         {
@@ -33,7 +38,11 @@ namespace Mautic.PowerShell.Cmdlets.Themes
                     WriteInvalidArgument($"'{name}' is one of Mautic's built-in themes, which cannot be deleted (Mautic would only hide it).", name);
                 else if (ShouldProcessForced(Force, name, "Delete the Mautic theme"))
                 {
-                    try { Conn.Themes.Delete(name, CancellationToken); }
+                    try
+                    {
+                        Conn.Themes.Delete(name, CancellationToken);
+                        if (PassThru) WriteRecord(theme);
+                    }
                     catch (MauticApiException e) { WriteItemError(e, name); }
                 }
             }
