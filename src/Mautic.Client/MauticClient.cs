@@ -134,7 +134,7 @@ namespace Mautic.Client
                 return new MauticResponse
                 {
                     StatusCode = raw.Status, Body = body, MauticVersion = raw.Version, Duration = started.Elapsed,
-                    Attempts = raw.Attempts, Location = raw.Location,
+                    Attempts = raw.Attempts, Location = raw.Location, DownloadedBytes = raw.Downloaded, FileName = raw.FileName,
                 };
             }
         }
@@ -188,6 +188,8 @@ namespace Mautic.Client
             public string Location;
             public AuthenticationHeaderValue AuthHeader;
             public int Attempts;
+            public long? Downloaded;
+            public string FileName;
         }
 
         bool ShouldRetryStatus(Raw r, bool idempotent)
@@ -311,20 +313,36 @@ namespace Mautic.Client
                     message.Content = new StringContent(bodyText, Encoding.UTF8, "application/json");
                     contentType = "application/json";
                 }
+                else if (request.Upload != null)
+                {
+                    message.Content = Transfer.UploadContent(request.Upload, request.Progress);
+                }
                 AuthenticationHeaderValue auth = null;
                 if (!request.Anonymous && Authenticator != null)
                 {
                     auth = await Authenticator.GetHeaderAsync(TokenEndpointAsync, ct).ConfigureAwait(false);
                     message.Headers.Authorization = auth;
                 }
-                Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}");
+                Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}" +
+                    (request.Upload != null ? $" (uploading {request.Upload.FileName}, {message.Content.Headers.ContentLength} bytes as multipart field '{request.Upload.FieldName}')" : ""));
                 if (bodyText != null) Log(MauticLogLevel.Debug, $"Request body: {Redactor.Body(bodyText, contentType)}");
                 var sw = Stopwatch.StartNew();
-                using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
+                var completion = request.DownloadTo != null ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
+                using (var response = await _http.SendAsync(message, completion, ct).ConfigureAwait(false))
                 {
-                    var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    string text;
+                    long? downloaded = null;
+                    var status = (int)response.StatusCode;
+                    if (request.DownloadTo != null && status >= 200 && status < 300 && response.Content != null && !Transfer.IsJson(response.Content.Headers.ContentType?.MediaType))
+                    {
+                        downloaded = await Transfer.DownloadAsync(response.Content, request.DownloadTo, request.Progress, ct).ConfigureAwait(false);
+                        text = "";
+                    }
+                    else text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                     var raw = new Raw
                     {
+                        Downloaded = downloaded,
+                        FileName = Transfer.FileNameOf(response.Content),
                         Status = (int)response.StatusCode,
                         Body = text,
                         ContentType = response.Content?.Headers.ContentType?.MediaType,
@@ -337,7 +355,8 @@ namespace Mautic.Client
                         raw.Version = versions.FirstOrDefault();
                         if (!string.IsNullOrEmpty(raw.Version)) MauticVersion = raw.Version;
                     }
-                    Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms{(attempt > 1 ? " (attempt " + attempt + ")" : "")}");
+                    Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms{(attempt > 1 ? " (attempt " + attempt + ")" : "")}" +
+                        (downloaded.HasValue ? $", {downloaded} bytes written to {request.DownloadTo}" : ""));
                     Log(MauticLogLevel.Debug, $"Response body ({text.Length} chars): {Redactor.Body(text.Length > 4000 ? text.Substring(0, 4000) + "…" : text, raw.ContentType)}");
                     return raw;
                 }

@@ -74,6 +74,14 @@ namespace Mautic.Client
         internal FocusService Focus => _focus ?? (_focus = new FocusService(Client));
         FocusService _focus;
 
+        /// <summary>The media folders: list, streamed upload, delete.</summary>
+        internal FileService Files => _files ?? (_files = new FileService(Client));
+        FileService _files;
+
+        /// <summary>Themes: list, zip download and upload (streamed), delete.</summary>
+        internal ThemeService Themes => _themes ?? (_themes = new ThemeService(Client));
+        ThemeService _themes;
+
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
             r == Resources.MauticResources.Notes ? new NoteService(Client) : new EntityService(Client, r));

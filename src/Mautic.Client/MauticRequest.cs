@@ -30,6 +30,18 @@ namespace Mautic.Client
         /// </summary>
         public bool ItemErrors { get; set; }
         public bool Anonymous { get; set; }
+        /// <summary>
+        /// A file sent as multipart/form-data, streamed from disk on every try (never read into memory). A POST with
+        /// an upload is retried only when it never reached the server, like every POST.
+        /// </summary>
+        public MauticUpload Upload { get; set; }
+        /// <summary>
+        /// Where a successful non-JSON answer (a zip, an image) goes: streamed in chunks to a temporary file beside
+        /// it and moved into place only when complete, replacing any file there. JSON answers (errors) are read as usual.
+        /// </summary>
+        public string DownloadTo { get; set; }
+        /// <summary>Bytes sent (upload) or received (download) so far and the total when known; called from any thread.</summary>
+        public Action<long, long?> Progress { get; set; }
 
         public static MauticRequest Get(string path) => new MauticRequest(HttpMethod.Get, path);
         public static MauticRequest Post(string path, JToken body = null) => new MauticRequest(HttpMethod.Post, path) { Body = body };
@@ -60,6 +72,21 @@ namespace Mautic.Client
         }
     }
 
+    /// <summary>A file to upload: the local file, the multipart field name and the file name the server is told.</summary>
+    public sealed class MauticUpload
+    {
+        public MauticUpload(string filePath, string fieldName = "file", string fileName = null)
+        {
+            FilePath = filePath ?? throw new ArgumentNullException(nameof(filePath));
+            FieldName = fieldName ?? throw new ArgumentNullException(nameof(fieldName));
+            FileName = fileName ?? System.IO.Path.GetFileName(filePath);
+        }
+
+        public string FilePath { get; }
+        public string FieldName { get; }
+        public string FileName { get; }
+    }
+
     /// <summary>A successful answer: status, parsed body (null when empty) and timing.</summary>
     public sealed class MauticResponse
     {
@@ -69,5 +96,9 @@ namespace Mautic.Client
         public TimeSpan Duration { get; internal set; }
         public int Attempts { get; internal set; }
         public string Location { get; internal set; }
+        /// <summary>With <see cref="MauticRequest.DownloadTo"/>: the bytes written to that file (null when the answer was JSON).</summary>
+        public long? DownloadedBytes { get; internal set; }
+        /// <summary>The file name of the answer's Content-Disposition header, when it had one.</summary>
+        public string FileName { get; internal set; }
     }
 }

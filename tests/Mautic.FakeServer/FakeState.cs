@@ -161,6 +161,8 @@ public sealed class FakeState
     public EntityStore CampaignStore => Stores["campaigns"];
     /// <summary>Campaign events, memberships and contact event logs (see Campaigns.cs).</summary>
     public readonly CampaignData Campaigns = new();
+    /// <summary>The media folders and the themes (see FilesThemes.cs).</summary>
+    public readonly MediaData Media = new();
     public EntityStore Notes => Stores["notes"];
     /// <summary>Mautic's lead_fields: contact and company field definitions in one table (ids shared), seeded from the fake's fields.</summary>
     public EntityStore Fields => Stores["fields/contact"];

@@ -62,6 +62,9 @@ public sealed class BindingTests : PsTest
         ("New-MauticAsset", "File", "FileName", "[pscustomobject]@{ title = 'b6'; FileName = 'http://127.0.0.1/b6.pdf' } | New-MauticAsset", "/api/assets/new"),
         ("Set-MauticAsset", "File", "FileName", "$a = New-MauticAsset -Title b7 -File http://127.0.0.1/b7.pdf; Set-MauticAsset -Id $a.id -FileName http://127.0.0.1/b7b.pdf", "/api/assets/1/edit"),
         ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
+        ("Add-MauticFile", "LiteralPath", "PSPath", "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'b'); Add-MauticFile -Directory media -PSPath $p; [System.IO.File]::Delete($p)", "/api/files/media/new"),
+        ("Remove-MauticFile", "Name", "File", "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'b'); $f = Add-MauticFile -Directory images -Path $p; Remove-MauticFile -Directory images -File $f.File -Force; [System.IO.File]::Delete($p)", "/api/files/images/"),
+        ("Add-MauticTheme", "LiteralPath", "PSPath", "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); $z = Save-MauticTheme blank -Path $d; Add-MauticTheme -PSPath $z.FullName -Name balias; [System.IO.Directory]::Delete($d, $true)", "/api/themes/new"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Mautic.Client.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Mautic.Client.Operations
+{
+    /// <summary>
+    /// The media folders (CoreBundle FileApiController, measured on 5.1.0): GET files/{dir} lists a folder
+    /// ({files: scandir minus dot files, a JSON object keyed by scandir index, [] when empty}), POST files/{dir}/new
+    /// stores every uploaded part under a new random name ({file: {name, link (images only)}}, the last part's),
+    /// DELETE files/{dir}/{file}/delete removes one (404 "File does not exist"). {dir} is images or media (the
+    /// assets' folder; Mautic 4 called it assets), a subfolder written with dots (images.flags); a folder that does
+    /// not exist is a 406, and an upload creates a missing last subfolder.
+    /// </summary>
+    public sealed class FileService
+    {
+        public const string TypeName = "Mautic.File";
+        static readonly Regex Segment = new Regex(@"^[A-Za-z0-9_]+$", RegexOptions.Compiled);
+        static readonly Regex DoubledPort = new Regex(@"^(\w+://[^/]*?)(:\d+)\2(?=/)", RegexOptions.Compiled);
+
+        readonly MauticClient _client;
+
+        public FileService(MauticClient client)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+        }
+
+        /// <summary>
+        /// "images", "media" or "assets" (Mautic 4's name of media), optionally followed by subfolders ("images/flags",
+        /// "images\flags" or "images.flags"); returns the folder as the module shows it ("images/flags") and as the
+        /// route takes it ("images.flags"). Anything else is an InvalidArgument error naming the value.
+        /// </summary>
+        public static (string Shown, string Route) Folder(string directory)
+        {
+            var parts = (directory ?? "").Trim().TrimEnd('/', '\\').Split(new[] { '/', '\\', '.' }, StringSplitOptions.None);
+            var root = parts[0].ToLowerInvariant();
+            if (root == "assets") root = "media";
+            if ((root != "images" && root != "media") || parts.Skip(1).Any(p => !Segment.IsMatch(p)))
+                throw new MauticApiException(
+                    $"'{directory}' is not a Mautic file folder: use images or media (the assets' files; 'assets' is taken as media), optionally with subfolders of letters, digits and _ (images/flags).",
+                    MauticErrorKind.InvalidArgument);
+            var rest = parts.Skip(1).ToArray();
+            return (string.Join("/", new[] { root }.Concat(rest)), string.Join(".", new[] { root }.Concat(rest)));
+        }
+
+        /// <summary>The names in a folder (files and subfolders), in the server's order, as Mautic.File records.</summary>
+        public IEnumerable<MauticRecord> List(string directory, CancellationToken ct = default)
+        {
+            var folder = Folder(directory);
+            JToken body;
+            try
+            {
+                body = _client.Send(MauticRequest.Get("files/" + folder.Route), ct).Body;
+            }
+            catch (MauticApiException e) when (e.StatusCode == 406 && (e.MauticMessage ?? "").Contains("doesn't exist"))
+            {
+                throw new MauticApiException($"There is no folder {folder.Shown} on the server: {e.MauticMessage}", MauticErrorKind.NotFound, e) { StatusCode = 406, Method = e.Method, Url = e.Url };
+            }
+            return MauticJson.Map(body?["files"]).Select(kv => Record(folder.Shown, kv.Value?.ToString(), null, null, null)).ToList();
+        }
+
+        /// <summary>
+        /// Uploads one local file, streamed from disk, to a folder; Mautic stores it under a new random name (the
+        /// extension it detects from the content, else the file's own). The record carries that name as File (what
+        /// New-MauticAsset -File takes), the Link Mautic gave (images only; its doubled port repaired), the
+        /// local SourcePath and the Length sent.
+        /// </summary>
+        public MauticRecord Upload(string directory, string path, Action<long, long?> progress = null, CancellationToken ct = default)
+        {
+            var folder = Folder(directory);
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                throw new MauticApiException($"The file to upload does not exist: {path}", MauticErrorKind.NotFound);
+            var request = new MauticRequest(System.Net.Http.HttpMethod.Post, "files/" + folder.Route + "/new")
+            {
+                Upload = new MauticUpload(info.FullName, "file", AsciiName(info.Name)),
+                Progress = progress,
+            };
+            var file = _client.Send(request, ct).Body?["file"] as JObject;
+            var name = file?["name"]?.ToString();
+            if (string.IsNullOrEmpty(name))
+                throw new MauticApiException($"Mautic accepted the upload of {info.Name} to {folder.Shown} but named no stored file; the file field was not found in the request.", MauticErrorKind.Protocol);
+            var link = file["link"]?.ToString();
+            return Record(folder.Shown, name, link == null ? null : DoubledPort.Replace(link, "$1$2"), info.FullName, info.Length);
+        }
+
+        /// <summary>Deletes one file of a folder and returns it as a Mautic.File; a name that is not there is a NotFound error naming it.</summary>
+        public MauticRecord Delete(string directory, string name, CancellationToken ct = default)
+        {
+            var folder = Folder(directory);
+            if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(new[] { '/', '\\' }) >= 0 || name == "." || name == "..")
+                throw new MauticApiException($"'{name}' is not a file name (no folders: put them in -Directory).", MauticErrorKind.InvalidArgument);
+            try
+            {
+                _client.Send(MauticRequest.Delete("files/" + folder.Route + "/" + Uri.EscapeDataString(name) + "/delete"), ct);
+                return Record(folder.Shown, name, null, null, null);
+            }
+            catch (MauticApiException e) when (e.StatusCode == 404)
+            {
+                throw new MauticApiException($"There is no file '{name}' in {folder.Shown}.", MauticErrorKind.NotFound, e) { StatusCode = 404, Method = e.Method, Url = e.Url };
+            }
+        }
+
+        static MauticRecord Record(string folder, string name, string link, string source, long? length)
+        {
+            var r = new MauticRecord(TypeName);
+            r["File"] = name;
+            r["Directory"] = folder;
+            r["Link"] = link;
+            if (source != null)
+            {
+                r["SourcePath"] = source;
+                r["Length"] = length;
+            }
+            return r;
+        }
+
+        /// <summary>Header values must be ASCII; Mautic keeps only the extension of the name anyway.</summary>
+        static string AsciiName(string name)
+        {
+            var sb = new StringBuilder(name.Length);
+            foreach (var ch in name) sb.Append(ch < 32 || ch > 126 ? '_' : ch);
+            return sb.ToString();
+        }
+    }
+}
