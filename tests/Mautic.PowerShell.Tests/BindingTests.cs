@@ -59,6 +59,7 @@ public sealed class BindingTests : PsTest
         ("New-MauticUser", "Property", "Fields", "New-MauticUser -UserName b4 -Email b4@example.com -FirstName B -LastName U -Password ([System.Net.NetworkCredential]::new('', 'B4-pass!word').SecurePassword) -Fields @{ role = 1 }", "/api/users/new"),
         ("Set-MauticUser", "Property", "Fields", "Set-MauticUser -Id 1 -Fields @{ position = 'x' }", "/api/users/1/edit"),
         ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
+        ("Send-MauticEmailReply", "TrackingHash", "tracking_hash", "Send-MauticEmailReply -tracking_hash nosuchhash -ErrorAction Ignore", "/api/emails/reply/nosuchhash"),
         ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
     ];
 
