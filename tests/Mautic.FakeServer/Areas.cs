@@ -565,5 +565,31 @@ public static class FakeAreas
         Render = Routes.RenderAsset, Deleted = Routes.AssetDeleted,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets];
+    /// <summary>
+    /// E-mails (EmailBundle EmailApiController), measured on 5.1.0: header + id and the fields in the order of
+    /// <see cref="Routes.RenderEmail"/>; list keyed by id ordered by name, total int, empty []; name and subject required;
+    /// language "en" by default, one of ICU's locales, and a PUT without it is the generic 500 (NOT NULL); template one
+    /// of the e-mail themes; emailType "template" unless sent ("list" needs existing segments in lists; any other text
+    /// is kept); readCount, sentCount and revision are Mautic's own; no description (the form has none: it is ignored).
+    /// </summary>
+    public static readonly AreaDef Emails = new()
+    {
+        Route = "emails", Singular = "email", Plural = "emails", List = ListShape.KeyedById, Header = true, DefaultOrder = "name",
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("subject") { RequiredMessage = "A subject is required." },
+            new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true },
+            new("category", FieldKind.Category) { Tracked = false },
+            new("fromAddress"), new("fromName"), new("replyToAddress"), new("bccAddress"),
+            new("useOwnerAsMailer", FieldKind.Bool) { NullDefault = true }, new("utmTags", FieldKind.Raw),
+            new("customHtml"), new("plainText"), new("template", FieldKind.Select) { Options = Routes.EmailThemes },
+            new("emailType"), new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("publicPreview", FieldKind.Bool), new("dynamicContent", FieldKind.Raw), new("lists", FieldKind.Raw),
+        ],
+        FormOrder = ["name", "subject", "fromName", "fromAddress", "replyToAddress", "bccAddress", "headers", "template", "publishUp", "publishDown", "category", "lists", "language"],
+        SearchFields = ["name", "subject"],
+        Validate = Routes.ValidateEmail, ExtraErrors = Routes.EmailExtraErrors, BeforeSave = Routes.EmailSave, Render = Routes.RenderEmail,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails];
 }

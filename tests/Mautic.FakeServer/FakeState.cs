@@ -105,19 +105,21 @@ public sealed class Segment : Stamped
     public HashSet<long> Members = new();
 }
 
-public sealed class Email : Stamped
+/// <summary>One e-mail sent to one contact: a row of Mautic's email_stats (its tracking hash is what emails/reply/{hash} takes).</summary>
+public sealed record SentEmail(long EmailId, long ContactId, string? Tokens, string? Attachments)
 {
     public long Id;
-    public string Name = "";
-    public string Subject = "";
-    public string? CustomHtml;
-    public string EmailType = "template";
-    public bool IsPublished = true;
-    public List<long> Lists = new();
-    public int SentCount;
+    public string TrackingHash = Guid.NewGuid().ToString("N")[..22];
+    public DateTime DateSent = DateTime.UtcNow;
+    public string? Address;
+    /// <summary>"api" for a send to one contact; null for a segment send (not measured).</summary>
+    public string? Source;
+    public long? ListId;
+    public DateTime? DateRead;
 }
 
-public sealed record SentEmail(long EmailId, long ContactId, string? Tokens, string? Attachments);
+/// <summary>A row of email_stat_replies: a reply recorded through emails/reply/{hash}.</summary>
+public sealed record EmailReply(string Id, long StatId, DateTime DateReplied, string MessageId);
 
 /// <summary>All server data, guarded by one lock; tests read and arm it directly.</summary>
 public sealed class FakeState
@@ -147,8 +149,10 @@ public sealed class FakeState
 
     public readonly SortedDictionary<long, Contact> Contacts = new();
     public readonly SortedDictionary<long, Segment> Segments = new();
-    public readonly SortedDictionary<long, Email> Emails = new();
+    public EntityStore Emails => Stores["emails"];
     public readonly List<SentEmail> Sent = new();
+    public readonly List<EmailReply> Replies = new();
+    public long NextStatId = 1;
     public long NextContactId = 1;
     /// <summary>The simple areas' records (tags, stages, companies, ...), by route; see <see cref="FakeAreas"/>.</summary>
     public readonly Dictionary<string, EntityStore> Stores = FakeAreas.All.ToDictionary(a => a.Route, a => new EntityStore(a));
@@ -169,7 +173,6 @@ public sealed class FakeState
     public long NextSegmentId = 4;
     /// <summary>Point-trigger event ids are one sequence over every trigger.</summary>
     public long NextTriggerEventId = 1;
-    public long NextEmailId = 4;
     /// <summary>Ids of the contact sub-records (Mautic's tables are global, not per contact).</summary>
     public long NextDncId = 1, NextUtmId = 1, NextDeviceId = 1, NextPointLogId = 1;
 
@@ -200,9 +203,9 @@ public sealed class FakeState
         Segments[1] = new Segment { Id = 1, Name = "Newsletter", Alias = "newsletter", Description = "Everyone who opted in" };
         Segments[2] = new Segment { Id = 2, Name = "Customers", Alias = "customers" };
         Segments[3] = new Segment { Id = 3, Name = "Webinar 2026", Alias = "webinar-2026" };
-        Emails[1] = new Email { Id = 1, Name = "Monthly newsletter", Subject = "News", EmailType = "list", Lists = { 1 } };
-        Emails[2] = new Email { Id = 2, Name = "Welcome", Subject = "Welcome {contactfield=firstname}", EmailType = "template" };
-        Emails[3] = new Email { Id = 3, Name = "Draft", Subject = "Draft", EmailType = "template", IsPublished = false };
+        Emails.Add(new Dictionary<string, object?> { ["name"] = "Monthly newsletter", ["subject"] = "News", ["emailType"] = "list", ["lists"] = new System.Text.Json.Nodes.JsonArray(1L), ["revision"] = 1L });
+        Emails.Add(new Dictionary<string, object?> { ["name"] = "Welcome", ["subject"] = "Welcome {contactfield=firstname}", ["emailType"] = "template", ["revision"] = 1L });
+        Emails.Add(new Dictionary<string, object?> { ["name"] = "Draft", ["subject"] = "Draft", ["emailType"] = "template", ["revision"] = 1L }).IsPublished = false;
     }
 
     public Fault Arm(Fault fault)

@@ -138,28 +138,7 @@ static partial class Routes
         MapFilesThemes(app, s);
         MapContactExtras(app, s);
 
-        // emails
-        app.MapGet("/api/emails", ctx => Locked(s, () =>
-        {
-            var (start, limit, _, desc) = Paging(ctx, "id");
-            var all = desc ? s.Emails.Values.Reverse().ToList() : s.Emails.Values.ToList();
-            var page = all.Skip(start).Take(limit ?? int.MaxValue).ToList();
-            JsonNode emails = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(e => (e.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderEmail(e))).ToList());
-            return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["emails"] = emails });
-        }));
-        app.MapGet("/api/emails/{id:long}", ctx => Locked(s, () =>
-            s.Emails.TryGetValue(Id(ctx), out var e) ? Json(ctx, 200, new JsonObject { ["email"] = RenderEmail(e) }) : NotFound(ctx)));
-        app.MapPost("/api/emails/new", ctx => CreateEmail(ctx, s));
-        app.MapDelete("/api/emails/{id:long}/delete", ctx => Locked(s, () =>
-        {
-            if (!s.Emails.TryGetValue(Id(ctx), out var e)) return NotFound(ctx);
-            var rendered = RenderEmail(e);
-            rendered["id"] = null;
-            s.Emails.Remove(e.Id);
-            return Json(ctx, 200, new JsonObject { ["email"] = rendered });
-        }));
-        app.MapPost("/api/emails/{id:long}/send", ctx => SendToSegment(ctx, s));
-        app.MapPost("/api/emails/{id:long}/contact/{cid:long}/send", ctx => SendToContact(ctx, s));
+        MapEmails(app, s);
 
         // test control (used by the Pester suite, which runs the server out of process)
         app.MapPost("/__fake/faults", async ctx =>
@@ -856,77 +835,6 @@ static partial class Routes
                 details.Add((node?.ToString() ?? "", new JsonObject { ["success"] = ok }));
             }
             Json(ctx, 200, new JsonObject { ["success"] = 1, ["details"] = PhpMap(details) }).Wait();
-        }
-    }
-
-    // ---------- emails ----------
-
-    static JsonObject RenderEmail(Email e) => new()
-    {
-        ["isPublished"] = e.IsPublished, ["dateAdded"] = Date(e.DateAdded), ["dateModified"] = Date(e.DateModified ?? e.DateAdded),
-        ["createdBy"] = e.CreatedBy, ["createdByUser"] = e.CreatedByUser, ["modifiedBy"] = e.ModifiedBy, ["modifiedByUser"] = e.ModifiedByUser,
-        ["id"] = e.Id, ["name"] = e.Name, ["subject"] = e.Subject, ["language"] = "en", ["category"] = null,
-        ["fromAddress"] = null, ["fromName"] = null, ["replyToAddress"] = null, ["bccAddress"] = null,
-        ["customHtml"] = e.CustomHtml, ["plainText"] = null, ["template"] = null, ["emailType"] = e.EmailType,
-        ["publishUp"] = null, ["publishDown"] = null, ["readCount"] = 0, ["sentCount"] = e.SentCount, ["revision"] = 1,
-        ["assetAttachments"] = new JsonArray(),
-        ["lists"] = new JsonArray(e.Lists.Select(l => (JsonNode)new JsonObject { ["id"] = l }).ToArray()),
-    };
-
-    static async Task CreateEmail(HttpContext ctx, FakeState s)
-    {
-        if (await NamedBody(ctx) is not (JsonObject body, string name)) return;
-        lock (s.Sync)
-        {
-            var e = new Email
-            {
-                Id = s.NextEmailId++, Name = name, Subject = body["subject"]?.ToString() ?? "", CustomHtml = body["customHtml"]?.ToString(),
-                EmailType = body["emailType"]?.ToString() is { Length: > 0 } t ? t : "template",
-                IsPublished = body["isPublished"] == null || Truthy(body["isPublished"]),
-            };
-            if (body["lists"] is JsonArray lists)
-                foreach (var l in lists)
-                    if (long.TryParse((l is JsonObject lo ? lo["id"] : l)?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var lid)) e.Lists.Add(lid);
-            e.Created(Who(ctx));
-            s.Emails[e.Id] = e;
-            ctx.Response.Headers.Location = "/api/emails/" + e.Id;
-            Json(ctx, 201, new JsonObject { ["email"] = RenderEmail(e) }).Wait();
-        }
-    }
-
-    static async Task SendToSegment(HttpContext ctx, FakeState s)
-    {
-        var body = await ReadJson(ctx) as JsonObject;
-        lock (s.Sync)
-        {
-            if (!s.Emails.TryGetValue(Id(ctx), out var e) || !e.IsPublished) { NotFound(ctx).Wait(); return; }
-            // Mautic 5.1.0 calls getId() on each entry of a "lists" body, which holds plain ids: any non-empty
-            // "lists" ends in its generic 500 (measured). Without it, the e-mail's own segments are used.
-            if (body?["lists"] is JsonArray { Count: > 0 }) { Oops(ctx, 500).Wait(); return; }
-            // A template e-mail has no segments: Mautic answers success with nothing sent.
-            var lists = e.EmailType != "list" ? new List<long>() : e.Lists;
-            int? limit = body?["limit"] is JsonNode ln && int.TryParse(ln.ToString(), out var lv) ? lv : null;
-            var already = s.Sent.Where(x => x.EmailId == e.Id).Select(x => x.ContactId).ToHashSet();
-            var targets = lists.SelectMany(l => s.Segments.TryGetValue(l, out var g) ? g.Members : new HashSet<long>()).Distinct()
-                .Where(c => !already.Contains(c)).OrderBy(c => c).Take(limit ?? int.MaxValue).ToList();
-            foreach (var c in targets) s.Sent.Add(new SentEmail(e.Id, c, null, null));
-            e.SentCount += targets.Count;
-            Json(ctx, 200, new JsonObject { ["success"] = 1, ["sentCount"] = targets.Count, ["failedRecipients"] = 0 }).Wait();
-        }
-    }
-
-    static async Task SendToContact(HttpContext ctx, FakeState s)
-    {
-        var body = await ReadJson(ctx) as JsonObject;
-        lock (s.Sync)
-        {
-            // Mautic sends to one contact whether or not the e-mail is published.
-            if (!s.Emails.TryGetValue(Id(ctx), out var e)) { NotFound(ctx).Wait(); return; }
-            var cid = Id(ctx, "cid");
-            if (!s.Contacts.ContainsKey(cid)) { ApiError(ctx, 404, "Contact not found.").Wait(); return; }
-            s.Sent.Add(new SentEmail(e.Id, cid, body?["tokens"]?.ToJsonString(), body?["assetAttachments"]?.ToJsonString()));
-            e.SentCount++;
-            Json(ctx, 200, new JsonObject { ["success"] = true }).Wait();
         }
     }
 }

@@ -99,6 +99,10 @@ static partial class Routes
                 {
                     ("company_id", N(l.CompanyId)), ("lead_id", N(c.Id)), ("date_added", Sql(l.Associated)), ("is_primary", B(l.Primary)),
                 })).ToList();
+            case "email_stats":
+                return EmailStatRows(s);
+            case "email_stat_replies":
+                return EmailReplyRows(s);
             default:
                 return new();
         }

@@ -32,11 +32,14 @@ namespace Mautic.Client.Operations
         /// <summary>A record of <paramref name="resource"/>: fields flattened where the area has them, related records named by id.</summary>
         public static MauticRecord Shape(JToken token, MauticResource resource)
         {
-            if (resource.IdOnly.Count > 0 && token is JObject o && resource.IdOnly.Any(p => o[p] is JObject))
+            if (resource.IdOnly.Count > 0 && token is JObject o && resource.IdOnly.Any(p => o[p] is JObject || o[p] is JArray))
             {
                 o = (JObject)o.DeepClone();
                 foreach (var p in resource.IdOnly)
+                {
                     if (o[p] is JObject related) o[p] = related["id"] ?? JValue.CreateNull();
+                    else if (o[p] is JArray many) o[p] = new JArray(many.Select(r => r is JObject one ? one["id"] ?? JValue.CreateNull() : r));
+                }
                 token = o;
             }
             return RecordShaper.Shape(token, resource.TypeName, resource.FlattenFields);

@@ -68,7 +68,15 @@ namespace Mautic.Client.Resources
     {
         public static readonly MauticResource Contacts = new MauticResource("contacts", "contact", "contacts", "contact", flattenFields: true);
         public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment");
-        public static readonly MauticResource Emails = new MauticResource("emails", "email", "emails", "email");
+        /// <summary>
+        /// E-mails: named by name, no description (Mautic 5.1's e-mail form has none). Mautic keeps the statistics
+        /// (sentCount, readCount and the A/B variant counts) and the revision; lists (the segments of a segment e-mail)
+        /// are shown as segment ids, which is what a create or edit takes back (a segment record there is refused).
+        /// </summary>
+        public static readonly MauticResource Emails = new MauticResource("emails", "email", "emails", "email",
+            readOnly: new[] { "readCount", "sentCount", "variantSentCount", "variantReadCount", "revision", "variantStartDate", "variantParent",
+                "variantChildren", "translationParent", "translationChildren", "category", "unsubscribeForm" })
+            { IdOnly = new[] { "lists" } };
         public static readonly MauticResource Users = new MauticResource("users", "user", "users", "user", nameField: "username", descriptionField: "position", readOnly: new[] { "lastLogin", "lastActive" });
         public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
         public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag", searchField: "tag");

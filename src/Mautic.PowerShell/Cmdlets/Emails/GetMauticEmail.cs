@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Emails
+{
+    /// <summary>Gets e-mails (with their sent and read counts) by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticEmail", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Email")]
+    public sealed class GetMauticEmail : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Emails;
+    }
+}

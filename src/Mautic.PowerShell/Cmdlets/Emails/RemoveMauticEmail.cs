@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Emails
+{
+    /// <summary>Deletes e-mails by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticEmail", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Email")]
+    public sealed class RemoveMauticEmail : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Emails;
+    }
+}
