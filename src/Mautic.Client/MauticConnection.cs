@@ -74,6 +74,10 @@ namespace Mautic.Client
         internal FocusService Focus => _focus ?? (_focus = new FocusService(Client));
         FocusService _focus;
 
+        /// <summary>Forms' submissions (all of a form, of one contact, one by id).</summary>
+        internal FormService Forms => _forms ?? (_forms = new FormService(Client));
+        FormService _forms;
+
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
             r == Resources.MauticResources.Notes ? new NoteService(Client) : new EntityService(Client, r));

@@ -162,6 +162,8 @@ public sealed class FakeState
     /// <summary>Campaign events, memberships and contact event logs (see Campaigns.cs).</summary>
     public readonly CampaignData Campaigns = new();
     public EntityStore Notes => Stores["notes"];
+    /// <summary>Form field, action and submission ids and the submissions (see Forms.cs).</summary>
+    public readonly FormData Forms = new();
     /// <summary>Mautic's lead_fields: contact and company field definitions in one table (ids shared), seeded from the fake's fields.</summary>
     public EntityStore Fields => Stores["fields/contact"];
     public long NextSegmentId = 4;

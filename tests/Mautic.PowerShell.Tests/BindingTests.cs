@@ -60,6 +60,9 @@ public sealed class BindingTests : PsTest
         ("Set-MauticUser", "Property", "Fields", "Set-MauticUser -Id 1 -Fields @{ position = 'x' }", "/api/users/1/edit"),
         ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
         ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
+        ("Get-MauticFormSubmission", "FormId", "Id", "$f = New-MauticForm -Name b6; Get-MauticFormSubmission -Id $f.id", "/api/forms/1/submissions"),
+        ("Remove-MauticFormField", "FieldId", "Id", "$f = New-MauticForm -Name b7 -Field @{ label = 'A'; type = 'text' }; Remove-MauticFormField -FormId $f.id -Id $f.fields[0].id -Force", "/api/forms/1/fields/delete"),
+        ("Remove-MauticFormAction", "ActionId", "Id", "$f = New-MauticForm -Name b8 -Action @{ name = 'P'; type = 'lead.pointschange'; properties = @{ operator = 'plus'; points = 1 } }; Remove-MauticFormAction -FormId $f.id -Id $f.actions[0].id -Force", "/api/forms/1/actions/delete"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

@@ -28,6 +28,7 @@ public sealed class EntityAreaTests : PsTest
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
         ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
+        ("Form", "forms", "name", "@{}"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -92,6 +93,10 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticFocus",
         "Set-MauticFocus",
         "Remove-MauticFocus",
+        "Get-MauticForm",
+        "New-MauticForm",
+        "Set-MauticForm",
+        "Remove-MauticForm",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

@@ -99,10 +99,17 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Pages = new MauticResource("pages", "page", "pages", "page", nameField: "title", descriptionField: "metaDescription",
             readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" });
 
+        /// <summary>
+        /// Forms: fields and actions are arrays of records inside the form (sent as -Field/-Action, never copied back);
+        /// Mautic makes the alias from the name (the API ignores one sent, measured on 5.1.0) and renders cachedHtml.
+        /// </summary>
+        public static readonly MauticResource Forms = new MauticResource("forms", "form", "forms", "form",
+            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });
+
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Forms,
         };
     }
 }
