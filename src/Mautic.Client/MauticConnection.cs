@@ -81,6 +81,9 @@ namespace Mautic.Client
         /// <summary>Themes: list, zip download and upload (streamed), delete.</summary>
         internal ThemeService Themes => _themes ?? (_themes = new ThemeService(Client));
         ThemeService _themes;
+        /// <summary>Forms' submissions (all of a form, of one contact, one by id).</summary>
+        internal FormService Forms => _forms ?? (_forms = new FormService(Client));
+        FormService _forms;
 
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>

@@ -198,6 +198,12 @@ public sealed class AreaDef
     /// 400 {errors:[{code, message, details: []}]} before the form runs (a campaign without events or contact source).
     /// </summary>
     public Func<JsonObject, string?>? SingleSaveCheck { get; init; }
+    /// <summary>
+    /// Rewrites a payload before the form runs, given the record (as stored), whether it is new and whether this is a
+    /// PUT of an existing record (a form's fields and actions merged with the ones it has; see Forms.cs).
+    /// May throw <see cref="Routes.Refusal"/> or the area's generic 500.
+    /// </summary>
+    public Func<FakeState, Entity, JsonObject, bool, bool, JsonObject>? Prepare { get; init; }
     /// <summary>Validation errors that are not about a field of <see cref="Fields"/> (a role's "permissions").</summary>
     public Func<JsonObject, IReadOnlyDictionary<string, string>>? ExtraErrors { get; init; }
     /// <summary>
@@ -591,5 +597,31 @@ public static class FakeAreas
         Validate = Routes.ValidateEmail, ExtraErrors = Routes.EmailExtraErrors, BeforeSave = Routes.EmailSave, Render = Routes.RenderEmail,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails];
+    /// Forms (FormBundle FormApiController), measured on 5.1.0: header + id, name, alias, category, description,
+    /// cachedHtml, publishUp, publishDown, fields, actions, template, inKioskMode, renderStyle, formType, postAction,
+    /// postActionProperty, noIndex, formAttributes, language; list an array ordered by name, total int; a new form already
+    /// has dateModified (saved twice); name required; the alias sent is ignored, made once from the name (10 characters);
+    /// formType taken as sent ("standalone" by default); postAction return (default), redirect (postActionProperty a URL)
+    /// or message; fields and actions merged as <see cref="Routes.PrepareForm"/> says; a deleted form takes its submissions.
+    /// </summary>
+    public static readonly AreaDef Forms = new()
+    {
+        Route = "forms", Singular = "form", Plural = "forms", List = ListShape.Array, Header = true, CreatedIsModified = true,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("alias") { KeptOnPut = true, Tracked = false },
+            new("category", FieldKind.Category) { Tracked = false }, new("description"),
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("fields", FieldKind.Raw), new("actions", FieldKind.Raw),
+            new("template"), new("inKioskMode", FieldKind.Bool), new("renderStyle", FieldKind.Bool),
+            new("formType") { Default = "standalone" },
+            new("postAction", FieldKind.Select) { Options = ["return", "redirect", "message"], Default = "return" },
+            new("postActionProperty"), new("noIndex", FieldKind.Bool) { NullDefault = true }, new("formAttributes"), new("language"),
+        ],
+        DefaultOrder = "name",
+        SearchFields = ["name", "description"],
+        Prepare = Routes.PrepareForm, Validate = Routes.ValidateForm, BeforeSave = Routes.FormSave, Render = Routes.RenderForm, Deleted = Routes.FormDeleted,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms];
 }

@@ -168,6 +168,8 @@ public sealed class FakeState
     /// <summary>The media folders and the themes (see FilesThemes.cs).</summary>
     public readonly MediaData Media = new();
     public EntityStore Notes => Stores["notes"];
+    /// <summary>Form field, action and submission ids and the submissions (see Forms.cs).</summary>
+    public readonly FormData Forms = new();
     /// <summary>Mautic's lead_fields: contact and company field definitions in one table (ids shared), seeded from the fake's fields.</summary>
     public EntityStore Fields => Stores["fields/contact"];
     public long NextSegmentId = 4;

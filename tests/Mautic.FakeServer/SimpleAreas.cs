@@ -66,6 +66,7 @@ static partial class Routes
         app.MapDelete(root + "/batch/delete", ctx => DeleteBatch(ctx, s, a));
         if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
         if (a == FakeAreas.Focus) app.MapPost(root + "/{id:long}/js", ctx => FocusJs(ctx, s));
+        if (a == FakeAreas.Forms) MapForms(app, s);
         if (a == FakeAreas.Triggers)
         {
             app.MapGet(root + "/events/types", PointTriggerEventTypes);
@@ -174,6 +175,7 @@ static partial class Routes
     {
         var store = s.Stores[a.Route];
         a.BeforeForm?.Invoke(s, payload, isNew);
+        if (a.Prepare != null) payload = a.Prepare(s, target, payload, isNew, replace);
         var errors = new Dictionary<string, string>();
         var values = new Dictionary<string, object?>();
         var putServerError = false;

@@ -30,6 +30,7 @@ public sealed class EntityAreaTests : PsTest
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
         ("Asset", "assets", "title", "@{ storageLocation = 'remote'; file = 'http://127.0.0.1/files/doc.pdf'; language = 'en' }"),   // a create needs its file; a PUT its language
         ("Email", "emails", "name", "@{ subject = 'Hello'; language = 'en' }"),   // the subject is required; a PUT without the language is Mautic's 500
+        ("Form", "forms", "name", "@{}"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -102,6 +103,10 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticEmail",
         "Set-MauticEmail",
         "Remove-MauticEmail",
+        "Get-MauticForm",
+        "New-MauticForm",
+        "Set-MauticForm",
+        "Remove-MauticForm",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

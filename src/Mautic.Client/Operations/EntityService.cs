@@ -274,6 +274,50 @@ namespace Mautic.Client.Operations
             return string.IsNullOrEmpty(email) ? "" : " (" + email + ")";
         }
 
+        /// <summary>What <see cref="RemoveItems"/> found: the record as read afterwards, ids it never had, ids it still has.</summary>
+        public sealed class ItemRemoval
+        {
+            public ItemRemoval(MauticRecord record, IReadOnlyList<long> missing, IReadOnlyList<long> stillThere)
+            {
+                Record = record; Missing = missing; StillThere = stillThere;
+            }
+
+            public MauticRecord Record { get; }
+            /// <summary>Ids the record did not have before the removal (Mautic ignores them without a word).</summary>
+            public IReadOnlyList<long> Missing { get; }
+            /// <summary>Ids the record had and still has afterwards (Mautic answered as if removed but did not save).</summary>
+            public IReadOnlyList<long> StillThere { get; }
+
+            public void Deconstruct(out MauticRecord record, out IReadOnlyList<long> missing, out IReadOnlyList<long> stillThere)
+            {
+                record = Record; missing = Missing; stillThere = StillThere;
+            }
+        }
+
+        /// <summary>
+        /// DELETE {route}/{id}/{key}/delete?{key}[]=… (a form's fields or actions, a trigger's events), between two reads
+        /// of the record: Mautic answers 200 whatever the ids, ignoring those the record does not have, so the read
+        /// before tells which ids were never there, and the read after which are still there.
+        /// </summary>
+        public ItemRemoval RemoveItems(long id, string key, string itemNoun, IReadOnlyList<long> itemIds, CancellationToken ct = default)
+        {
+            CheckId(id);
+            foreach (var itemId in itemIds) CheckId(itemNoun, itemId);
+            var path = SubListReader.PathOf(Resource.Route, id, null);
+            var before = ItemIds(Client.Send(MauticRequest.Get(path), ct).Body?[Resource.Singular], key);
+            var request = MauticRequest.Delete(SubListReader.PathOf(Resource.Route, id, key + "/delete"));
+            foreach (var itemId in itemIds) request.With(key + "[]", itemId);
+            Client.Send(request, ct);
+            var afterBody = Client.Send(MauticRequest.Get(path), ct).Body?[Resource.Singular];
+            var after = ItemIds(afterBody, key);
+            return new ItemRemoval(Shape(afterBody),
+                itemIds.Where(i => !before.Contains(i)).Distinct().ToList(),
+                itemIds.Where(i => before.Contains(i) && after.Contains(i)).Distinct().ToList());
+        }
+
+        static HashSet<long> ItemIds(JToken record, string key) =>
+            new HashSet<long>(MauticJson.Map(record?[key]).Select(kv => MauticJson.ToLong(kv.Value?["id"])).Where(i => i.HasValue).Select(i => i.Value));
+
         /// <summary>
         /// Deletes by id through batch/delete?ids= (one id alone through {id}/delete). Mautic's batch silently skips ids
         /// it does not have; every id that does not come back as deleted is reported as NotFound, so nothing is lost

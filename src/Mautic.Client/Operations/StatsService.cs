@@ -60,13 +60,9 @@ namespace Mautic.Client.Operations
             return Walk(table, query, ct, totalKnown);
         }
 
-        IEnumerable<MauticRecord> Walk(string table, ListQuery q, CancellationToken ct, Action<long?> totalKnown)
-        {
-            long start = q.Skip, yielded = 0;
-            var first = true;
-            while (!q.First.HasValue || yielded < q.First.Value)
+        IEnumerable<MauticRecord> Walk(string table, ListQuery q, CancellationToken ct, Action<long?> totalKnown) =>
+            OffsetWalk.Walk(q, "stats", (start, limit) =>
             {
-                var limit = q.First.HasValue ? (int)Math.Min(q.PageSize, q.First.Value - yielded) : q.PageSize;
                 var request = MauticRequest.Get(Route + "/" + Uri.EscapeDataString(table)).With("start", start).With("limit", limit);
                 if (!string.IsNullOrEmpty(q.OrderBy))
                     request.With("order[0][col]", q.OrderBy).With("order[0][dir]", q.Descending ? "DESC" : "ASC");
@@ -74,21 +70,8 @@ namespace Mautic.Client.Operations
                 var body = Send(request, table, ct);
                 if (body?["stats"] == null && body?["availableTables"] != null)
                     throw new MauticApiException($"'{table}' is not a Mautic stats table; Get-MauticStatTable lists them.", MauticErrorKind.NotFound) { Method = "GET", Url = request.Path };
-                var total = MauticJson.ToLong(body?["total"]);
-                if (first) totalKnown?.Invoke(total);
-                first = false;
-                var rows = MauticJson.Map(body?["stats"]).Select(kv => kv.Value).ToList();
-                foreach (var row in rows)
-                {
-                    var r = Row(row as JObject, table);
-                    yielded++;
-                    yield return r;
-                    if (q.First.HasValue && yielded >= q.First.Value) yield break;
-                }
-                start += rows.Count;
-                if (rows.Count < limit || rows.Count == 0 || (total.HasValue && start >= total.Value)) yield break;
-            }
-        }
+                return body;
+            }, row => Row(row as JObject, table), totalKnown);
 
         /// <summary>A raw row as a Mautic.StatRow: id and *_id columns holding whole numbers become numbers, the rest stay as sent.</summary>
         static MauticRecord Row(JObject row, string table)

@@ -85,27 +85,11 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>
-        /// DELETE points/triggers/{id}/events/delete?events[]=…, then reads the trigger again: Mautic 5.1 answers the
-        /// trigger without the events but never saves that (its controller does not flush), and ignores ids the trigger
-        /// does not have. Returns the trigger as read afterwards, the ids the trigger did not have, and the ids still there.
+        /// DELETE points/triggers/{id}/events/delete?events[]=…: Mautic 5.1 answers the trigger without the events but
+        /// never saves that (its controller does not flush), so the ids still there afterwards come back as StillThere
+        /// (see <see cref="EntityService.RemoveItems"/>).
         /// </summary>
-        public (MauticRecord Trigger, IReadOnlyList<long> NotOnTrigger, IReadOnlyList<long> StillThere) RemoveTriggerEvents(long triggerId, IReadOnlyList<long> eventIds, CancellationToken ct = default)
-        {
-            var area = MauticResources.PointTriggers;
-            EntityService.CheckId(area.Noun, triggerId);
-            foreach (var id in eventIds) EntityService.CheckId("point trigger event", id);
-            var before = EventIds(Client.Send(MauticRequest.Get(SubListReader.PathOf(area.Route, triggerId, null)), ct).Body?[area.Singular]);
-            var request = MauticRequest.Delete(SubListReader.PathOf(area.Route, triggerId, "events/delete"));
-            foreach (var id in eventIds) request.With("events[]", id);
-            Client.Send(request, ct);
-            var afterBody = Client.Send(MauticRequest.Get(SubListReader.PathOf(area.Route, triggerId, null)), ct).Body?[area.Singular];
-            var after = EventIds(afterBody);
-            return (RecordShaper.Shape(afterBody, area.TypeName, false),
-                eventIds.Where(id => !before.Contains(id)).Distinct().ToList(),
-                eventIds.Where(id => before.Contains(id) && after.Contains(id)).Distinct().ToList());
-        }
-
-        static HashSet<long> EventIds(JToken trigger) =>
-            new HashSet<long>(MauticJson.Map(trigger?["events"]).Select(kv => MauticJson.ToLong(kv.Value?["id"])).Where(id => id.HasValue).Select(id => id.Value));
+        public EntityService.ItemRemoval RemoveTriggerEvents(long triggerId, IReadOnlyList<long> eventIds, CancellationToken ct = default) =>
+            new EntityService(Client, MauticResources.PointTriggers).RemoveItems(triggerId, "events", "point trigger event", eventIds, ct);
     }
 }

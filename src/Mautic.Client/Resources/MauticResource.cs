@@ -117,11 +117,16 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Assets = new MauticResource("assets", "asset", "assets", "asset", nameField: "title",
             readOnly: new[] { "downloadCount", "uniqueDownloadCount", "revision", "extension", "mime", "size", "downloadUrl", "category" })
             { RequiredOnCreate = new[] { "file" } };
+        /// Forms: fields and actions are arrays of records inside the form (sent as -Field/-Action, never copied back);
+        /// Mautic makes the alias from the name (the API ignores one sent, measured on 5.1.0) and renders cachedHtml.
+        /// </summary>
+        public static readonly MauticResource Forms = new MauticResource("forms", "form", "forms", "form",
+            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages, Assets,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms,
         };
     }
 }

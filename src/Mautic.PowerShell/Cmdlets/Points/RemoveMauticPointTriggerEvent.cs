@@ -1,7 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using Mautic.Client;
+using Mautic.Client.Resources;
 using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Points
@@ -13,7 +11,7 @@ namespace Mautic.PowerShell.Cmdlets.Points
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "MauticPointTriggerEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType("Mautic.PointTrigger")]
-    public sealed class RemoveMauticPointTriggerEvent : MauticCmdlet
+    public sealed class RemoveMauticPointTriggerEvent : RemoveItemsCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateRange(1L, long.MaxValue)]
@@ -25,36 +23,13 @@ namespace Mautic.PowerShell.Cmdlets.Points
         [ValidateRange(1L, long.MaxValue)]
         public long[] EventId { get; set; }
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override MauticResource Area => MauticResources.PointTriggers;
+        protected override string Key => "events";
+        protected override string ItemNoun => "event";
+        protected override long RecordId => TriggerId;
+        protected override long[] ItemIds => EventId;
 
-        /// <summary>Writes the trigger as read after the removal.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        readonly List<long> _ids = new List<long>();
-
-        protected override void Process()
-        {
-            foreach (var id in EventId)
-                if (!_ids.Contains(id) && ShouldProcessForced(Force, $"event {id} of point trigger {TriggerId}", "Remove")) _ids.Add(id);
-        }
-
-        protected override void End()
-        {
-            if (_ids.Count == 0) return;
-            try
-            {
-                var (trigger, notOnTrigger, stillThere) = Conn.Users.RemoveTriggerEvents(TriggerId, _ids, CancellationToken);
-                foreach (var id in notOnTrigger)
-                    WriteItemError(new MauticApiException($"Point trigger {TriggerId} has no event {id}.", MauticErrorKind.NotFound), id);
-                foreach (var id in stillThere)
-                    WriteItemError(new MauticApiException($"Mautic answered that event {id} was removed from point trigger {TriggerId}, but the trigger still has it: " +
-                        "Mautic 5.1 does not save this removal. Replace the trigger's events instead: Set-MauticPointTrigger -Replace with every field and the events to keep.",
-                        MauticErrorKind.Protocol), id);
-                if (PassThru) WriteRecord(trigger);
-            }
-            catch (MauticApiException e) { WriteItemError(e, TriggerId); }
-        }
+        protected override string StillThereHint =>
+            " Mautic 5.1 does not save this removal. Replace the trigger's events instead: Set-MauticPointTrigger -Replace with every field and the events to keep.";
     }
 }

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Forms
+{
+    /// <summary>Gets forms by id or as a streamed, paged list; each form carries its fields and actions.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticForm", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Form")]
+    public sealed class GetMauticForm : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Forms;
+    }
+}
