@@ -74,6 +74,10 @@ namespace Mautic.Client
         internal FocusService Focus => _focus ?? (_focus = new FocusService(Client));
         FocusService _focus;
 
+        /// <summary>Text messages' send to one contact (GET smses/{id}/contact/{contactId}/send), bounded concurrency.</summary>
+        internal SmsService Sms => _sms ?? (_sms = new SmsService(Client));
+        SmsService _sms;
+
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
             r == Resources.MauticResources.Notes ? new NoteService(Client) : new EntityService(Client, r));

@@ -28,6 +28,9 @@ public sealed class EntityAreaTests : PsTest
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
         ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
+        ("Sms", "smses", "name", "@{ message = 'Hi'; language = 'en' }"),  // message NOT NULL; a PUT without the language is Mautic's 500
+        ("Notification", "notifications", "name", "@{ heading = 'H'; message = 'M'; language = 'en' }"),
+        ("Tweet", "tweets", "name", "@{ text = 'Hello' }"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -92,6 +95,18 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticFocus",
         "Set-MauticFocus",
         "Remove-MauticFocus",
+        "Get-MauticSms",
+        "New-MauticSms",
+        "Set-MauticSms",
+        "Remove-MauticSms",
+        "Get-MauticNotification",
+        "New-MauticNotification",
+        "Set-MauticNotification",
+        "Remove-MauticNotification",
+        "Get-MauticTweet",
+        "New-MauticTweet",
+        "Set-MauticTweet",
+        "Remove-MauticTweet",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

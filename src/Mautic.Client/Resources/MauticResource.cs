@@ -99,10 +99,26 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Pages = new MauticResource("pages", "page", "pages", "page", nameField: "title", descriptionField: "metaDescription",
             readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" });
 
+        /// <summary>
+        /// Text messages (SmsBundle): name and message required, language "en" unless given; sentCount is Mautic's
+        /// counter. Mautic takes smsType and lists (segment ids) but never shows them, nor the description.
+        /// </summary>
+        public static readonly MauticResource Smses = new MauticResource("smses", "sms", "smses", "text message", typeName: "Mautic.Sms",
+            readOnly: new[] { "sentCount", "category" });
+        /// <summary>Web push notifications (NotificationBundle): name, heading and message required; readCount and sentCount are Mautic's counters.</summary>
+        public static readonly MauticResource Notifications = new MauticResource("notifications", "notification", "notifications", "notification",
+            readOnly: new[] { "readCount", "sentCount", "category" });
+        /// <summary>
+        /// Tweets (MauticSocialBundle): name and text (at most 280 characters) required; Mautic keeps the language "en"
+        /// and every tweet published whatever is sent, and the media and counters are its own.
+        /// </summary>
+        public static readonly MauticResource Tweets = new MauticResource("tweets", "tweet", "tweets", "tweet",
+            readOnly: new[] { "language", "mediaId", "mediaPath", "sentCount", "favoriteCount", "retweetCount", "category" });
+
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Smses, Notifications, Tweets,
         };
     }
 }
