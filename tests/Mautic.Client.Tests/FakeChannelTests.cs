@@ -124,6 +124,17 @@ public sealed class FakeChannelTests : FakeServerTest
         Assert.Equal("dd", (string)t["description"]!);
         // real: PUT with only a name is 400 text: A value is required.; search matches the name, not the text or description.
         Same(Refused("text", "A value is required."), Call(HttpMethod.Put, $"/tweets/{(long)t["id"]!}/edit", """{"name":"p"}""").Body);
+        // real: a refused batch edit lists the record as it parsed (text null), status 400 with the field's message; nothing saved.
+        var id = (long)t["id"]!;
+        var refused = Call(HttpMethod.Patch, "/tweets/batch/edit", $$"""[{"id":{{id}},"text":""}]""").Body!;
+        Same("[400]", refused["statusCodes"]);
+        Same("""[{"code":400,"message":"text: A value is required.","details":{"text":["A value is required."]},"type":null}]""", refused["errors"]);
+        Assert.Null(refused["tweets"]![0]!["text"]);
+        Assert.Equal("Hi", (string)Call(HttpMethod.Get, $"/tweets/{id}").Body!["tweet"]!["text"]!);
+        // real: the list is in id order (a later "aa" after an earlier "t2").
+        Post("/tweets/new", """{"name":"aa","text":"x"}""");
+        var order = Call(HttpMethod.Get, "/tweets").Body!["tweets"]!.AsObject().Select(kv => long.Parse(kv.Key)).ToArray();
+        Assert.Equal(order.Order(), order);
         Assert.Equal(0, (long)Call(HttpMethod.Get, "/tweets?search=dd").Body!["total"]!);
         Assert.Equal(1, (long)Call(HttpMethod.Get, "/tweets?search=t2").Body!["total"]!);
     }
