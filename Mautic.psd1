@@ -137,6 +137,19 @@
         'Set-MauticFocus'
         'Remove-MauticFocus'
         'Get-MauticFocusScript'
+        'Get-MauticSms'
+        'New-MauticSms'
+        'Set-MauticSms'
+        'Remove-MauticSms'
+        'Send-MauticSms'
+        'Get-MauticNotification'
+        'New-MauticNotification'
+        'Set-MauticNotification'
+        'Remove-MauticNotification'
+        'Get-MauticTweet'
+        'New-MauticTweet'
+        'Set-MauticTweet'
+        'Remove-MauticTweet'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

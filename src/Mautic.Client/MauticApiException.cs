@@ -16,6 +16,8 @@ namespace Mautic.Client
         Server,
         Protocol,
         InvalidArgument,
+        /// <summary>The server cannot do this until something is set up there (no SMS transport enabled).</summary>
+        NotEnabled,
     }
 
     /// <summary>

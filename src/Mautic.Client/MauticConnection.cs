@@ -84,6 +84,9 @@ namespace Mautic.Client
         /// <summary>Forms' submissions (all of a form, of one contact, one by id).</summary>
         internal FormService Forms => _forms ?? (_forms = new FormService(Client));
         FormService _forms;
+        /// <summary>Text messages' send to one contact (GET smses/{id}/contact/{contactId}/send), bounded concurrency.</summary>
+        internal SmsService Sms => _sms ?? (_sms = new SmsService(Client));
+        SmsService _sms;
 
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>

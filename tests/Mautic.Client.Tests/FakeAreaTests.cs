@@ -64,6 +64,10 @@ public class FakeAreaTests : FakeServerTest
         { "points", """{"repeatable":0,"type":"url.hit","name":"Visit"}""", "point", "points", JsonValueKind.Number, "[]" },
         { "points/triggers", """{"points":0,"triggerExistingLeads":0,"name":"Hot"}""", "trigger", "triggers", JsonValueKind.Number, "[]" },
         { "points/groups", """{"name":"Engagement"}""", "pointGroup", "pointGroups", JsonValueKind.Number, "[]" },
+        // real: {"total":0,"smses":[]} ; {"total":1,"smses":{"1":{...}}}; notifications and tweets the same
+        { "smses", """{"message":"Hi","language":"en","name":"Promo"}""", "sms", "smses", JsonValueKind.Number, "[]" },
+        { "notifications", """{"heading":"H","message":"M","language":"en","name":"Push"}""", "notification", "notifications", JsonValueKind.Number, "[]" },
+        { "tweets", """{"text":"Hello","name":"Launch"}""", "tweet", "tweets", JsonValueKind.Number, "[]" },
     };
 
     /// <summary>Areas whose list is a plain array rather than an object keyed by id (measured).</summary>
@@ -879,7 +883,7 @@ public class FakeAreaTests : FakeServerTest
     [Fact]
     public void The_table_lists_every_area_the_fake_serves_with_distinct_routes_and_keys()
     {
-        Assert.Equal(["tags", "stages", "companies", "categories", "roles", "points", "points/triggers", "points/groups", "campaigns", "users", "notes", "fields/contact", "fields/company", "focus", "pages", "assets", "emails", "forms"],
+        Assert.Equal(["tags", "stages", "companies", "categories", "roles", "points", "points/triggers", "points/groups", "campaigns", "users", "notes", "fields/contact", "fields/company", "focus", "pages", "assets", "emails", "forms", "smses", "notifications", "tweets"],
             FakeAreas.All.Select(a => a.Route));
         // Contact and company fields are two routes over one table (Mautic's lead_fields): same keys, one store.
         var own = FakeAreas.All.Where(a => a.Lists == null).ToList();

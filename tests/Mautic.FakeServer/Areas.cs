@@ -113,6 +113,16 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
         }
     }
 
+    /// <summary>
+    /// A NOT NULL column the form does not require: left empty (never set, or sent as "") it is Mautic's generic 500
+    /// once the form passed, nothing saved (a text message's message and language).
+    /// </summary>
+    public bool NotNull { get; init; }
+    /// <summary>Read from payloads and stored, never rendered (a text message's smsType, lists and description).</summary>
+    public bool Hidden { get; init; }
+    /// <summary>Not a form field: payloads cannot set it and PUT keeps it; rendered as stored (sentCount, a tweet's language).</summary>
+    public bool Ignored { get; init; }
+
     /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
     /// <summary>The field starts (and PUT leaves it) null even where its kind has a default (a page's isPreferenceCenter).</summary>
     public bool NullDefault { get; init; }
@@ -623,5 +633,76 @@ public static class FakeAreas
         Prepare = Routes.PrepareForm, Validate = Routes.ValidateForm, BeforeSave = Routes.FormSave, Render = Routes.RenderForm, Deleted = Routes.FormDeleted,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms];
+    /// Text messages (SmsBundle SmsApiController), measured on 5.1.0: header + id, name, message, language, category,
+    /// publishUp, publishDown, sentCount; list keyed by id ordered by name, total int, empty []; name required (400);
+    /// message and language NOT NULL: a create without message, a PUT without language, a PATCH blanking either is the
+    /// generic 500; language "en" by default, one of ICU's locales; description, smsType and lists are taken but never
+    /// shown; smsType "list" needs lists (existing segment ids), see <see cref="Routes.ValidateSms"/>. Search: name only.
+    /// </summary>
+    public static readonly AreaDef Smses = new()
+    {
+        Route = "smses", Singular = "sms", Plural = "smses", List = ListShape.KeyedById, Header = true,
+        Fields =
+        [
+            new("name"), new("message") { NotNull = true },
+            new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true, NotNull = true },
+            new("category", FieldKind.Category) { Tracked = false },
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("sentCount", FieldKind.Int) { Ignored = true },
+            new("description") { Hidden = true }, new("smsType") { Hidden = true }, new("lists", FieldKind.Raw) { Hidden = true },
+        ],
+        Required = "name", DefaultOrder = "name",
+        SearchFields = ["name"],
+        Validate = Routes.ValidateSms,
+    };
+
+    /// <summary>
+    /// Web push notifications (NotificationBundle NotificationApiController), measured on 5.1.0: header + id, name,
+    /// heading, message, url, language, category, button, utmTags, publishUp, publishDown, readCount, sentCount; list
+    /// keyed by id ordered by name; name, heading ("A title is required.") and message ("A message is required.")
+    /// required; url gets "http://" (not validated); language "en" by default, a PUT without it the generic 500;
+    /// utmTags always shows its four keys; description taken, never shown. Search: name only.
+    /// </summary>
+    public static readonly AreaDef Notifications = new()
+    {
+        Route = "notifications", Singular = "notification", Plural = "notifications", List = ListShape.KeyedById, Header = true,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("heading") { RequiredMessage = "A title is required." },
+            new("message") { RequiredMessage = "A message is required." }, new("url", FieldKind.Url),
+            new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true, NotNull = true },
+            new("category", FieldKind.Category) { Tracked = false }, new("button"), new("utmTags", FieldKind.Raw),
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("readCount", FieldKind.Int) { Ignored = true }, new("sentCount", FieldKind.Int) { Ignored = true },
+            new("description") { Hidden = true },
+        ],
+        DefaultOrder = "name",
+        SearchFields = ["name"],
+        Render = Routes.RenderNotification,
+    };
+
+    /// <summary>
+    /// Tweets (MauticSocialBundle TweetApiController), measured on 5.1.0: header + id, name, text, language, category,
+    /// mediaId, mediaPath, sentCount, favoriteCount, retweetCount, description; list keyed by id; name and text required
+    /// ("text: A value is required."), text at most 280 characters; language (always "en") and isPublished (always
+    /// true) are not form fields; page and asset must be existing ids, never shown. Search: name only.
+    /// </summary>
+    public static readonly AreaDef Tweets = new()
+    {
+        Route = "tweets", Singular = "tweet", Plural = "tweets", List = ListShape.KeyedById, Header = true, SetsPublished = false,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("text") { RequiredMessage = "A value is required." },
+            new("language") { Ignored = true, Default = "en" }, new("category", FieldKind.Category) { Tracked = false },
+            new("mediaId") { Ignored = true }, new("mediaPath") { Ignored = true },
+            new("sentCount", FieldKind.Int) { Ignored = true }, new("favoriteCount", FieldKind.Int) { Ignored = true },
+            new("retweetCount", FieldKind.Int) { Ignored = true }, new("description"),
+            new("asset", FieldKind.Int) { Hidden = true }, new("page", FieldKind.Int) { Hidden = true },
+        ],
+        FormOrder = ["name", "description", "text", "asset", "page"],
+        SearchFields = ["name"],
+        Validate = Routes.ValidateTweet,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms, Smses, Notifications, Tweets];
 }

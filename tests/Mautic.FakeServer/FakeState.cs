@@ -153,6 +153,10 @@ public sealed class FakeState
     public readonly List<SentEmail> Sent = new();
     public readonly List<EmailReply> Replies = new();
     public long NextStatId = 1;
+    /// <summary>Text messages sent (message id, contact id), in order; a send's statId is its position.</summary>
+    public readonly List<(long SmsId, long ContactId)> SentSms = new();
+    /// <summary>An SMS transport is enabled: a stock Mautic has none, and its send route then refuses every send.</summary>
+    public bool SmsTransport { get; set; }
     public long NextContactId = 1;
     /// <summary>The simple areas' records (tags, stages, companies, ...), by route; see <see cref="FakeAreas"/>.</summary>
     public readonly Dictionary<string, EntityStore> Stores = FakeAreas.All.ToDictionary(a => a.Route, a => new EntityStore(a));

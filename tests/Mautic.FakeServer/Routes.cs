@@ -154,6 +154,7 @@ static partial class Routes
             if (o["basicAuthEnabled"] is JsonNode b) s.BasicAuthEnabled = b.GetValue<bool>();
             if (o["accessTokenLifetimeSeconds"] is JsonNode l) s.AccessTokenLifetime = TimeSpan.FromSeconds(l.GetValue<double>());
             if (o["latencyMs"] is JsonNode lat) s.LatencyMs = lat.GetValue<int>();
+            if (o["smsTransport"] is JsonNode sms) s.SmsTransport = sms.GetValue<bool>();
             ctx.Response.StatusCode = 204;
         });
         app.MapPost("/__fake/refresh-token", ctx => Json(ctx, 200, new JsonObject { ["refresh_token"] = s.IssueRefreshToken() }, version: null));

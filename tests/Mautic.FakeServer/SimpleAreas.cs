@@ -66,7 +66,7 @@ static partial class Routes
         app.MapDelete(root + "/batch/delete", ctx => DeleteBatch(ctx, s, a));
         if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
         if (a == FakeAreas.Focus) app.MapPost(root + "/{id:long}/js", ctx => FocusJs(ctx, s));
-        if (a == FakeAreas.Forms) MapForms(app, s);
+        if (a == FakeAreas.Forms) MapForms(app, s);, if (a == FakeAreas.Smses) app.MapGet(root + "/{id:long}/contact/{cid:long}/send", ctx => SmsSend(ctx, s));
         if (a == FakeAreas.Triggers)
         {
             app.MapGet(root + "/events/types", PointTriggerEventTypes);
@@ -181,7 +181,7 @@ static partial class Routes
         var putServerError = false;
         foreach (var f in a.Fields)
         {
-            if (f.CreateOnly && !isNew) continue;
+            if (f.CreateOnly && !isNew || f.Ignored) continue;
             if (f.Kind == FieldKind.Json)
             {
                 // An object is stored as sent ({} as null); anything else is ignored.
@@ -240,6 +240,8 @@ static partial class Routes
         }
         // The form was valid; saving NULL into a NOT NULL column is Mautic's generic 500, nothing saved.
         if (putServerError) throw new ServerError(null);
+        foreach (var f in a.Fields.Where(f => f.NotNull))
+            if (Merged(f.Name) is null or "" || payload[f.Name] is JsonValue blank && blank.ToString() == "") throw new ServerError(null);
 
         var before = new Dictionary<string, object?>(target.Values, StringComparer.Ordinal);
         var wasPublished = target.IsPublished;
@@ -566,7 +568,7 @@ static partial class Routes
             o["modifiedByUser"] = e.ModifiedByUser;
         }
         o["id"] = mode == RenderMode.Deleted ? null : e.Id;
-        foreach (var f in a.Fields)
+        foreach (var f in a.Fields.Where(f => !f.Hidden))
             o[f.Name] = f.Kind switch
             {
                 FieldKind.EmptyArray => new JsonArray(),

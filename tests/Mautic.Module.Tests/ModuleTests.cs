@@ -34,7 +34,7 @@ public class ModuleTests : IClassFixture<ModuleFixture>
     }
 
     /// <summary>Nouns that end in s and are singular all the same (Mautic's focus item is a "focus").</summary>
-    static readonly string[] SingularEndingInS = { "MauticFocus" };
+    static readonly string[] SingularEndingInS = { "MauticFocus", "MauticSms" };   // SMS: one Short Message Service text
 
     [Fact]
     public void Verbs_are_approved_and_nouns_are_singular_Mautic_nouns()

@@ -32,6 +32,7 @@ public sealed class BindingTests : PsTest
         ("Add-MauticSegmentMember", "ContactId", "Id", "Add-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/add"),
         ("Remove-MauticSegmentMember", "ContactId", "Id", "Remove-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/remove"),
         ("Send-MauticEmail", "ContactId", "Id", "Send-MauticEmail -EmailId 2 -Id 1", "/api/emails/2/contact/1/send"),
+        ("Send-MauticSms", "ContactId", "Id", RouteCases.EnableSmsTransport + "Set-MauticContact -Id 1 -Property @{ mobile = '+15550100' }; $s = New-MauticSms -Name b-sms; Send-MauticSms -SmsId $s.id -Id 1", "/api/smses/"),
         ("Add-MauticCompanyMember", "ContactId", "Id", "$c = New-MauticCompany -Name 'b1'; Add-MauticCompanyMember -CompanyId $c.id -Id 1", "/api/companies/1/contact/1/add"),
         ("Remove-MauticCompanyMember", "ContactId", "Id", "$c = New-MauticCompany -Name 'b2'; Remove-MauticCompanyMember -CompanyId $c.id -Id 1", "/api/companies/1/contact/1/remove"),
         ("Set-MauticContactStage", "ContactId", "Id", "$s = New-MauticStage -Name 'b3'; Set-MauticContactStage -StageId $s.id -Id 1", "/api/stages/1/contact/1/add"),

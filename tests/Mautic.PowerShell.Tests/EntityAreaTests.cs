@@ -30,7 +30,9 @@ public sealed class EntityAreaTests : PsTest
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
         ("Asset", "assets", "title", "@{ storageLocation = 'remote'; file = 'http://127.0.0.1/files/doc.pdf'; language = 'en' }"),   // a create needs its file; a PUT its language
         ("Email", "emails", "name", "@{ subject = 'Hello'; language = 'en' }"),   // the subject is required; a PUT without the language is Mautic's 500
-        ("Form", "forms", "name", "@{}"),
+        ("Sms", "smses", "name", "@{ message = 'Hi'; language = 'en' }"),  // message NOT NULL; a PUT without the language is Mautic's 500
+        ("Notification", "notifications", "name", "@{ heading = 'H'; message = 'M'; language = 'en' }"),
+        ("Form", "forms", "name", "@{}"), ("Tweet", "tweets", "@{ text = 'Hello' }"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -107,6 +109,18 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticForm",
         "Set-MauticForm",
         "Remove-MauticForm",
+        "Get-MauticSms",
+        "New-MauticSms",
+        "Set-MauticSms",
+        "Remove-MauticSms",
+        "Get-MauticNotification",
+        "New-MauticNotification",
+        "Set-MauticNotification",
+        "Remove-MauticNotification",
+        "Get-MauticTweet",
+        "New-MauticTweet",
+        "Set-MauticTweet",
+        "Remove-MauticTweet",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

@@ -121,12 +121,25 @@ namespace Mautic.Client.Resources
         /// Mautic makes the alias from the name (the API ignores one sent, measured on 5.1.0) and renders cachedHtml.
         /// </summary>
         public static readonly MauticResource Forms = new MauticResource("forms", "form", "forms", "form",
-            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });
+        /// Text messages (SmsBundle): name and message required, language "en" unless given; sentCount is Mautic's
+        /// counter. Mautic takes smsType and lists (segment ids) but never shows them, nor the description.
+        /// </summary>
+        public static readonly MauticResource Smses = new MauticResource("smses", "sms", "smses", "text message", typeName: "Mautic.Sms",
+            readOnly: new[] { "sentCount", "category" });
+        /// <summary>Web push notifications (NotificationBundle): name, heading and message required; readCount and sentCount are Mautic's counters.</summary>
+        public static readonly MauticResource Notifications = new MauticResource("notifications", "notification", "notifications", "notification",
+            readOnly: new[] { "readCount", "sentCount", "category" });
+        /// <summary>
+        /// Tweets (MauticSocialBundle): name and text (at most 280 characters) required; Mautic keeps the language "en"
+        /// and every tweet published whatever is sent, and the media and counters are its own.
+        /// </summary>
+        public static readonly MauticResource Tweets = new MauticResource("tweets", "tweet", "tweets", "tweet",
+            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });, readOnly: new[] { "language", "mediaId", "mediaPath", "sentCount", "favoriteCount", "retweetCount"
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms, Smses, Notifications, Tweets,
         };
     }
 }

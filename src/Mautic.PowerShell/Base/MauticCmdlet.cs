@@ -129,6 +129,7 @@ namespace Mautic.PowerShell.Base
                 case MauticErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
                 case MauticErrorKind.LimitsExceeded: return ErrorCategory.LimitsExceeded;
                 case MauticErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case MauticErrorKind.NotEnabled: return ErrorCategory.ResourceUnavailable;
                 case MauticErrorKind.Connection:
                 case MauticErrorKind.Server: return ErrorCategory.ConnectionError;
                 default: return ErrorCategory.InvalidResult;
@@ -141,7 +142,7 @@ namespace Mautic.PowerShell.Base
         /// <summary>Module objects whose Id/ContactId is a contact id.</summary>
         protected static readonly string[] ContactKinds =
         {
-            "Mautic.Contact", "Mautic.SegmentMembership", "Mautic.CompanyMembership", "Mautic.StageMembership", "Mautic.EmailSendResult",
+            "Mautic.Contact", "Mautic.SegmentMembership", "Mautic.CompanyMembership", "Mautic.StageMembership", "Mautic.EmailSendResult", "Mautic.SmsSendResult",
             "Mautic.CampaignMembership", "Mautic.CampaignMember",
         };
         /// <summary>Module objects whose Id/SegmentId is a segment id.</summary>

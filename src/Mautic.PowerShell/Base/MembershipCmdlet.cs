@@ -8,10 +8,11 @@ using Mautic.Client.Resources;
 namespace Mautic.PowerShell.Base
 {
     /// <summary>
-    /// Adding contacts to, or removing them from, a segment, company or stage: contact ids from the pipeline, -WhatIf,
-    /// -PassThru memberships. A cmdlet names its <see cref="Target"/> and declares the target's id parameter.
+    /// One thing done to contacts from the pipeline against one record given by id or by name (a membership change, a
+    /// text message send): -WhatIf per contact, every contact an outcome. A cmdlet names its <see cref="Target"/>,
+    /// declares the target's id (and name) parameter, says what it does and sends.
     /// </summary>
-    public abstract class MembershipCmdlet : MauticBulkCmdlet
+    public abstract class PerContactCmdlet : MauticBulkCmdlet
     {
         /// <summary>Contact ids; contact objects bind through their Id property.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -22,10 +23,6 @@ namespace Mautic.PowerShell.Base
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject InputObject { get; set; }
-
-        [Parameter] public SwitchParameter PassThru { get; set; }
-
-        protected override bool EmitRecords => PassThru;
 
         /// <summary>The parameter sets of a target given by id (-SegmentId) or by its unique name (-SegmentName).</summary>
         protected const string ById = "ById", ByName = "ByName";
@@ -60,18 +57,35 @@ namespace Mautic.PowerShell.Base
             base.Begin();
             if (ParameterSetName == ByName) _ = ResolvedTargetId;
         }
-        /// <summary>True to add, false to remove.</summary>
-        protected abstract bool Adding { get; }
         /// <summary>How many per-contact requests run at once.</summary>
         protected virtual int Throttle => MembershipService.DefaultThrottle;
+
+        /// <summary>What is done to each contact, for -WhatIf and -Confirm ("Add to segment 3").</summary>
+        protected abstract string Action { get; }
 
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
-            var action = (Adding ? "Add to " : "Remove from ") + Target.Noun + " " + ResolvedTargetId;
+            var action = Action;
             foreach (var id in ContactId)
                 if (ShouldProcess("contact " + id, action)) Enqueue(id, null, id);
         }
+    }
+
+    /// <summary>
+    /// Adding contacts to, or removing them from, a segment, company or stage: contact ids from the pipeline, -WhatIf,
+    /// -PassThru memberships. A cmdlet names its <see cref="PerContactCmdlet.Target"/> and declares the target's id parameter.
+    /// </summary>
+    public abstract class MembershipCmdlet : PerContactCmdlet
+    {
+        [Parameter] public SwitchParameter PassThru { get; set; }
+
+        protected override bool EmitRecords => PassThru;
+
+        /// <summary>True to add, false to remove.</summary>
+        protected abstract bool Adding { get; }
+
+        protected override string Action => (Adding ? "Add to " : "Remove from ") + Target.Noun + " " + ResolvedTargetId;
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
             Conn.Memberships.Change(Target, ResolvedTargetId, Adding, items, Throttle, CancellationToken);

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Channels
+{
+    /// <summary>Gets web push notifications by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticNotification", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Notification")]
+    public sealed class GetMauticNotification : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Notifications;
+    }
+}

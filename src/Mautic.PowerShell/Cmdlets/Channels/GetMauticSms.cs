@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Channels
+{
+    /// <summary>Gets text messages (SMS) by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticSms", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Sms")]
+    public sealed class GetMauticSms : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Smses;
+    }
+}

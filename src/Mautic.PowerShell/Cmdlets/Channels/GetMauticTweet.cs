@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Channels
+{
+    /// <summary>Gets tweets by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticTweet", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Tweet")]
+    public sealed class GetMauticTweet : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Tweets;
+    }
+}

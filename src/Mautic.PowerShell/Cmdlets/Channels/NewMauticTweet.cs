@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Channels
+{
+    /// <summary>
+    /// Creates tweets for Mautic's campaigns (Mautic requires -Name and -Text, at most 280 characters); piped rows go
+    /// 200 per batch request. Mautic 5.1 keeps every tweet's language "en" and publishes it whatever is sent.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "MauticTweet", SupportsShouldProcess = true)]
+    [OutputType("Mautic.Tweet")]
+    public sealed class NewMauticTweet : NewEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Tweets;
+
+        /// <summary>The tweet's text, at most 280 characters.</summary>
+        [Parameter]
+        [ValidateLength(1, 280)]
+        public string Text { get; set; }
+
+        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() => base.NamedFields().Concat(ChannelFields.Tweet(Text));
+    }
+}
