@@ -135,7 +135,7 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
         State.AddContact("n@example.com");
         State.AddContact("m@example.com");
         using var c = Connect();
-        var notes = new NoteService(c.Client);
+        var notes = new ContactOwnedService(c.Client, MauticResources.Notes);
         var made = notes.Create(new[] { new WriteItem<object>(1, new JObject { ["lead"] = 2, ["text"] = "one" }) }).Single();
         Assert.True(made.Succeeded);
         Assert.Equal(2L, made.Record!["lead"]);
@@ -158,7 +158,7 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
             new WriteItem<object>("ghost", new JObject { ["lead"] = 424242, ["text"] = "ghost" }),
             new WriteItem<object>("b", new JObject { ["lead"] = "1", ["text"] = "b" }),
         };
-        var outcomes = new NoteService(c.Client).Create(items).ToDictionary(o => (string)o.Input);
+        var outcomes = new ContactOwnedService(c.Client, MauticResources.Notes).Create(items).ToDictionary(o => (string)o.Input);
         Assert.True(outcomes["a"].Succeeded && outcomes["b"].Succeeded);
         Assert.Equal(MauticErrorKind.InvalidArgument, outcomes["none"].Error!.Kind);
         Assert.Equal(MauticErrorKind.NotFound, outcomes["ghost"].Error!.Kind);

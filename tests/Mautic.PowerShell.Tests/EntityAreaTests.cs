@@ -28,6 +28,9 @@ public sealed class EntityAreaTests : PsTest
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
         ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
+        ("DynamicContent", "dynamiccontents", "name", "@{ language = 'en'; isCampaignBased = $true }"), // a PUT makes it filter-based and needs the language
+        ("Message", "messages", "name", "@{}"),
+        ("Device", "devices", "device", "@{ lead = 1 }"),                // contact 1 is seeded below: a device needs its contact
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -92,6 +95,18 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticFocus",
         "Set-MauticFocus",
         "Remove-MauticFocus",
+        "Get-MauticDynamicContent",
+        "New-MauticDynamicContent",
+        "Set-MauticDynamicContent",
+        "Remove-MauticDynamicContent",
+        "Get-MauticMessage",
+        "New-MauticMessage",
+        "Set-MauticMessage",
+        "Remove-MauticMessage",
+        "Get-MauticDevice",
+        "New-MauticDevice",
+        "Set-MauticDevice",
+        "Remove-MauticDevice",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });
