@@ -553,6 +553,7 @@ public static class FakeAreas
             new("description"),
             new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true },
         ],
+        FormOrder = ["name", "slotName", "filters"],   // the order of the messages (measured: slotName, then filters)
         SearchFields = ["name"],
         ValidateMerged = Routes.ValidateDynamicContent, BeforeSave = Routes.DynamicContentSave, Render = Routes.RenderDynamicContent,
     };
