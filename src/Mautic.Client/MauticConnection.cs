@@ -90,7 +90,7 @@ namespace Mautic.Client
 
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
-            r == Resources.MauticResources.Notes ? new NoteService(Client) : new EntityService(Client, r));
+            r == Resources.MauticResources.Notes || r == Resources.MauticResources.Devices ? new ContactOwnedService(Client, r) : new EntityService(Client, r));
 
         /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
         public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;

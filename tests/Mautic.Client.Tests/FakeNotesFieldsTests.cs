@@ -16,21 +16,6 @@ namespace Mautic.Client.Tests;
 /// </summary>
 public sealed class FakeNotesFieldsTests : FakeServerTest
 {
-    static readonly HttpClient Http = new();
-
-    (int Status, JsonNode? Body) Call(HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, Server.BaseUrl + "/api" + path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(State.AdminUser + ":" + State.AdminPassword)));
-        if (json != null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = Http.Send(request);
-        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
-
-    static void Same(string expected, JsonNode? actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}\n  actual {actual?.ToJsonString()}");
-
     const string Generic500 = """{"errors":[{"message":"Looks like I encountered an error (error #500). If I do it again, please report me to the system administrator!","code":500,"type":null}]}""";
 
     [Fact]
@@ -38,21 +23,21 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
     {
         State.AddContact("n@example.com");
         // real: {"errors":[{"code":400,"message":"lead ID is mandatory","details":[]}]}
-        var r = Call(HttpMethod.Post, "/notes/new", """{"text":"nolead"}""");
+        var r = RawCall(HttpMethod.Post, "/notes/new", """{"text":"nolead"}""");
         Assert.Equal(400, r.Status);
         Same("""{"errors":[{"code":400,"message":"lead ID is mandatory","details":[]}]}""", r.Body);
         // real: {"errors":[{"code":404,"message":"Contact not found.","details":[]}]}
-        Same("""{"errors":[{"code":404,"message":"Contact not found.","details":[]}]}""", Call(HttpMethod.Post, "/notes/new", """{"lead":99999999,"text":"x"}""").Body);
+        Same("""{"errors":[{"code":404,"message":"Contact not found.","details":[]}]}""", RawCall(HttpMethod.Post, "/notes/new", """{"lead":99999999,"text":"x"}""").Body);
         // real: {"errors":[{"code":400,"message":"text: Note text cannot be empty","details":{"text":["Note text cannot be empty"]}}]}
-        Same("""{"errors":[{"code":400,"message":"text: Note text cannot be empty","details":{"text":["Note text cannot be empty"]}}]}""", Call(HttpMethod.Post, "/notes/new", """{"lead":1}""").Body);
-        Same("""{"errors":[{"code":400,"message":"type: This value is not valid.","details":{"type":["This value is not valid."]}}]}""", Call(HttpMethod.Post, "/notes/new", """{"lead":1,"text":"x","type":"bogus"}""").Body);
+        Same("""{"errors":[{"code":400,"message":"text: Note text cannot be empty","details":{"text":["Note text cannot be empty"]}}]}""", RawCall(HttpMethod.Post, "/notes/new", """{"lead":1}""").Body);
+        Same("""{"errors":[{"code":400,"message":"type: This value is not valid.","details":{"type":["This value is not valid."]}}]}""", RawCall(HttpMethod.Post, "/notes/new", """{"lead":1,"text":"x","type":"bogus"}""").Body);
     }
 
     [Fact]
     public void A_note_shows_its_contact_with_field_groups_only_when_created_and_PUT_resets_type_and_date()
     {
         State.AddContact("n@example.com");
-        var created = Call(HttpMethod.Post, "/notes/new", """{"lead":1,"text":"<b>hi</b>","dateTime":"2024-05-01 10:00:00"}""");
+        var created = RawCall(HttpMethod.Post, "/notes/new", """{"lead":1,"text":"<b>hi</b>","dateTime":"2024-05-01 10:00:00"}""");
         Assert.Equal(201, created.Status);
         var note = created.Body!["note"]!;
         Assert.Equal(["id", "text", "type", "dateTime", "lead"], note.AsObject().Select(kv => kv.Key));
@@ -61,28 +46,28 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
         Assert.Equal("2024-05-01T10:00:00+00:00", note["dateTime"]!.GetValue<string>());
         Assert.Equal(["id", "points", "color", "fields"], note["lead"]!.AsObject().Select(kv => kv.Key));
         Assert.Equal(["core", "social", "personal", "professional"], note["lead"]!["fields"]!.AsObject().Select(kv => kv.Key));
-        Same("[]", Call(HttpMethod.Get, "/notes/1").Body!["note"]!["lead"]!["fields"]);  // read back: fields []
+        Same("[]", RawCall(HttpMethod.Get, "/notes/1").Body!["note"]!["lead"]!["fields"]);  // read back: fields []
 
-        var put = Call(HttpMethod.Put, "/notes/1/edit", """{"text":"replaced"}""").Body!["note"]!;
+        var put = RawCall(HttpMethod.Put, "/notes/1/edit", """{"text":"replaced"}""").Body!["note"]!;
         Assert.Null(put["type"]);
         Assert.Null(put["dateTime"]);
         Assert.Equal(1, put["lead"]!["id"]!.GetValue<long>());
 
         // real: {"total":1,"notes":[{"id":1,"text":"replaced","lead":{}}]}: nulls left out, lead empty
-        Same("""{"total":1,"notes":[{"id":1,"text":"replaced","lead":{}}]}""", Call(HttpMethod.Get, "/contacts/1/notes").Body);
-        Assert.Equal(404, Call(HttpMethod.Get, "/contacts/99/notes").Status);
+        Same("""{"total":1,"notes":[{"id":1,"text":"replaced","lead":{}}]}""", RawCall(HttpMethod.Get, "/contacts/1/notes").Body);
+        Assert.Equal(404, RawCall(HttpMethod.Get, "/contacts/99/notes").Status);
     }
 
     [Fact]
     public void A_notes_batch_with_an_unknown_contact_is_a_500_that_keeps_the_notes_before_it()
     {
         State.AddContact("n@example.com");
-        var r = Call(HttpMethod.Post, "/notes/batch/new", """[{"lead":1,"text":"b5"},{"lead":99999999,"text":"x"}]""");
+        var r = RawCall(HttpMethod.Post, "/notes/batch/new", """[{"lead":1,"text":"b5"},{"lead":99999999,"text":"x"}]""");
         Assert.Equal(500, r.Status);
         Same(Generic500, r.Body);
         Assert.Single(State.Notes.Rows);
         // A missing text is an ordinary per-item error.
-        var ok = Call(HttpMethod.Post, "/notes/batch/new", """[{"lead":1,"text":"b4"},{"lead":1}]""").Body!;
+        var ok = RawCall(HttpMethod.Post, "/notes/batch/new", """[{"lead":1,"text":"b4"},{"lead":1}]""").Body!;
         Same("[201,400]", ok["statusCodes"]);
         Same("""{"1":{"code":400,"message":"text: Note text cannot be empty","details":{"text":["Note text cannot be empty"]},"type":null}}""", ok["errors"]);
     }
@@ -90,16 +75,16 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
     [Fact]
     public void Field_routes_list_each_object_share_one_table_and_keep_the_alias()
     {
-        var contact = Call(HttpMethod.Get, "/fields/contact?limit=0").Body!;
+        var contact = RawCall(HttpMethod.Get, "/fields/contact?limit=0").Body!;
         Assert.Equal(JsonValueKind.Number, contact["total"]!.GetValueKind());
         Assert.All(contact["fields"]!.AsObject(), kv => Assert.Equal("lead", kv.Value!["object"]!.GetValue<string>()));
-        var company = Call(HttpMethod.Get, "/fields/company?limit=0").Body!;
+        var company = RawCall(HttpMethod.Get, "/fields/company?limit=0").Body!;
         Assert.Equal(15, company["total"]!.GetValue<int>());
         Assert.Equal("companyname", company["fields"]!["37"]!["alias"]!.GetValue<string>());
         // real: {"total":0,"fields":[]}
-        Same("""{"total":0,"fields":[]}""", Call(HttpMethod.Get, "/fields/contact?search=nothing-like-this").Body);
+        Same("""{"total":0,"fields":[]}""", RawCall(HttpMethod.Get, "/fields/contact?search=nothing-like-this").Body);
 
-        var made = Call(HttpMethod.Post, "/fields/company/new", """{"label":"NF co 1"}""");
+        var made = RawCall(HttpMethod.Post, "/fields/company/new", """{"label":"NF co 1"}""");
         Assert.Equal(201, made.Status);
         var f = made.Body!["field"]!;
         Assert.Equal("nf_co_1", f["alias"]!.GetValue<string>());
@@ -107,22 +92,22 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
         Assert.Equal("text", f["type"]!.GetValue<string>());
         var id = f["id"]!.GetValue<long>();
         // real: GET fields/company/44 of a contact field answers it; the object is not checked.
-        Assert.Equal(200, Call(HttpMethod.Get, $"/fields/contact/{id}").Status);
-        Assert.Equal("nf_co_1", Call(HttpMethod.Patch, $"/fields/company/{id}/edit", """{"alias":"changed_alias_x"}""").Body!["field"]!["alias"]!.GetValue<string>());
+        Assert.Equal(200, RawCall(HttpMethod.Get, $"/fields/contact/{id}").Status);
+        Assert.Equal("nf_co_1", RawCall(HttpMethod.Patch, $"/fields/company/{id}/edit", """{"alias":"changed_alias_x"}""").Body!["field"]!["alias"]!.GetValue<string>());
         // real: 400 "alias: Another field is already using this alias. ..."
-        var dup = Call(HttpMethod.Post, "/fields/contact/new", """{"label":"x","alias":"nf_co_1"}""");
+        var dup = RawCall(HttpMethod.Post, "/fields/contact/new", """{"label":"x","alias":"nf_co_1"}""");
         Assert.Equal(400, dup.Status);
         Assert.StartsWith("alias: Another field is already using this alias.", dup.Body!["errors"]![0]!["message"]!.GetValue<string>());
-        Same("""{"errors":[{"code":400,"message":"label: A label is required.","details":{"label":["A label is required."]}}]}""", Call(HttpMethod.Post, "/fields/contact/new", """{"alias":"z"}""").Body);
+        Same("""{"errors":[{"code":400,"message":"label: A label is required.","details":{"label":["A label is required."]}}]}""", RawCall(HttpMethod.Post, "/fields/contact/new", """{"alias":"z"}""").Body);
         // real: PUT with only a label is the generic 500
-        Same(Generic500, Call(HttpMethod.Put, $"/fields/company/{id}/edit", """{"label":"NF put"}""").Body);
+        Same(Generic500, RawCall(HttpMethod.Put, $"/fields/company/{id}/edit", """{"label":"NF put"}""").Body);
     }
 
     [Fact]
     public void The_published_fields_list_holds_both_objects_keyed_by_id_without_the_unpublished()
     {
-        var id = Call(HttpMethod.Post, "/fields/contact/new", """{"label":"hidden","isPublished":false}""").Body!["field"]!["id"]!.GetValue<long>();
-        var list = Call(HttpMethod.Get, "/contacts/list/fields").Body!.AsObject();
+        var id = RawCall(HttpMethod.Post, "/fields/contact/new", """{"label":"hidden","isPublished":false}""").Body!["field"]!["id"]!.GetValue<long>();
+        var list = RawCall(HttpMethod.Get, "/contacts/list/fields").Body!.AsObject();
         Assert.Contains(list, kv => kv.Value!["object"]!.GetValue<string>() == "company");
         Assert.Contains(list, kv => kv.Value!["object"]!.GetValue<string>() == "lead");
         Assert.False(list.ContainsKey(id.ToString()));
@@ -135,7 +120,7 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
         State.AddContact("n@example.com");
         State.AddContact("m@example.com");
         using var c = Connect();
-        var notes = new NoteService(c.Client);
+        var notes = new ContactOwnedService(c.Client, MauticResources.Notes);
         var made = notes.Create(new[] { new WriteItem<object>(1, new JObject { ["lead"] = 2, ["text"] = "one" }) }).Single();
         Assert.True(made.Succeeded);
         Assert.Equal(2L, made.Record!["lead"]);
@@ -158,7 +143,7 @@ public sealed class FakeNotesFieldsTests : FakeServerTest
             new WriteItem<object>("ghost", new JObject { ["lead"] = 424242, ["text"] = "ghost" }),
             new WriteItem<object>("b", new JObject { ["lead"] = "1", ["text"] = "b" }),
         };
-        var outcomes = new NoteService(c.Client).Create(items).ToDictionary(o => (string)o.Input);
+        var outcomes = new ContactOwnedService(c.Client, MauticResources.Notes).Create(items).ToDictionary(o => (string)o.Input);
         Assert.True(outcomes["a"].Succeeded && outcomes["b"].Succeeded);
         Assert.Equal(MauticErrorKind.InvalidArgument, outcomes["none"].Error!.Kind);
         Assert.Equal(MauticErrorKind.NotFound, outcomes["ghost"].Error!.Kind);

@@ -126,7 +126,10 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
     /// <summary>The field starts (and PUT leaves it) null even where its kind has a default (a page's isPreferenceCenter).</summary>
     public bool NullDefault { get; init; }
+    /// <summary>A new record has <see cref="Default"/>, but a PUT without the field sets false/null (a dynamic content's isCampaignBased).</summary>
+    public bool PutClears { get; init; }
 
+    /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
     public object? Default
     {
         get => NullDefault ? null : _default ?? (Kind switch { FieldKind.Int => 0L, FieldKind.Bool => false, _ => null });
@@ -228,7 +231,10 @@ public sealed class AreaDef
     /// Mautic 5.1 does (measured on assets: a create or PUT item fails on the form's required fields, a PATCH item
     /// saves nothing new and still counts as saved).
     /// </summary>
-    public Func<FakeState, Entity, JsonObject, bool, string?>? PrepareBinding { get; init; }
+    /// Checks on the values the record would have after this request (sent, else reset by PUT, else stored): a
+    /// dynamic content that is not campaign based needs its slot name and filters. Runs with the other field checks.
+    /// </summary>
+    public Func<FakeState, Entity, JsonObject, bool, string?>? PrepareBinding { get; init; }, public Func<Func<string, object?>, IReadOnlyDictionary<string, string>>? ValidateMerged { get; init; }
     /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
     public Action<FakeState, Entity>? BeforeSave { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
@@ -704,5 +710,66 @@ public static class FakeAreas
         Validate = Routes.ValidateTweet,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms, Smses, Notifications, Tweets];
+    /// Dynamic content (DynamicContentBundle DynamicContentApiController), measured on 5.1.0: see
+    /// <see cref="Routes.RenderDynamicContent"/>; list keyed by id, total int, empty []; name required; isCampaignBased
+    /// true on create, and a PUT without it makes it false; an item that is not campaign based needs slotName ("Please
+    /// enter a slot name.") and filters ("At least one filter is required."); language (stored, never shown) "en" by
+    /// default, and a PUT without it is the generic 500; content loses its HTML tags; description is taken, not shown.
+    /// </summary>
+    public static readonly AreaDef DynamicContents = new()
+    {
+        Route = "dynamiccontents", Singular = "dynamicContent", Plural = "dynamicContents", List = ListShape.KeyedById, Header = true,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("category", FieldKind.Category) { Tracked = false },
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime), new("content"),
+            new("utmTags", FieldKind.Raw), new("filters", FieldKind.Raw),
+            new("isCampaignBased", FieldKind.Bool) { Default = true, PutClears = true }, new("slotName"),
+            new("description"),
+            new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true },
+        ],
+        FormOrder = ["name", "slotName", "filters"],   // the order of the messages (measured: slotName, then filters)
+        SearchFields = ["name"],
+        ValidateMerged = Routes.ValidateDynamicContent, BeforeSave = Routes.DynamicContentSave, Render = Routes.RenderDynamicContent,
+    };
+
+    /// <summary>
+    /// Marketing messages (ChannelBundle MessageApiController), measured on 5.1.0: header + id, name, description,
+    /// publishUp, publishDown, channels, category; list an array, total int; name required; channels keyed by channel
+    /// name (a stock server offers only email), see <see cref="Routes.MessageChannels"/>.
+    /// </summary>
+    public static readonly AreaDef Messages = new()
+    {
+        Route = "messages", Singular = "message", Plural = "messages", List = ListShape.Array, Header = true,
+        Fields =
+        [
+            new("name") { RequiredMessage = "A name is required." }, new("description"),
+            new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime),
+            new("channels", FieldKind.Raw) { Tracked = false, Default = Routes.ResetChannels },
+            new("category", FieldKind.Category) { Tracked = false },
+        ],
+        SearchFields = ["name", "description"],
+        Validate = Routes.ValidateMessage, BeforeSave = Routes.MessageChannels, Render = Routes.RenderMessage,
+    };
+
+    /// <summary>
+    /// Devices (LeadBundle DeviceApiController), measured on 5.1.0: {id, lead, clientInfo, device, deviceBrand,
+    /// deviceModel, deviceOsName, deviceOsShortName, deviceOsVersion, deviceOsPlatform}, no header; list an array, total
+    /// int; ?search= ignored; lead (or contact) checked before the form: missing on create 400 "contact ID is
+    /// mandatory", unknown 404 "Contact not found.", and either ends a batch/new in the generic 500 with the devices
+    /// before it saved; PUT keeps the contact and empties the rest; fields not in the form are ignored.
+    /// </summary>
+    public static readonly AreaDef Devices = new()
+    {
+        Route = "devices", Singular = "device", Plural = "devices", List = ListShape.Array,
+        Fields =
+        [
+            new("device"), new("deviceBrand"), new("deviceModel"), new("deviceOsName"), new("deviceOsShortName"),
+            new("deviceOsVersion"), new("deviceOsPlatform"), new("lead", FieldKind.Int) { KeptOnPut = true },
+        ],
+        SearchIgnored = true,
+        BeforeForm = Routes.DeviceLead, Render = Routes.RenderDevice,
+    };
+
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms, Smses, Notifications, Tweets, DynamicContents, Messages, Devices];
 }

@@ -148,7 +148,10 @@ static partial class Routes
             c.Utm.Add(new UtmEntry(s.NextUtmId++, values, query, DateTime.UtcNow));
             // Mautic records the user agent as a device of the contact.
             var ua = values["useragent"];
-            if (!string.IsNullOrEmpty(ua) && !c.Devices.Any(d => d.UserAgent == ua)) c.Devices.Add(new DeviceEntry(s.NextDeviceId++, ua, DateTime.UtcNow));
+            // The fake keeps it in the devices store (GET devices lists it too) with its user agent, which is not rendered.
+            var devices = s.Stores[FakeAreas.Devices.Route];
+            if (!string.IsNullOrEmpty(ua) && !devices.Rows.Values.Any(d => d["lead"] is long l && l == c.Id && d.Text("userAgent") == ua))
+                devices.Add(new Dictionary<string, object?> { ["lead"] = c.Id, ["userAgent"] = ua, ["device"] = "", ["deviceBrand"] = "", ["deviceModel"] = "" });
             c.Modified(Who(ctx));
             var answer = RenderChanged(c, s, utmDropNulls: false);
             if (body["lastActive"] is JsonNode la && DateTime.TryParse(la.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var when))
@@ -253,9 +256,10 @@ static partial class Routes
         if (c == null) return NotFound(ctx);
         var (start, limit, _, _) = Paging(ctx, "id");
         // Newest first (d.dateAdded DESC); the fake does not parse user agents, so brand, model and OS stay empty.
-        var rows = c.Devices.OrderByDescending(d => d.DateAdded).ThenByDescending(d => d.Id).Skip(start).Take(limit ?? int.MaxValue)
-            .Select(d => (JsonNode)new JsonObject { ["id"] = d.Id, ["lead"] = new JsonObject(), ["device"] = "", ["deviceBrand"] = "", ["deviceModel"] = "" }).ToArray();
-        return Json(ctx, 200, new JsonObject { ["total"] = c.Devices.Count, ["devices"] = new JsonArray(rows) });
+        var all = s.Stores[FakeAreas.Devices.Route].Rows.Values.Where(d => d["lead"] is long l && l == c.Id).ToList();
+        var rows = all.OrderByDescending(d => d.DateAdded).ThenByDescending(d => d.Id).Skip(start).Take(limit ?? int.MaxValue)
+            .Select(d => (JsonNode)new JsonObject { ["id"] = d.Id, ["lead"] = new JsonObject(), ["device"] = d.Text("device") ?? "", ["deviceBrand"] = d.Text("deviceBrand") ?? "", ["deviceModel"] = d.Text("deviceModel") ?? "" }).ToArray();
+        return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["devices"] = new JsonArray(rows) });
     });
 
     // ---------- activity ----------

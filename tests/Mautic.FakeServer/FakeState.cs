@@ -73,15 +73,12 @@ public sealed class Contact : Stamped
     public List<UtmEntry> Utm = new();
     /// <summary>Scores by point group id (contacts/{id}/points/groups/{gid}/...).</summary>
     public SortedDictionary<long, int> GroupScores = new();
-    /// <summary>Devices, one per user agent seen in a UTM tag set.</summary>
-    public List<DeviceEntry> Devices = new();
     /// <summary>The point change log the timeline shows (point.gained).</summary>
     public List<PointLog> PointLogs = new();
 }
 
 public sealed record DncEntry(long Id, string Channel, int Reason, string Comments, long? ChannelId, DateTime DateAdded);
 public sealed record UtmEntry(long Id, Dictionary<string, string?> Values, System.Text.Json.Nodes.JsonNode? Query, DateTime DateAdded);
-public sealed record DeviceEntry(long Id, string UserAgent, DateTime DateAdded);
 public sealed record PointLog(long Id, string EventName, string ActionName, int Delta, string? GroupName, DateTime DateAdded);
 
 public sealed class CompanyLink
@@ -180,7 +177,9 @@ public sealed class FakeState
     /// <summary>Point-trigger event ids are one sequence over every trigger.</summary>
     public long NextTriggerEventId = 1;
     /// <summary>Ids of the contact sub-records (Mautic's tables are global, not per contact).</summary>
-    public long NextDncId = 1, NextUtmId = 1, NextDeviceId = 1, NextPointLogId = 1;
+    public long NextDncId = 1, NextUtmId = 1, NextPointLogId = 1;
+    /// <summary>A marketing message's channel rows are one sequence over every message.</summary>
+    public long NextMessageChannelId = 1;
 
     /// <summary>The pseudo user a client_credentials token acts as.</summary>
     public Principal ClientPrincipal => new(null, $"{ClientName} [{ClientId.Split('_')[0]}]");

@@ -92,6 +92,7 @@ static partial class Routes
             s.Contacts.Remove(c.Id);
             foreach (var seg in s.Segments.Values) seg.Members.Remove(c.Id);
             ContactNotesGone(s, c.Id);
+            ContactDevicesGone(s, c.Id);
             return Json(ctx, 200, new JsonObject { ["contact"] = rendered });
         }));
         app.MapGet("/api/contacts/{id:long}/segments", ctx => Locked(s, () =>
@@ -633,6 +634,7 @@ static partial class Routes
                 s.Contacts.Remove(id);
                 foreach (var seg in s.Segments.Values) seg.Members.Remove(id);
                 ContactNotesGone(s, id);
+                ContactDevicesGone(s, id);
             }
         }
         await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });

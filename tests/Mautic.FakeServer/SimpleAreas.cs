@@ -192,7 +192,7 @@ static partial class Routes
             {
                 if (replace && !f.KeptOnPut)
                 {
-                    values[f.Name] = f.Default;
+                    values[f.Name] = f.PutClears ? (f.Kind == FieldKind.Bool ? false : null) : f.Default;
                     putServerError |= f.PutMissingIsServerError;
                 }
                 continue;
@@ -216,6 +216,8 @@ static partial class Routes
         foreach (var f in a.Fields)
             if (f.RequiredMessage != null && !errors.ContainsKey(f.Name) && Merged(f.Name) is null or "")
                 errors[f.Name] = f.RequiredMessage;
+        if (a.ValidateMerged != null)
+            foreach (var (k, m) in a.ValidateMerged(Merged)) errors.TryAdd(k, m);
         if (a.ExtraErrors != null)
             foreach (var (k, m) in a.ExtraErrors(payload)) errors.TryAdd(k, m);
         if (a.Validate != null)

@@ -79,7 +79,7 @@ public sealed class ContactExtrasTests : PsTest
         Assert.Contains("\"utm_campaign\":\"spring\"", body);
         Assert.Contains("\"lastActive\":\"2026-01-02 10:00:00\"", body);
         Assert.Equal("spring", State.Contacts[2].Utm.Single().Values["utm_campaign"]);
-        Assert.Single(State.Contacts[1].Devices);
+        Assert.Single(State.Stores["devices"].Rows.Values, d => d["lead"] is long l && l == 1);
 
         Ok("[pscustomobject]@{ Id = 3; utm_source = 'csv'; utm_term = 't' } | Add-MauticContactUtm");
         Assert.Equal("csv", State.Contacts[3].Utm.Single().Values["utm_source"]);

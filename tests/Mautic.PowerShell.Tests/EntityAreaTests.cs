@@ -33,6 +33,9 @@ public sealed class EntityAreaTests : PsTest
         ("Sms", "smses", "name", "@{ message = 'Hi'; language = 'en' }"),  // message NOT NULL; a PUT without the language is Mautic's 500
         ("Notification", "notifications", "name", "@{ heading = 'H'; message = 'M'; language = 'en' }"),
         ("Form", "forms", "name", "@{}"), ("Tweet", "tweets", "@{ text = 'Hello' }"),
+        ("DynamicContent", "dynamiccontents", "name", "@{ language = 'en'; isCampaignBased = $true }"), // a PUT makes it filter-based and needs the language
+        ("Message", "messages", "name", "@{}"),
+        ("Device", "devices", "device", "@{ lead = 1 }"),                // contact 1 is seeded below: a device needs its contact
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -121,6 +124,18 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticTweet",
         "Set-MauticTweet",
         "Remove-MauticTweet",
+        "Get-MauticDynamicContent",
+        "New-MauticDynamicContent",
+        "Set-MauticDynamicContent",
+        "Remove-MauticDynamicContent",
+        "Get-MauticMessage",
+        "New-MauticMessage",
+        "Set-MauticMessage",
+        "Remove-MauticMessage",
+        "Get-MauticDevice",
+        "New-MauticDevice",
+        "Set-MauticDevice",
+        "Remove-MauticDevice",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

@@ -135,11 +135,25 @@ namespace Mautic.Client.Resources
         /// </summary>
         public static readonly MauticResource Tweets = new MauticResource("tweets", "tweet", "tweets", "tweet",
             readOnly: new[] { "alias", "cachedHtml", "actions", "category" });, readOnly: new[] { "language", "mediaId", "mediaPath", "sentCount", "favoriteCount", "retweetCount"
+        /// Dynamic content (DynamicContentBundle), measured on 5.1.0: keys dynamicContent/dynamicContents, only the name
+        /// is required; sentCount, the A/B variant links and language (stored, never shown) are Mautic's own.
+        /// </summary>
+        public static readonly MauticResource DynamicContents = new MauticResource("dynamiccontents", "dynamicContent", "dynamicContents", "dynamic content",
+            typeName: "Mautic.DynamicContent", readOnly: new[] { "sentCount", "variantParent", "variantChildren", "category" });
+        /// <summary>Marketing messages (ChannelBundle): a name and one row per channel (email, sms, ...), each with the item it sends.</summary>
+        public static readonly MauticResource Messages = new MauticResource("messages", "message", "messages", "marketing message", typeName: "Mautic.Message", readOnly: "category");
+        /// <summary>
+        /// A contact's devices (LeadBundle DeviceApiController), measured on 5.1.0: no name, so the device type names one
+        /// (New-MauticDevice needs it); lead is the contact, shown as its id; ?search= is ignored, so -Search goes as a
+        /// where[] LIKE on the device type; clientInfo is Mautic's own.
+        /// </summary>
+        public static readonly MauticResource Devices = new MauticResource("devices", "device", "devices", "device", nameField: "device", searchField: "device",
+            readOnly: "clientInfo") { IdOnly = new[] { "lead" } };
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms, Smses, Notifications, Tweets,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms, Smses, Notifications, Tweets, DynamicContents, Messages, Devices,
         };
     }
 }

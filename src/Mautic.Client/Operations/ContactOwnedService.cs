@@ -10,16 +10,17 @@ using Newtonsoft.Json.Linq;
 namespace Mautic.Client.Operations
 {
     /// <summary>
-    /// Notes: the standard routes, except that a batch is screened first. Mautic 5.1.0 checks a note's contact (lead)
-    /// before its form, and in batch/new or batch/edit a note with no contact or an unknown one ends the whole request
-    /// in a generic 500 with the notes before it already saved (measured), so the answer cannot tell what was saved.
-    /// Before a batch, notes with no contact become errors, and the contacts named are looked up in one request
-    /// (contacts where id in ..., select id); notes of unknown contacts become NotFound errors; the rest are sent.
-    /// One note alone goes to the single route, whose 400 and 404 are precise.
+    /// Records that belong to a contact (notes, devices): the standard routes, except that a batch is screened first.
+    /// Mautic 5.1.0 checks such a record's contact (lead; a device also takes "contact") before its form, and in
+    /// batch/new or batch/edit a record with no contact or an unknown one ends the whole request in a generic 500 with
+    /// the records before it already saved (measured on notes and devices), so the answer cannot tell what was saved.
+    /// Before a batch, new records with no contact become errors, and the contacts named are looked up in one request
+    /// (contacts where id in ..., select id); records of unknown contacts become NotFound errors; the rest are sent.
+    /// One record alone goes to the single route, whose 400 and 404 are precise.
     /// </summary>
-    public sealed class NoteService : EntityService
+    public sealed class ContactOwnedService : EntityService
     {
-        public NoteService(MauticClient client) : base(client, MauticResources.Notes) { }
+        public ContactOwnedService(MauticClient client, MauticResource resource) : base(client, resource) { }
 
         public override IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
             Screened(items, true, ct, pass => base.Create(pass, ct));
@@ -40,11 +41,11 @@ namespace Mautic.Client.Operations
             var named = new Dictionary<WriteItem<T>, long>();
             foreach (var item in items)
             {
-                var lead = item.Payload?["lead"];
+                var lead = item.Payload?["lead"] ?? item.Payload?["contact"];
                 if (lead == null || lead.Type == JTokenType.Null)
                 {
                     if (create) failed.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException(
-                        "A note needs its contact: give -ContactId, pipe the contact in, or give a 'lead' value.", MauticErrorKind.InvalidArgument)));
+                        $"A {Resource.Noun} needs its contact: give -ContactId, pipe the contact in, or give a 'lead' value.", MauticErrorKind.InvalidArgument)));
                     else pass.Add(item);
                     continue;
                 }
@@ -52,7 +53,7 @@ namespace Mautic.Client.Operations
                 if (id == null || id <= 0)
                 {
                     failed.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException(
-                        $"A note's contact (lead) must be a contact id, not '{lead.ToString(Newtonsoft.Json.Formatting.None)}'.", MauticErrorKind.InvalidArgument)));
+                        $"A {Resource.Noun}'s contact (lead) must be a contact id, not '{lead.ToString(Newtonsoft.Json.Formatting.None)}'.", MauticErrorKind.InvalidArgument)));
                     continue;
                 }
                 named[item] = id.Value;
@@ -69,7 +70,7 @@ namespace Mautic.Client.Operations
                 else if (lookupError != null) failed.Add(BatchOutcome<T>.Failure(item.Input, lookupError));
                 else if (known.Contains(id)) send2.Add(item);
                 else failed.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException(
-                    $"Contact {id.ToString(CultureInfo.InvariantCulture)} was not found, so no note was written for it.", MauticErrorKind.NotFound) { StatusCode = 404 }));
+                    $"Contact {id.ToString(CultureInfo.InvariantCulture)} was not found, so no {Resource.Noun} was written for it.", MauticErrorKind.NotFound) { StatusCode = 404 }));
             }
             foreach (var o in failed) yield return o;
             if (send2.Count > 0) foreach (var o in send(send2)) yield return o;

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.DynamicContents
+{
+    /// <summary>Gets dynamic content items by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticDynamicContent", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.DynamicContent")]
+    public sealed class GetMauticDynamicContent : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.DynamicContents;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.DynamicContents
+{
+    /// <summary>
+    /// Edits dynamic content items by id: PATCH by default, PUT with -Replace (Mautic 5.1 then needs -Language, and
+    /// an item not sent as campaign based needs -SlotName and -Filter); piped input goes through batch edit.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "MauticDynamicContent", SupportsShouldProcess = true)]
+    [OutputType("Mautic.DynamicContent")]
+    public sealed class SetMauticDynamicContent : SetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.DynamicContents;
+
+        /// <summary>The text shown in place of the slot (Mautic 5.1 strips HTML tags from it).</summary>
+        [Parameter]
+        public string Content { get; set; }
+
+        /// <summary>The slot name a web page's dynamic content tag asks for (filter-based items).</summary>
+        [Parameter]
+        public string SlotName { get; set; }
+
+        /// <summary>Campaign based (the default) or, with -IsCampaignBased:$false, chosen by -Filter for -SlotName.</summary>
+        [Parameter]
+        public SwitchParameter IsCampaignBased { get; set; }
+
+        /// <summary>The contact filters of a filter-based item: @{ glue = 'and'; field = 'email'; object = 'lead'; type = 'email'; operator = '='; filter = 'a@example.com' }.</summary>
+        [Parameter]
+        public Hashtable[] Filter { get; set; }
+
+        /// <summary>A locale Mautic knows: en (the default), de, en_US, ...</summary>
+        [Parameter]
+        public string Language { get; set; }
+
+        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
+            base.NamedFields().Concat(DynamicContentFields.Of(MyInvocation, Content, SlotName, IsCampaignBased, Filter, Language));
+    }
+}

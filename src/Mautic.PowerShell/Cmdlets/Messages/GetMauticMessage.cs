@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Messages
+{
+    /// <summary>Gets marketing messages by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticMessage", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Message")]
+    public sealed class GetMauticMessage : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Messages;
+    }
+}

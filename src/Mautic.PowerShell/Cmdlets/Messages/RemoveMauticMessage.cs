@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Messages
+{
+    /// <summary>Deletes marketing messages by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Message")]
+    public sealed class RemoveMauticMessage : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Messages;
+    }
+}
