@@ -231,10 +231,12 @@ public sealed class AreaDef
     /// Mautic 5.1 does (measured on assets: a create or PUT item fails on the form's required fields, a PATCH item
     /// saves nothing new and still counts as saved).
     /// </summary>
+    public Func<FakeState, Entity, JsonObject, bool, string?>? PrepareBinding { get; init; }
+    /// <summary>
     /// Checks on the values the record would have after this request (sent, else reset by PUT, else stored): a
     /// dynamic content that is not campaign based needs its slot name and filters. Runs with the other field checks.
     /// </summary>
-    public Func<FakeState, Entity, JsonObject, bool, string?>? PrepareBinding { get; init; }, public Func<Func<string, object?>, IReadOnlyDictionary<string, string>>? ValidateMerged { get; init; }
+    public Func<Func<string, object?>, IReadOnlyDictionary<string, string>>? ValidateMerged { get; init; }
     /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
     public Action<FakeState, Entity>? BeforeSave { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>

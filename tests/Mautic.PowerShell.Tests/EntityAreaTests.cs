@@ -32,7 +32,8 @@ public sealed class EntityAreaTests : PsTest
         ("Email", "emails", "name", "@{ subject = 'Hello'; language = 'en' }"),   // the subject is required; a PUT without the language is Mautic's 500
         ("Sms", "smses", "name", "@{ message = 'Hi'; language = 'en' }"),  // message NOT NULL; a PUT without the language is Mautic's 500
         ("Notification", "notifications", "name", "@{ heading = 'H'; message = 'M'; language = 'en' }"),
-        ("Form", "forms", "name", "@{}"), ("Tweet", "tweets", "@{ text = 'Hello' }"),
+        ("Tweet", "tweets", "name", "@{ text = 'Hello' }"),
+        ("Form", "forms", "name", "@{}"),
         ("DynamicContent", "dynamiccontents", "name", "@{ language = 'en'; isCampaignBased = $true }"), // a PUT makes it filter-based and needs the language
         ("Message", "messages", "name", "@{}"),
         ("Device", "devices", "device", "@{ lead = 1 }"),                // contact 1 is seeded below: a device needs its contact

@@ -117,10 +117,13 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Assets = new MauticResource("assets", "asset", "assets", "asset", nameField: "title",
             readOnly: new[] { "downloadCount", "uniqueDownloadCount", "revision", "extension", "mime", "size", "downloadUrl", "category" })
             { RequiredOnCreate = new[] { "file" } };
+        /// <summary>
         /// Forms: fields and actions are arrays of records inside the form (sent as -Field/-Action, never copied back);
         /// Mautic makes the alias from the name (the API ignores one sent, measured on 5.1.0) and renders cachedHtml.
         /// </summary>
         public static readonly MauticResource Forms = new MauticResource("forms", "form", "forms", "form",
+            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });
+        /// <summary>
         /// Text messages (SmsBundle): name and message required, language "en" unless given; sentCount is Mautic's
         /// counter. Mautic takes smsType and lists (segment ids) but never shows them, nor the description.
         /// </summary>
@@ -134,7 +137,8 @@ namespace Mautic.Client.Resources
         /// and every tweet published whatever is sent, and the media and counters are its own.
         /// </summary>
         public static readonly MauticResource Tweets = new MauticResource("tweets", "tweet", "tweets", "tweet",
-            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });, readOnly: new[] { "language", "mediaId", "mediaPath", "sentCount", "favoriteCount", "retweetCount"
+            readOnly: new[] { "language", "mediaId", "mediaPath", "sentCount", "favoriteCount", "retweetCount", "category" });
+        /// <summary>
         /// Dynamic content (DynamicContentBundle), measured on 5.1.0: keys dynamicContent/dynamicContents, only the name
         /// is required; sentCount, the A/B variant links and language (stored, never shown) are Mautic's own.
         /// </summary>
