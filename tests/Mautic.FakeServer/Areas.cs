@@ -114,6 +114,9 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     }
 
     /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
+    /// <summary>A PATCH adds the array sent to the one stored instead of replacing it (a webhook's triggers: measured on 5.1.0).</summary>
+    public bool MergedOnPatch { get; init; }
+
     /// <summary>The field starts (and PUT leaves it) null even where its kind has a default (a page's isPreferenceCenter).</summary>
     public bool NullDefault { get; init; }
 
@@ -527,5 +530,5 @@ public static class FakeAreas
         BeforeSave = Routes.PageSave, Render = Routes.RenderPage,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages];
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Routes.ReportArea, Routes.WebhookArea];
 }

@@ -135,6 +135,7 @@ static partial class Routes
         app.MapGet("/api/contacts/{id:long}/companies", ctx => ContactCompanies(ctx, s));
         MapCampaigns(app, s);
         MapStats(app, s);
+        MapDashboard(app, s);
         MapContactExtras(app, s);
 
         // emails

@@ -28,6 +28,8 @@ public sealed class EntityAreaTests : PsTest
         ("Field", "fields/contact", "label", "@{ type = 'text' }"),      // -Object Contact, the default; a PUT needs the type
         ("Focus", "focus", "name", "@{ type = 'notice'; style = 'bar' }"),
         ("Page", "pages", "title", "@{ language = 'en' }"),              // a PUT without the language is Mautic's 500
+        ("Report", "reports", "name", "@{ source = 'leads'; system = $false }"),   // a create without a source, a PUT without system: Mautic's 500
+        ("Webhook", "hooks", "name", "@{ webhookUrl = 'http://127.0.0.1:9/hook' }"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -92,6 +94,14 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticFocus",
         "Set-MauticFocus",
         "Remove-MauticFocus",
+        "Get-MauticReport",
+        "New-MauticReport",
+        "Set-MauticReport",
+        "Remove-MauticReport",
+        "Get-MauticWebhook",
+        "New-MauticWebhook",
+        "Set-MauticWebhook",
+        "Remove-MauticWebhook",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });
