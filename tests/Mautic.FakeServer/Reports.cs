@@ -128,6 +128,37 @@ static partial class Routes
         return null;
     }
 
+    /// <summary>A contact's value of a leads report column, as Mautic sends it: text, "" for NULL.</summary>
+    static string LeadColumn(Contact c, string col) => col switch
+    {
+        "l.id" => c.Id.ToString(CultureInfo.InvariantCulture),
+        "l.date_added" => c.DateAdded.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        "l.points" => c.Points.ToString(CultureInfo.InvariantCulture),
+        _ when col.StartsWith("l.", StringComparison.Ordinal) => c.Fields.GetValueOrDefault(col[2..]) ?? "",
+        _ => "",
+    };
+
+    /// <summary>A report filter on one value: eq, neq, like and notLike (SQL % and _, case-insensitive), empty, notEmpty, gt/gte/lt/lte; others match everything.</summary>
+    static bool ReportFilterMatches(JsonObject f, string value)
+    {
+        var want = f["value"]?.ToString() ?? "";
+        bool Like() => System.Text.RegularExpressions.Regex.IsMatch(value, "^" + System.Text.RegularExpressions.Regex.Escape(want).Replace("%", ".*").Replace("_", ".") + "$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
+        int Cmp() => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && decimal.TryParse(want, NumberStyles.Float, CultureInfo.InvariantCulture, out var b)
+            ? a.CompareTo(b) : string.Compare(value, want, StringComparison.OrdinalIgnoreCase);
+        return f["condition"]?.ToString() switch
+        {
+            "eq" => string.Equals(value, want, StringComparison.OrdinalIgnoreCase),
+            "neq" => !string.Equals(value, want, StringComparison.OrdinalIgnoreCase),
+            "like" => Like(),
+            "notLike" => !Like(),
+            "empty" => value.Length == 0,
+            "notEmpty" => value.Length > 0,
+            "gt" => Cmp() > 0, "gte" => Cmp() >= 0, "lt" => Cmp() < 0, "lte" => Cmp() <= 0,
+            _ => true,
+        };
+    }
+
     /// <summary>
     /// GET reports/{id}: {totalResults, data, dataColumns, limit, page, [dateFrom, dateTo,] debug, aggregatorColumns, report}.
     /// Rows (leads reports only) are contacts whose date_added is between dateFrom (default 30 days ago) and dateTo
@@ -150,20 +181,15 @@ static partial class Routes
         {
             var lo = from ?? now.AddDays(-30);
             var hi = to ?? now;
+            var filters = (report["filters"] as JsonArray ?? []).OfType<JsonObject>().ToList();
             foreach (var c in s.Contacts.Values.OrderBy(c => c.Id).Where(c => c.DateAdded >= lo.AddSeconds(-1) && c.DateAdded <= hi.AddSeconds(1)))
             {
+                if (!filters.All(f => ReportFilterMatches(f, LeadColumn(c, f["column"]?.ToString() ?? "")))) continue;
                 var row = new JsonObject();
                 foreach (var col in selected)
                 {
                     var alias = LeadReportColumns.FirstOrDefault(x => x.Column == col).Alias ?? col[(col.IndexOf('.') + 1)..];
-                    row[alias] = col switch
-                    {
-                        "l.id" => c.Id.ToString(CultureInfo.InvariantCulture),
-                        "l.date_added" => c.DateAdded.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                        "l.points" => c.Points.ToString(CultureInfo.InvariantCulture),
-                        _ when col.StartsWith("l.", StringComparison.Ordinal) => c.Fields.GetValueOrDefault(col[2..]) ?? "",
-                        _ => "",
-                    };
+                    row[alias] = LeadColumn(c, col);
                 }
                 rows.Add(row);
             }
