@@ -90,7 +90,20 @@ namespace Mautic.Client
 
         /// <summary>The standard operations of any area of the resource table.</summary>
         internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
-            r == Resources.MauticResources.Notes || r == Resources.MauticResources.Devices ? new ContactOwnedService(Client, r) : new EntityService(Client, r));
+            r == Resources.MauticResources.Notes || r == Resources.MauticResources.Devices ? new ContactOwnedService(Client, r)
+            : r == Resources.MauticResources.Reports ? new ReportService(Client)
+            : r == Resources.MauticResources.Webhooks ? new WebhookService(Client)
+            : new EntityService(Client, r));
+
+        /// <summary>Reports: the standard routes plus the compiled report's rows (one per connection, like every area).</summary>
+        internal ReportService Reports => (ReportService)Area(Resources.MauticResources.Reports);
+
+        /// <summary>Webhooks: the standard routes plus the trigger list, read once per connection.</summary>
+        internal WebhookService Webhooks => (WebhookService)Area(Resources.MauticResources.Webhooks);
+
+        /// <summary>Dashboard widget types and widget data (GET data, data/{type}).</summary>
+        internal DashboardService Dashboard => _dashboard ?? (_dashboard = new DashboardService(Client));
+        DashboardService _dashboard;
 
         /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
         public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;

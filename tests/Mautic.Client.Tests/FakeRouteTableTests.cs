@@ -16,7 +16,7 @@ public sealed class FakeRouteTableTests : FakeServerTest
     static readonly string[] CoveredAreas =
     [
         "contacts", "segments", "companies", "campaigns", "campaign-events", "stages", "tags", "notes", "categories", "users", "roles",
-        "points", "point-triggers", "point-groups", "fields", "focus", "pages", "assets", "stats", "files", "themes", "emails", "forms", "smses", "notifications", "tweets", "dynamiccontents", "messages", "devices",
+        "points", "point-triggers", "point-groups", "fields", "focus", "pages", "assets", "stats", "files", "themes", "emails", "forms", "smses", "notifications", "tweets", "dynamiccontents", "messages", "devices", "reports", "hooks", "data",
     ];
 
     public static IEnumerable<object[]> Covered =>

@@ -123,7 +123,9 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     /// <summary>Not a form field: payloads cannot set it and PUT keeps it; rendered as stored (sentCount, a tweet's language).</summary>
     public bool Ignored { get; init; }
 
-    /// <summary>What a new record holds, and what PUT puts back when the field is not sent.</summary>
+    /// <summary>A PATCH adds the array sent to the one stored instead of replacing it (a webhook's triggers: measured on 5.1.0).</summary>
+    public bool MergedOnPatch { get; init; }
+
     /// <summary>The field starts (and PUT leaves it) null even where its kind has a default (a page's isPreferenceCenter).</summary>
     public bool NullDefault { get; init; }
     /// <summary>A new record has <see cref="Default"/>, but a PUT without the field sets false/null (a dynamic content's isCampaignBased).</summary>
@@ -773,5 +775,5 @@ public static class FakeAreas
         BeforeForm = Routes.DeviceLead, Render = Routes.RenderDevice,
     };
 
-    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms, Smses, Notifications, Tweets, DynamicContents, Messages, Devices];
+    public static readonly AreaDef[] All = [Tags, Stages, Companies, Categories, Roles, Points, Triggers, PointGroups, Routes.CampaignArea, Users, Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Emails, Forms, Smses, Notifications, Tweets, DynamicContents, Messages, Devices, Routes.ReportArea, Routes.WebhookArea];
 }

@@ -49,7 +49,8 @@ static partial class Routes
     {
         var root = "/api/" + a.Route;
         app.MapGet(root, ctx => ListArea(ctx, s, a));
-        app.MapGet(root + "/{id:long}", ctx =>
+        if (a == ReportArea) app.MapGet(root + "/{id:long}", ctx => Locked(s, () => CompiledReport(ctx, s)));
+        else app.MapGet(root + "/{id:long}", ctx =>
         {
             Reply r;
             lock (s.Sync)
@@ -67,7 +68,7 @@ static partial class Routes
         if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
         if (a == FakeAreas.Focus) app.MapPost(root + "/{id:long}/js", ctx => FocusJs(ctx, s));
         if (a == FakeAreas.Forms) MapForms(app, s);
-        if (a == FakeAreas.Smses) app.MapGet(root + "/{id:long}/contact/{cid:long}/send", ctx => SmsSend(ctx, s));
+        if (a == FakeAreas.Smses) app.MapGet(root + "/{id:long}/contact/{cid:long}/send", ctx => SmsSend(ctx, s));, if (a == WebhookArea) app.MapGet(root + "/triggers", ctx => Json(ctx, 200, WebhookTriggerList()));
         if (a == FakeAreas.Triggers)
         {
             app.MapGet(root + "/events/types", PointTriggerEventTypes);
@@ -198,7 +199,18 @@ static partial class Routes
                 }
                 continue;
             }
-            if (TryField(s, f, node, out var v, out var error)) values[f.Name] = v;
+            if (TryField(s, f, node, out var v, out var error))
+            {
+                // PATCH adds to what is stored (a webhook's triggers): Mautic adds an event per name and removes none.
+                if (f.MergedOnPatch && !isNew && !replace && v is JsonArray sent && target[f.Name] is JsonArray stored)
+                {
+                    var union = (JsonArray)stored.DeepClone();
+                    foreach (var x in sent)
+                        if (!union.Any(u => u?.ToString() == x?.ToString())) union.Add(x?.DeepClone());
+                    v = union;
+                }
+                values[f.Name] = v;
+            }
             else errors[f.Name] = error;
         }
         bool? published = null;

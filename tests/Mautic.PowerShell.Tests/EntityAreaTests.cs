@@ -37,6 +37,8 @@ public sealed class EntityAreaTests : PsTest
         ("DynamicContent", "dynamiccontents", "name", "@{ language = 'en'; isCampaignBased = $true }"), // a PUT makes it filter-based and needs the language
         ("Message", "messages", "name", "@{}"),
         ("Device", "devices", "device", "@{ lead = 1 }"),                // contact 1 is seeded below: a device needs its contact
+        ("Report", "reports", "name", "@{ source = 'leads'; system = $false }"),   // a create without a source, a PUT without system: Mautic's 500
+        ("Webhook", "hooks", "name", "@{ webhookUrl = 'http://127.0.0.1:9/hook' }"),
     ];
 
     /// <summary>$PSDefaultParameterValues lines that give each area's New- cmdlet its required fields.</summary>
@@ -137,6 +139,14 @@ public sealed class EntityAreaTests : PsTest
         "New-MauticDevice",
         "Set-MauticDevice",
         "Remove-MauticDevice",
+        "Get-MauticReport",
+        "New-MauticReport",
+        "Set-MauticReport",
+        "Remove-MauticReport",
+        "Get-MauticWebhook",
+        "New-MauticWebhook",
+        "Set-MauticWebhook",
+        "Remove-MauticWebhook",
     ];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });

@@ -153,11 +153,18 @@ namespace Mautic.Client.Resources
         /// </summary>
         public static readonly MauticResource Devices = new MauticResource("devices", "device", "devices", "device", nameField: "device", searchField: "device",
             readOnly: "clientInfo") { IdOnly = new[] { "lead" } };
+        /// <summary>
+        /// Reports (ReportBundle): GET reports/{id} answers the compiled report (its rows) with the record under "report";
+        /// a PUT on an existing report without "system" is Mautic's 500 (NOT NULL, measured on 5.1.0).
+        /// </summary>
+        public static readonly MauticResource Reports = new MauticResource("reports", "report", "reports", "report");
+        /// <summary>Webhooks (WebhookBundle, route "hooks"): category renders as a whole record and is not sent back.</summary>
+        public static readonly MauticResource Webhooks = new MauticResource("hooks", "hook", "hooks", "webhook", readOnly: "category");
 
         public static IReadOnlyList<MauticResource> All { get; } = new[]
         {
             Contacts, Segments, Emails, Users, Companies, Tags, Stages, Categories, Roles, PointActions, PointTriggers, PointGroups, Campaigns,
-            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms, Smses, Notifications, Tweets, DynamicContents, Messages, Devices,
+            Notes, ContactFields, CompanyFields, Focus, Pages, Assets, Forms, Smses, Notifications, Tweets, DynamicContents, Messages, Devices, Reports, Webhooks,
         };
     }
 }

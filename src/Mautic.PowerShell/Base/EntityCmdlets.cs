@@ -75,6 +75,11 @@ namespace Mautic.PowerShell.Base
 
         /// <summary>The piped object when it is one of <see cref="OtherPipedKinds"/>, else null.</summary>
         protected PSObject PipedOther => OtherPipedKinds.Contains(PSConvert.MauticKind(InputObject)) ? InputObject : null;
+        /// <summary>
+        /// An area's own check of a built payload before it is queued (webhook trigger names): a problem returned is an
+        /// InvalidArgument error carrying the input, and nothing is sent for it.
+        /// </summary>
+        protected virtual string CheckPayload(Newtonsoft.Json.Linq.JObject payload) => null;
 
         /// <summary>The named parameters as field values; an area adds its own.</summary>
         protected virtual IEnumerable<KeyValuePair<string, object>> NamedFields()
@@ -94,7 +99,7 @@ namespace Mautic.PowerShell.Base
             var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: true, out var problem);
             // The payload as the error target carries no secret (a new user's plainPassword, a -Property password).
             var target = InputObject ?? (object)Mautic.Client.Http.Redactor.Body(payload.ToString(Newtonsoft.Json.Formatting.None), "application/json");
-            if (problem != null) { WriteInvalidArgument(problem, target); return; }
+            if ((problem = problem ?? CheckPayload(payload)) != null) { WriteInvalidArgument(problem, target); return; }
             if (!ShouldProcess(Area.Noun + " '" + (payload[Area.NameField] ?? "") + "'", "Create")) return;
             Enqueue(target, payload, null);
         }
@@ -126,6 +131,7 @@ namespace Mautic.PowerShell.Base
             var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: false, out var problem);
             var target = InputObject ?? (object)Id;
             if (problem != null) { WriteInvalidArgument($"Nothing to change for {Area.Noun} {Id}: give -Name, -Description or -Property.", target); return; }
+            if ((problem = CheckPayload(payload)) != null) { WriteInvalidArgument(problem, target); return; }
             if (!ShouldProcess(Area.Noun + " " + Id, Replace ? "Replace" : "Update")) return;
             Enqueue(target, payload, Id);
         }

@@ -29,10 +29,9 @@ namespace Mautic.PowerShell.Base
     }
 
     /// <summary>
-    /// What every paged read shares: -Where, -OrderBy, -Descending, -PageSize, SupportsPaging's -First/-Skip/
-    /// -IncludeTotalCount, and writing records as each page arrives with progress once the total is known.
+    /// What every paged read shares: -Where, -OrderBy, -Descending, plus what <see cref="MauticStreamCmdlet"/> gives.
     /// </summary>
-    public abstract class MauticPagedCmdlet : MauticCmdlet
+    public abstract class MauticPagedCmdlet : MauticStreamCmdlet
     {
         protected const string ListSet = "List";
 
@@ -47,15 +46,30 @@ namespace Mautic.PowerShell.Base
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter Descending { get; set; }
 
+        protected ListQuery BuildPagedQuery()
+        {
+            var q = new ListQuery { OrderBy = OrderBy, Descending = Descending, PageSize = PageSize };
+            if (Where != null) foreach (var w in Where) q.Where.Add(WhereClause.FromDictionary(w));
+            ApplyPaging(q);
+            return q;
+        }
+    }
+
+    /// <summary>
+    /// A streamed read without Mautic's list filters (a report's rows): -PageSize, SupportsPaging's -First/-Skip/
+    /// -IncludeTotalCount, and writing records as each page arrives with progress once the total is known.
+    /// </summary>
+    public abstract class MauticStreamCmdlet : MauticCmdlet
+    {
         /// <summary>Records per request (Mautic has no maximum; large contact pages are about 4 KB a record).</summary>
         [Parameter]
         [ValidateRange(1, 5000)]
         public int PageSize { get; set; } = ListQuery.DefaultPageSize;
 
-        protected ListQuery BuildPagedQuery()
+        /// <summary>A query of -PageSize, -First and -Skip only.</summary>
+        protected ListQuery BuildStreamQuery()
         {
-            var q = new ListQuery { OrderBy = OrderBy, Descending = Descending, PageSize = PageSize };
-            if (Where != null) foreach (var w in Where) q.Where.Add(WhereClause.FromDictionary(w));
+            var q = new ListQuery { PageSize = PageSize };
             ApplyPaging(q);
             return q;
         }

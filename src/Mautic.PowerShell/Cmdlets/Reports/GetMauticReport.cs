@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Reports
+{
+    /// <summary>Gets reports (their definitions) by id or as a streamed, paged list; Get-MauticReportData reads their rows.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticReport", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Report")]
+    public sealed class GetMauticReport : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Reports;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Reports
+{
+    /// <summary>Deletes reports by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Report")]
+    public sealed class RemoveMauticReport : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Reports;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Webhooks
+{
+    /// <summary>Gets webhooks by id or as a streamed, paged list.</summary>
+    [Cmdlet(VerbsCommon.Get, "MauticWebhook", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType("Mautic.Webhook")]
+    public sealed class GetMauticWebhook : GetEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Webhooks;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Mautic.Client.Resources;
+using Mautic.PowerShell.Base;
+
+namespace Mautic.PowerShell.Cmdlets.Webhooks
+{
+    /// <summary>Deletes webhooks by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
+    [Cmdlet(VerbsCommon.Remove, "MauticWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType("Mautic.Webhook")]
+    public sealed class RemoveMauticWebhook : RemoveEntityCmdlet
+    {
+        protected override MauticResource Area => MauticResources.Webhooks;
+    }
+}
