@@ -2,10 +2,10 @@ namespace MauticPS.InProcess;
 
 public static partial class CmdletCases
 {
-    const string Txt = "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'cc-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'cmdlet case'); ";
-    const string TxtDone = "; [System.IO.File]::Delete($p)";
-    const string ZipDone = "; [System.IO.Directory]::Delete($d, $true)";
-    const string Zip = "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'cc-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); $zip = Save-MauticTheme blank -Path $d; ";
+    const string Txt = "$p = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'cc-' + [guid]::NewGuid().ToString('n') + '.txt'); [System.IO.File]::WriteAllText($p, 'cmdlet case'); try { ";
+    const string TxtDone = " } finally { [System.IO.File]::Delete($p) }";
+    const string ZipDone = " } finally { [System.IO.Directory]::Delete($d, $true) }";
+    const string Zip = "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'cc-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); try { $zip = Save-MauticTheme blank -Path $d; ";
 
     /// <summary>Files and themes: one success and one failure script per cmdlet.</summary>
     static readonly Case[] FilesThemes =
