@@ -152,7 +152,7 @@ static partial class Routes
         {
             var item = r["channelId"]?.GetValue<long>();
             // The item's name: an e-mail's for the email channel; null when the item does not exist (measured with 999999).
-            var name = r["channel"]?.ToString() == "email" && item is long id && s.Emails.TryGetValue(id, out var email) ? email.Name : null;
+            var name = r["channel"]?.ToString() == "email" && item is long id && s.Emails.Rows.TryGetValue(id, out var email) ? email.Text("name") : null;
             channels.Add(new JsonObject
             {
                 ["id"] = mode == RenderMode.Deleted ? null : r["id"]?.DeepClone(), ["channel"] = r["channel"]?.DeepClone(),

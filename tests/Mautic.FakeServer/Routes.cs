@@ -136,7 +136,8 @@ static partial class Routes
         app.MapGet("/api/contacts/{id:long}/companies", ctx => ContactCompanies(ctx, s));
         MapCampaigns(app, s);
         MapStats(app, s);
-        MapFilesThemes(app, s);, MapDashboard(app
+        MapFilesThemes(app, s);
+        MapDashboard(app, s);
         MapContactExtras(app, s);
 
         MapEmails(app, s);

@@ -68,7 +68,8 @@ static partial class Routes
         if (a == FakeAreas.Points) app.MapGet(root + "/actions/types", PointActionTypes);
         if (a == FakeAreas.Focus) app.MapPost(root + "/{id:long}/js", ctx => FocusJs(ctx, s));
         if (a == FakeAreas.Forms) MapForms(app, s);
-        if (a == FakeAreas.Smses) app.MapGet(root + "/{id:long}/contact/{cid:long}/send", ctx => SmsSend(ctx, s));, if (a == WebhookArea) app.MapGet(root + "/triggers", ctx => Json(ctx, 200, WebhookTriggerList()));
+        if (a == FakeAreas.Smses) app.MapGet(root + "/{id:long}/contact/{cid:long}/send", ctx => SmsSend(ctx, s));
+        if (a == WebhookArea) app.MapGet(root + "/triggers", ctx => Json(ctx, 200, WebhookTriggerList()));
         if (a == FakeAreas.Triggers)
         {
             app.MapGet(root + "/events/types", PointTriggerEventTypes);
