@@ -883,7 +883,7 @@ public class FakeAreaTests : FakeServerTest
     [Fact]
     public void The_table_lists_every_area_the_fake_serves_with_distinct_routes_and_keys()
     {
-        Assert.Equal(["tags", "stages", "companies", "categories", "roles", "points", "points/triggers", "points/groups", "campaigns", "users", "notes", "fields/contact", "fields/company", "focus", "pages", "assets", "emails", "forms", "smses", "notifications", "tweets", "dynamiccontents", "messages", "devices"],
+        Assert.Equal(["tags", "stages", "companies", "categories", "roles", "points", "points/triggers", "points/groups", "campaigns", "users", "notes", "fields/contact", "fields/company", "focus", "pages", "assets", "emails", "forms", "smses", "notifications", "tweets", "dynamiccontents", "messages", "devices", "reports", "hooks"],
             FakeAreas.All.Select(a => a.Route));
         // Contact and company fields are two routes over one table (Mautic's lead_fields): same keys, one store.
         var own = FakeAreas.All.Where(a => a.Lists == null).ToList();
