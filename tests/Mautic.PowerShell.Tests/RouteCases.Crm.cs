@@ -56,8 +56,6 @@ public static partial class RouteCases
         new("POST", "/api/companies/{companyId}/contact/{contactId}/remove", "$c = New-MauticCompany -Name \"rc-$(Uid)\"; Add-MauticCompanyMember $c.Id 2; Remove-MauticCompanyMember -CompanyId $c.Id -ContactId 2"),
         new("POST", "/api/stages/{id}/contact/{contactId}/add", "$s = New-MauticStage -Name \"rc-$(Uid)\"; Set-MauticContactStage -StageId $s.Id -ContactId 2"),
         new("POST", "/api/stages/{id}/contact/{contactId}/remove", "$s = New-MauticStage -Name \"rc-$(Uid)\"; Set-MauticContactStage -StageId $s.Id -ContactId 3; Set-MauticContactStage -StageId $s.Id -ContactId 3 -Remove"),
-        new("POST", "/api/emails/{id}/send", "Send-MauticEmail -EmailId 1 -Segment"),
-        new("POST", "/api/emails/{id}/contact/{leadId}/send", "Send-MauticEmail -EmailId 2 -ContactId 1"),
     ];
 
     static readonly RouteCase[] CampaignExtras =
