@@ -287,12 +287,20 @@ public sealed class FilesThemesTests : PsTest, IDisposable
 
         var bad = Run("Remove-MauticTheme gone, blank -Force");
         Assert.Equal(2, bad.Errors.Count);
+        Assert.Single(bad.Requests, q => q.Method == "GET" && q.Path == "/api/themes");
         Assert.Equal(ErrorCategory.ObjectNotFound, bad.Errors[0].CategoryInfo.Category);
         Assert.Equal("gone", bad.Errors[0].TargetObject);
         Assert.Equal(ErrorCategory.InvalidArgument, bad.Errors[1].CategoryInfo.Category);
         Assert.Equal("blank", bad.Errors[1].TargetObject);
         Assert.Empty(bad.Requests.Where(q => q.Method == "DELETE"));
         lock (State.Sync) Assert.False(State.Media.Themes["blank"].Hidden);
+
+        // piped names share one listing, and a theme deleted earlier in the pipeline counts as gone
+        Ok($"Add-MauticTheme -LiteralPath '{ThemeZip("gone2", 10)}'; Add-MauticTheme -LiteralPath '{ThemeZip("gone3", 10)}'");
+        var piped = Run("'gone2', 'gone3', 'gone2' | Remove-MauticTheme -Force");
+        Assert.Single(piped.Requests, q => q.Method == "GET" && q.Path == "/api/themes");
+        Assert.Equal(2, piped.Requests.Count(q => q.Method == "DELETE"));
+        Assert.Equal("gone2", Assert.Single(piped.Errors).TargetObject);
     }
 
     void IDisposable.Dispose()

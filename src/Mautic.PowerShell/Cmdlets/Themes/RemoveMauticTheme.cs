@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Mautic.Client;
@@ -26,9 +27,12 @@ namespace Mautic.PowerShell.Cmdlets.Themes
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The installed themes, listed once per invocation (not once per piped name), less those deleted since.</summary>
+        List<MauticRecord> _installed;
+
         protected override void Process()
         {
-            var installed = Conn.Themes.List(CancellationToken);
+            var installed = _installed ?? (_installed = Conn.Themes.List(CancellationToken).ToList());
             foreach (var name in Name)
             {
                 var theme = installed.FirstOrDefault(t => (string)t["Name"] == name);
@@ -41,6 +45,7 @@ namespace Mautic.PowerShell.Cmdlets.Themes
                     try
                     {
                         Conn.Themes.Delete(name, CancellationToken);
+                        installed.Remove(theme);
                         if (PassThru) WriteRecord(theme);
                     }
                     catch (MauticApiException e) { WriteItemError(e, name); }
