@@ -60,4 +60,16 @@ namespace Mautic.PowerShell.Base
             catch (MauticApiException e) { WriteItemError(e, RecordId); }
         }
     }
+
+    /// <summary>Remove-MauticForm&lt;Item&gt;: the form's -FormId; the cmdlet declares its item ids and names the list key.</summary>
+    public abstract class RemoveFormItemsCmdlet : RemoveItemsCmdlet
+    {
+        /// <summary>The form's id.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateRange(1L, long.MaxValue)]
+        public long FormId { get; set; }
+
+        protected override MauticResource Area => MauticResources.Forms;
+        protected override long RecordId => FormId;
+    }
 }

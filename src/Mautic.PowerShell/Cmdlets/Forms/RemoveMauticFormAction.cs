@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Mautic.Client.Resources;
 using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Forms
@@ -10,23 +9,16 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "MauticFormAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType("Mautic.Form")]
-    public sealed class RemoveMauticFormAction : RemoveItemsCmdlet
+    public sealed class RemoveMauticFormAction : RemoveFormItemsCmdlet
     {
-        /// <summary>The form's id.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long FormId { get; set; }
-
         /// <summary>The actions' ids; the actions of a form record (its actions property) can be piped.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] ActionId { get; set; }
 
-        protected override MauticResource Area => MauticResources.Forms;
         protected override string Key => "actions";
         protected override string ItemNoun => "action";
-        protected override long RecordId => FormId;
         protected override long[] ItemIds => ActionId;
     }
 }

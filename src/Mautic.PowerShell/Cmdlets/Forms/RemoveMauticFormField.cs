@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Mautic.Client.Resources;
 using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Forms
@@ -10,23 +9,16 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "MauticFormField", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType("Mautic.Form")]
-    public sealed class RemoveMauticFormField : RemoveItemsCmdlet
+    public sealed class RemoveMauticFormField : RemoveFormItemsCmdlet
     {
-        /// <summary>The form's id.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long FormId { get; set; }
-
         /// <summary>The fields' ids; the fields of a form record (its fields property) can be piped.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] FieldId { get; set; }
 
-        protected override MauticResource Area => MauticResources.Forms;
         protected override string Key => "fields";
         protected override string ItemNoun => "field";
-        protected override long RecordId => FormId;
         protected override long[] ItemIds => FieldId;
     }
 }
