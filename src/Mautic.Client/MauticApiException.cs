@@ -1,6 +1,3 @@
-using System;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client
 {
     /// <summary>What kind of failure an error is; the PowerShell layer maps each to one ErrorCategory.</summary>

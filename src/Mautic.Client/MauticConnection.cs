@@ -1,10 +1,6 @@
-using System;
 using System.Security;
-using System.Threading;
 using Mautic.Client.Auth;
-using Mautic.Client.Json;
 using Mautic.Client.Operations;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.Client
 {

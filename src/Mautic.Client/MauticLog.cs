@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace Mautic.Client
 {
     public enum MauticLogLevel { Verbose, Debug, Warning }

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
-using System.Text;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.Client
 {

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Http.Headers;
-using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.Client.Auth
 {

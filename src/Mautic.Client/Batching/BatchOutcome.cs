@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Mautic.Client.Batching
 {
     /// <summary>What happened to one input item of a bulk operation: a record, or an error that carries the input.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client.Http
 {
     /// <summary>Removes credentials from URLs, JSON and form bodies before anything is logged or thrown.</summary>

@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
 using Mautic.Client.Batching;
-using Mautic.Client.Json;
 using Mautic.Client.Paging;
-using Mautic.Client.Resources;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.Client.Operations
 {

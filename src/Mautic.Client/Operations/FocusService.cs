@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Threading;
-using Mautic.Client.Resources;
-
 namespace Mautic.Client.Operations
 {
     /// <summary>What focus items have beyond the standard routes: the embed script Mautic generates for one.</summary>

@@ -1,11 +1,4 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
 using Mautic.Client.Batching;
-using Mautic.Client.Json;
-using Mautic.Client.Resources;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.Client.Operations
 {

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using Mautic.Client.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client.Operations
 {
     /// <summary>

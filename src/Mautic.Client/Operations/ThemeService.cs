@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text.RegularExpressions;
-using System.Threading;
-using Mautic.Client.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client.Operations
 {
     /// <summary>

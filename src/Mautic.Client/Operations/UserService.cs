@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text.RegularExpressions;
-using System.Threading;
-using Mautic.Client.Json;
-using Mautic.Client.Resources;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client.Operations
 {
     /// <summary>

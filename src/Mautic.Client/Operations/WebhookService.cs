@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using Mautic.Client.Json;
-using Mautic.Client.Resources;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client.Operations
 {
     /// <summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Mautic.Client.Json;
-using Newtonsoft.Json.Linq;
-
 namespace Mautic.Client.Paging
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Resources;
-
 namespace Mautic.PowerShell.Base
 {
     /// <summary>

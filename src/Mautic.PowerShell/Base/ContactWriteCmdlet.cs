@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-
 namespace Mautic.PowerShell.Base
 {
     /// <summary>The field parameters New-MauticContact and Set-MauticContact share.</summary>

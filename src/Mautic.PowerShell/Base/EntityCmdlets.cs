@@ -1,12 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Batching;
-using Mautic.Client.Operations;
-using Mautic.Client.Resources;
-
 namespace Mautic.PowerShell.Base
 {
     /// <summary>

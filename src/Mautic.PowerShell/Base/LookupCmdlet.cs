@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-
 namespace Mautic.PowerShell.Base
 {
     /// <summary>

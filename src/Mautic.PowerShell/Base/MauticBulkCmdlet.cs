@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Mautic.Client.Batching;
 using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Base

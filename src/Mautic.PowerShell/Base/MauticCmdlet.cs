@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Linq;
-using System.Management.Automation;
 using System.Threading;
-using Mautic.Client;
 
 namespace Mautic.PowerShell.Base
 {

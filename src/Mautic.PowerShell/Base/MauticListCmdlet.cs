@@ -1,8 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
 using Mautic.Client.Paging;
 
 namespace Mautic.PowerShell.Base

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client;
-
 namespace Mautic.PowerShell.Base
 {
     /// <summary>

@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Mautic.Client;
 
 namespace Mautic.PowerShell.Base
 {

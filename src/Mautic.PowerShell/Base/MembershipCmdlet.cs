@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using Mautic.Client;
-using System.Management.Automation;
-using Mautic.Client.Batching;
-using Mautic.Client.Operations;
-using Mautic.Client.Resources;
-
 namespace Mautic.PowerShell.Base
 {
     /// <summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
 
 namespace Mautic.PowerShell.Base
 {

@@ -1,10 +1,5 @@
-using System.Collections;
-using System.Linq;
-using System.Management.Automation;
 using System.Net.Http;
-using Mautic.Client;
 using Mautic.Client.Json;
-using Mautic.PowerShell.Base;
 using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Api

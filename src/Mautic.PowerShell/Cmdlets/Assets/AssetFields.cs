@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-
 namespace Mautic.PowerShell.Cmdlets.Assets
 {
     /// <summary>What New- and Set-MauticAsset's named parameters send.</summary>

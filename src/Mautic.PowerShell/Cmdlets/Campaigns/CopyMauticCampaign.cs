@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Clones campaigns (POST campaigns/clone/{id}) and returns each copy.</summary>

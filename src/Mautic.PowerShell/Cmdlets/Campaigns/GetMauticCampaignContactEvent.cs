@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Gets a contact's campaign event log, across campaigns or, with -CampaignId, in one campaign.</summary>

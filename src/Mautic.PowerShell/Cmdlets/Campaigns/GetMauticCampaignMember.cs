@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Gets the contacts of a campaign (its campaign_leads rows), streamed 100 per request.</summary>

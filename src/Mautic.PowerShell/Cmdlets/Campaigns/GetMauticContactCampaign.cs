@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Gets the campaigns a contact is in (Mautic lists published campaigns only).</summary>

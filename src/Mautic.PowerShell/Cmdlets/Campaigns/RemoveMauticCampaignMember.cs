@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Takes contacts out of a campaign: Mautic has no batch route for this, so one request per contact, -ThrottleLimit at a time.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Categories
 {
     /// <summary>Edits categories by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Mautic.PowerShell.Cmdlets.Channels
 {
     /// <summary>What the named parameters of New- and Set-MauticSms, -MauticNotification and -MauticTweet send.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Channels
 {
     /// <summary>Deletes text messages by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>

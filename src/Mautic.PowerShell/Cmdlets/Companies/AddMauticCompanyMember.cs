@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Companies
 {
     /// <summary>Adds contacts to a company (it becomes their primary company): one request per contact, -ThrottleLimit at a time.</summary>

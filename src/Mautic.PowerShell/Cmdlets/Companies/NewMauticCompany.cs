@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Companies
 {
     /// <summary>Creates a company (its companyname; other fields such as companyemail, companycity, companywebsite, or custom company fields, go in -Property); piped rows go 200 per batch request.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Companies
 {
     /// <summary>Removes contacts from a company: one request per contact, -ThrottleLimit at a time.</summary>

@@ -1,10 +1,6 @@
-using System;
-using System.Management.Automation;
 using System.Net;
 using System.Security;
-using Mautic.Client;
 using Mautic.Client.Auth;
-using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Connection
 {

@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Connection
 {
     /// <summary>Forgets the session's connection.</summary>

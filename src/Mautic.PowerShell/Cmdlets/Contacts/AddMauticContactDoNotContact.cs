@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Batching;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Marks contacts as not to be contacted on a channel: one request per contact, -ThrottleLimit at a time.</summary>

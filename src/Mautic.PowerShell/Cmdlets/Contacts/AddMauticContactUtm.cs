@@ -1,11 +1,5 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
-using Mautic.Client.Batching;
 using Mautic.Client.Json;
-using Mautic.PowerShell.Base;
 using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Contacts

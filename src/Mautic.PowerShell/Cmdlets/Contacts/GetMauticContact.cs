@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets contacts by id (100 ids per list request), by exact e-mail, or as a streamed, paged list.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets the companies a contact belongs to (Mautic's membership rows: company_id, is_primary, date_associated and the company's fields).</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets a contact's notes, newest first (GET contacts/{id}/notes, read to the end page by page).</summary>

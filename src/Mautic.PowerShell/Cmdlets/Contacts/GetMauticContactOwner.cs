@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>The users who can own contacts (GET contacts/list/owners): id, firstName, lastName.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets a contact's point-group scores, or its score in one group (0 where it has none yet).</summary>

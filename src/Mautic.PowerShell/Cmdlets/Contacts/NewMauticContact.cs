@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Batching;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Creates contacts; pipeline input goes 200 per batch request.</summary>

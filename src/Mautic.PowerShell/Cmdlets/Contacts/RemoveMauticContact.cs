@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Batching;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Deletes contacts by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client.Batching;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Edits contacts by id with PATCH (only the fields given change), or with -Replace by PUT; pipeline input goes through batch edit.</summary>

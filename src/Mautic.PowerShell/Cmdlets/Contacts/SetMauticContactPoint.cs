@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Batching;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
 using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Contacts

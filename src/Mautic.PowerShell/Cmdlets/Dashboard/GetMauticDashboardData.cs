@@ -1,10 +1,4 @@
-using System;
-using System.Collections;
 using System.Globalization;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Dashboard
 {

@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Dashboard
 {
     /// <summary>Lists the dashboard widget types (GET data): Type, Name, Category; -Type filters by type or wildcard.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Mautic.PowerShell.Cmdlets.Devices
 {
     /// <summary>What New- and Set-MauticDevice's named parameters send (the fields of Mautic's device form, and the contact).</summary>

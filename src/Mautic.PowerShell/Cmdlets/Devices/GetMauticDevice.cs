@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Devices
 {
     /// <summary>Gets contacts' devices by id or as a streamed, paged list (-Search matches the device type).</summary>

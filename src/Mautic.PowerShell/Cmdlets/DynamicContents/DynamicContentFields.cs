@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-
 namespace Mautic.PowerShell.Cmdlets.DynamicContents
 {
     /// <summary>What New- and Set-MauticDynamicContent's named parameters send.</summary>

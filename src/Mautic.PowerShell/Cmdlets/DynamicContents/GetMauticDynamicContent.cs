@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.DynamicContents
 {
     /// <summary>Gets dynamic content items by id or as a streamed, paged list.</summary>

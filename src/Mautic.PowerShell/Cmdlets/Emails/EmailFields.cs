@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Mautic.PowerShell.Cmdlets.Emails
 {
     /// <summary>What New- and Set-MauticEmail's named parameters send.</summary>

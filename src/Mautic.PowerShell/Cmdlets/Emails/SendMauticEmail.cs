@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Emails
 {
     /// <summary>Sends an e-mail to contacts (transactional, with tokens) or to the e-mail's segments.</summary>

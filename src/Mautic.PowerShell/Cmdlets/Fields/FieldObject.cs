@@ -1,5 +1,3 @@
-using Mautic.Client.Resources;
-
 namespace Mautic.PowerShell.Cmdlets.Fields
 {
     /// <summary>The object a custom field belongs to: the -Object of the *-MauticField cmdlets.</summary>

@@ -1,9 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Fields
 {
     /// <summary>

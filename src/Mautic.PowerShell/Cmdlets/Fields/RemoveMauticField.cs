@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Fields
 {
     /// <summary>Deletes custom fields by id, and with them their column and every value contacts or companies had in it.</summary>

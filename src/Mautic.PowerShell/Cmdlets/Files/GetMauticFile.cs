@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Files
 {
     /// <summary>Lists a Mautic media folder (GET files/{dir}): one Mautic.File per name, files and subfolders alike.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Files
 {
     /// <summary>Deletes files from a Mautic media folder (DELETE files/{dir}/{file}/delete); a name not there is an ObjectNotFound error.</summary>

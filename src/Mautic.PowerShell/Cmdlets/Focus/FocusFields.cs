@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Mautic.PowerShell.Cmdlets.Focus
 {
     /// <summary>The named parameters New- and Set-MauticFocus share, as field values.</summary>

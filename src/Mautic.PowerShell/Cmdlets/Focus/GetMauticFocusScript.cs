@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Focus
 {
     /// <summary>Gets the JavaScript Mautic generates to show a focus item on a page (POST focus/{id}/js), one string per id.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Focus
 {
     /// <summary>Creates focus items (Mautic requires -Name, -Type and -Style); piped rows go 200 per batch request.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Forms
 {
     /// <summary>Gets forms by id or as a streamed, paged list; each form carries its fields and actions.</summary>

@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Forms
 {
     /// <summary>Creates forms (Mautic requires only -Name; the alias is made from it), with fields and actions from hashtables; piped rows go 200 per batch request.</summary>

@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Forms
 {
     /// <summary>Edits forms by id: PATCH by default (fields and actions given are added, or changed when they carry an id), PUT with -Replace (fields and actions not given are deleted); piped input goes through batch edit.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
-using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Messages
 {

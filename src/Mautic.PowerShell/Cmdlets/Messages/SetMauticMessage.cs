@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Messages
 {
     /// <summary>

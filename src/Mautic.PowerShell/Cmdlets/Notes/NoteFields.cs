@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Mautic.PowerShell.Cmdlets.Notes
 {
     /// <summary>What New- and Set-MauticNote's named parameters send.</summary>

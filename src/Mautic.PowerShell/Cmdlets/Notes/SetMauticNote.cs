@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Notes
 {
     /// <summary>Edits notes by id: PATCH by default, PUT with -Replace (it resets type and dateTime); piped input goes through batch edit.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Mautic.PowerShell.Cmdlets.Pages
 {
     /// <summary>What New- and Set-MauticPage's named parameters send.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Points
 {
     /// <summary>The kinds of point action this Mautic offers (GET points/actions/types): type and label.</summary>

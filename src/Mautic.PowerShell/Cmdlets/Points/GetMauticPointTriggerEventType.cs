@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Points
 {
     /// <summary>The kinds of event a point trigger can run (GET points/triggers/events/types): type and label.</summary>

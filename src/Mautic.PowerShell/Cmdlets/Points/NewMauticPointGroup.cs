@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Points
 {
     /// <summary>Creates point groups; piped rows go 200 per batch request.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Reports
 {
     /// <summary>Gets reports (their definitions) by id or as a streamed, paged list; Get-MauticReportData reads their rows.</summary>

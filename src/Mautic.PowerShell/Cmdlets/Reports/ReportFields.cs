@@ -1,6 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-
 namespace Mautic.PowerShell.Cmdlets.Reports
 {
     /// <summary>What New- and Set-MauticReport's named parameters send.</summary>

@@ -1,10 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Reports
 {
     /// <summary>Edits reports by id: PATCH by default, PUT with -Replace; piped input goes through batch edit. An edit of columns, filters, order or grouping without -Source sends the report's own source, which Mautic needs to check them.</summary>

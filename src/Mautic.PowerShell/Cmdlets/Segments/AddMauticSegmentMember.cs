@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using Mautic.Client.Batching;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Adds contacts to a segment; piped contacts go 200 per request through contacts/add.</summary>

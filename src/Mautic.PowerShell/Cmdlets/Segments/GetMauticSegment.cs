@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Gets segments by id or as a streamed, paged list.</summary>

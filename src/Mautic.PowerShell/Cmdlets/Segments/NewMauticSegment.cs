@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Creates segments; piped rows go 200 per batch request.</summary>

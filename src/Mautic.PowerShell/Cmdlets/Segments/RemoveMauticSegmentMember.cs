@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Removes contacts from a segment: one request per contact (Mautic has no bulk remove), -ThrottleLimit at a time.</summary>

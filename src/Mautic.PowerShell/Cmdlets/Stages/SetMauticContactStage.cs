@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Stages
 {
     /// <summary>Puts contacts into a stage, or with -Remove takes them out: one request per contact, -ThrottleLimit at a time.</summary>

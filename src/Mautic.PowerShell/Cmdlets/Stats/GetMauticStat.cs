@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Stats
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Stats
 {
     /// <summary>Lists the statistics tables the API reads (GET stats), each with its columns; -Name filters by name or wildcard.</summary>

@@ -1,7 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Themes
 {
     /// <summary>Lists the installed themes (GET themes) as Mautic.Theme objects; Name is the key the other theme cmdlets take.</summary>

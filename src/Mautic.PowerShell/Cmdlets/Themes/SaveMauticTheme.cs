@@ -1,7 +1,4 @@
 using System.IO;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
 
 namespace Mautic.PowerShell.Cmdlets.Themes
 {

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Users
 {
     /// <summary>Gets Mautic users by id, as a streamed, paged list, or (-Self) the user the connection acts as.</summary>

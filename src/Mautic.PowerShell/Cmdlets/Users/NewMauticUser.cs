@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Management.Automation;
 using System.Net;
 using System.Security;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
 using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Users

@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.Client.Operations;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Users
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
     /// <summary>Lists the events a webhook can be sent for (GET hooks/triggers, read afresh): Name, Label, Description; -Name filters by name or wildcard.</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
     /// <summary>Creates webhooks (Mautic requires -Name and -WebhookUrl); trigger names are checked against Mautic's list first. Piped rows go 200 per batch request.</summary>

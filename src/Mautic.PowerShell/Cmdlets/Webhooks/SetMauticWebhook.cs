@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using Mautic.Client.Resources;
-using Mautic.PowerShell.Base;
-
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
     /// <summary>Edits webhooks by id: PATCH by default (-Trigger then adds triggers to the ones the webhook has), PUT with -Replace (the triggers become exactly -Trigger; Mautic also makes a new secret). Trigger names are checked against Mautic's list first.</summary>
