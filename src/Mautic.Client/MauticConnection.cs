@@ -22,11 +22,6 @@ namespace Mautic.Client
             Role = role is JObject ro ? ro["name"]?.ToString() : role?.ToString();
             if (client.Authenticator is OAuth2Authenticator oauth)
                 oauth.RefreshTokenChanged += (s, e) => RefreshTokenChanged?.Invoke(this, e);
-            Contacts = new ContactService(client);
-            Segments = new SegmentService(client);
-            Emails = new EmailService(client);
-            Campaigns = new CampaignService(client);
-            Stats = new StatsService(client);
         }
 
         internal MauticClient Client { get; }
@@ -45,61 +40,53 @@ namespace Mautic.Client
         /// <summary>How long a call keeps retrying while Mautic cannot be reached (connection refused, host unknown).</summary>
         public int UnreachableTimeoutSec => (int)Client.Options.UnreachableTimeout.TotalSeconds;
 
-        internal ContactService Contacts { get; }
-        internal SegmentService Segments { get; }
-        internal EmailService Emails { get; }
-        internal CampaignService Campaigns { get; }
-        internal StatsService Stats { get; }
+        readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _services = new System.Collections.Concurrent.ConcurrentDictionary<Type, object>();
 
-        readonly System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService> _areas =
-            new System.Collections.Concurrent.ConcurrentDictionary<Resources.MauticResource, EntityService>();
+        /// <summary>
+        /// The connection's one instance of an operations service (ContactService, UserService, ThemeService, ...), made
+        /// on first use: each takes the client alone, and each area's standard routes come from <see cref="Area"/>.
+        /// </summary>
+        internal T Service<T>() where T : class => (T)_services.GetOrAdd(typeof(T), t => Activator.CreateInstance(t, Client));
 
-        /// <summary>Membership changes with no batch route (company, stage, segment removal), bounded concurrency.</summary>
+        internal ContactService Contacts => Service<ContactService>();
+        internal SegmentService Segments => Service<SegmentService>();
+        internal EmailService Emails => Service<EmailService>();
+        internal CampaignService Campaigns => Service<CampaignService>();
+        internal StatsService Stats => Service<StatsService>();
         /// <summary>A contact's do-not-contact entries, UTM tags, points, group scores, devices, companies and activity.</summary>
-        internal ContactExtrasService ContactExtras => _contactExtras ?? (_contactExtras = new ContactExtrasService(Client));
-        ContactExtrasService _contactExtras;
-
-        internal MembershipService Memberships => _memberships ?? (_memberships = new MembershipService(Client));
-        MembershipService _memberships;
-
+        internal ContactExtrasService ContactExtras => Service<ContactExtrasService>();
+        /// <summary>Membership changes with no batch route (company, stage, segment removal), bounded concurrency.</summary>
+        internal MembershipService Memberships => Service<MembershipService>();
         /// <summary>The users' and points' routes beyond the standard ten (self, lookups, permission check, types, trigger events).</summary>
-        internal UserService Users => _users ?? (_users = new UserService(Client));
-        UserService _users;
-
+        internal UserService Users => Service<UserService>();
         /// <summary>Focus items' generated embed script (POST focus/{id}/js).</summary>
-        internal FocusService Focus => _focus ?? (_focus = new FocusService(Client));
-        FocusService _focus;
-
+        internal FocusService Focus => Service<FocusService>();
         /// <summary>The media folders: list, streamed upload, delete.</summary>
-        internal FileService Files => _files ?? (_files = new FileService(Client));
-        FileService _files;
-
+        internal FileService Files => Service<FileService>();
         /// <summary>Themes: list, zip download and upload (streamed), delete.</summary>
-        internal ThemeService Themes => _themes ?? (_themes = new ThemeService(Client));
-        ThemeService _themes;
+        internal ThemeService Themes => Service<ThemeService>();
         /// <summary>Forms' submissions (all of a form, of one contact, one by id).</summary>
-        internal FormService Forms => _forms ?? (_forms = new FormService(Client));
-        FormService _forms;
+        internal FormService Forms => Service<FormService>();
         /// <summary>Text messages' send to one contact (GET smses/{id}/contact/{contactId}/send), bounded concurrency.</summary>
-        internal SmsService Sms => _sms ?? (_sms = new SmsService(Client));
-        SmsService _sms;
+        internal SmsService Sms => Service<SmsService>();
+        /// <summary>Dashboard widget types and widget data (GET data, data/{type}).</summary>
+        internal DashboardService Dashboard => Service<DashboardService>();
+
+        readonly System.Collections.Concurrent.ConcurrentDictionary<MauticResource, EntityService> _areas =
+            new System.Collections.Concurrent.ConcurrentDictionary<MauticResource, EntityService>();
 
         /// <summary>The standard operations of any area of the resource table.</summary>
-        internal EntityService Area(Resources.MauticResource resource) => _areas.GetOrAdd(resource, r =>
-            r == Resources.MauticResources.Notes || r == Resources.MauticResources.Devices ? new ContactOwnedService(Client, r)
-            : r == Resources.MauticResources.Reports ? new ReportService(Client)
-            : r == Resources.MauticResources.Webhooks ? new WebhookService(Client)
+        internal EntityService Area(MauticResource resource) => _areas.GetOrAdd(resource, r =>
+            r == MauticResources.Notes || r == MauticResources.Devices ? new ContactOwnedService(Client, r)
+            : r == MauticResources.Reports ? new ReportService(Client)
+            : r == MauticResources.Webhooks ? new WebhookService(Client)
             : new EntityService(Client, r));
 
         /// <summary>Reports: the standard routes plus the compiled report's rows (one per connection, like every area).</summary>
-        internal ReportService Reports => (ReportService)Area(Resources.MauticResources.Reports);
+        internal ReportService Reports => (ReportService)Area(MauticResources.Reports);
 
         /// <summary>Webhooks: the standard routes plus the trigger list, read once per connection.</summary>
-        internal WebhookService Webhooks => (WebhookService)Area(Resources.MauticResources.Webhooks);
-
-        /// <summary>Dashboard widget types and widget data (GET data, data/{type}).</summary>
-        internal DashboardService Dashboard => _dashboard ?? (_dashboard = new DashboardService(Client));
-        DashboardService _dashboard;
+        internal WebhookService Webhooks => (WebhookService)Area(MauticResources.Webhooks);
 
         /// <summary>Raised when Mautic hands out a new (single-use) refresh token; persist it to reconnect later.</summary>
         public event EventHandler<RefreshTokenChangedEventArgs> RefreshTokenChanged;

@@ -32,7 +32,7 @@ namespace Mautic.Client.Operations
     /// scores, devices, companies, the activity timeline. Changes are one request per contact (Mautic has no batch
     /// route for them), several at a time but never more than the throttle.
     /// </summary>
-    public sealed class ContactExtrasService
+    public sealed class ContactExtrasService : ClientService
     {
         public const string DeviceType = "Mautic.ContactDevice";
         public const string CompanyType = "Mautic.ContactCompany";
@@ -46,9 +46,7 @@ namespace Mautic.Client.Operations
             "utm_campaign", "utm_source", "utm_medium", "utm_content", "utm_term", "useragent", "url", "referer", "query", "remotehost", "lastActive",
         };
 
-        readonly MauticClient _client;
-
-        public ContactExtrasService(MauticClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
+        public ContactExtrasService(MauticClient client) : base(client) { }
 
         static string Path(long contactId, string tail) => SubListReader.PathOf(MauticResources.Contacts.Route, contactId, tail);
 
@@ -91,9 +89,9 @@ namespace Mautic.Client.Operations
                     if (comments != null) body["comments"] = comments;
                     if (channelId.HasValue) body["channelId"] = channelId.Value;
                 }
-                var response = await _client.SendAsync(MauticRequest.Post(Path(id, tail), body), c).ConfigureAwait(false);
+                var response = await Client.SendAsync(MauticRequest.Post(Path(id, tail), body), c).ConfigureAwait(false);
                 if (!add && MauticJson.ToBool(response.Body?["recordFound"]) == false)
-                    MauticLog.Write(_client.Options.Log, MauticLogLevel.Verbose, $"Contact {id} had no do-not-contact entry on {channel}; nothing to remove.");
+                    MauticLog.Write(Client.Options.Log, MauticLogLevel.Verbose, $"Contact {id} had no do-not-contact entry on {channel}; nothing to remove.");
                 return Contact(response.Body?["contact"]);
             }, ct);
         }
@@ -107,7 +105,7 @@ namespace Mautic.Client.Operations
                 var id = ContactIdOf(item);
                 if (item.Payload == null || !item.Payload.Properties().Any())
                     throw new MauticApiException("There is no UTM value to record: give at least one of " + string.Join(", ", UtmKeys) + ".", MauticErrorKind.InvalidArgument);
-                var response = await _client.SendAsync(MauticRequest.Post(Path(id, "utm/add"), item.Payload), c).ConfigureAwait(false);
+                var response = await Client.SendAsync(MauticRequest.Post(Path(id, "utm/add"), item.Payload), c).ConfigureAwait(false);
                 return Contact(response.Body?["contact"]);
             }, ct);
 
@@ -124,7 +122,7 @@ namespace Mautic.Client.Operations
                 EntityService.CheckId("UTM tag", item.Id);
                 try
                 {
-                    var response = await _client.SendAsync(MauticRequest.Post(Path(contactId, "utm/" + Invariant(item.Id.Value) + "/remove")), c).ConfigureAwait(false);
+                    var response = await Client.SendAsync(MauticRequest.Post(Path(contactId, "utm/" + Invariant(item.Id.Value) + "/remove")), c).ConfigureAwait(false);
                     return Contact(response.Body?["contact"]);
                 }
                 catch (MauticApiException e) when (e.StatusCode == 400)
@@ -190,7 +188,7 @@ namespace Mautic.Client.Operations
                 {
                     try
                     {
-                        var r = await _client.SendAsync(MauticRequest.Post(Path(id, "points/groups/" + Invariant(groupId.Value) + "/" + urlOp + "/" + Invariant(value)), body), c).ConfigureAwait(false);
+                        var r = await Client.SendAsync(MauticRequest.Post(Path(id, "points/groups/" + Invariant(groupId.Value) + "/" + urlOp + "/" + Invariant(value)), body), c).ConfigureAwait(false);
                         return GroupScore(id, r.Body?["groupScore"], groupId.Value);
                     }
                     catch (MauticApiException e) when (e.StatusCode == 500 && urlOp == "divide")
@@ -198,8 +196,8 @@ namespace Mautic.Client.Operations
                         throw Reworded(e, e.Message + $" Mautic 5.1 fails like this when a group score divided by {value} does not come out whole; the score was not changed.", e.Kind);
                     }
                 }
-                await _client.SendAsync(MauticRequest.Post(Path(id, "points/" + urlOp + "/" + Invariant(value)), body), c).ConfigureAwait(false);
-                if (readBack) return Contact((await _client.SendAsync(MauticRequest.Get(Path(id, null)), c).ConfigureAwait(false)).Body?["contact"]);
+                await Client.SendAsync(MauticRequest.Post(Path(id, "points/" + urlOp + "/" + Invariant(value)), body), c).ConfigureAwait(false);
+                if (readBack) return Contact((await Client.SendAsync(MauticRequest.Get(Path(id, null)), c).ConfigureAwait(false)).Body?["contact"]);
                 var change = new MauticRecord(PointChangeType);
                 change["ContactId"] = id;
                 change["Operator"] = urlOp;
@@ -230,10 +228,10 @@ namespace Mautic.Client.Operations
             if (groupId.HasValue)
             {
                 EntityService.CheckId("point group", groupId);
-                var body = _client.Send(MauticRequest.Get(Path(contactId, "points/groups/" + Invariant(groupId.Value))), ct).Body;
+                var body = Client.Send(MauticRequest.Get(Path(contactId, "points/groups/" + Invariant(groupId.Value))), ct).Body;
                 return new[] { GroupScore(contactId, (body as JObject)?["groupScore"], groupId) };
             }
-            var list = _client.Send(MauticRequest.Get(Path(contactId, "points/groups")), ct).Body?["groupScores"];
+            var list = Client.Send(MauticRequest.Get(Path(contactId, "points/groups")), ct).Body?["groupScores"];
             return MauticJson.Map(list).Select(kv => GroupScore(contactId, kv.Value, null)).ToList();
         }
 
@@ -243,14 +241,14 @@ namespace Mautic.Client.Operations
         public IEnumerable<MauticRecord> Devices(long contactId, CancellationToken ct = default)
         {
             EntityService.CheckId("contact", contactId);
-            return SubListReader.Read(_client, Path(contactId, "devices"), "devices", DeviceType, paged: true, ct: ct).Select(r => WithContact(r, contactId));
+            return SubListReader.Read(Client, Path(contactId, "devices"), "devices", DeviceType, paged: true, ct: ct).Select(r => WithContact(r, contactId));
         }
 
         /// <summary>A contact's companies (GET contacts/{id}/companies: raw rows, company_id, is_primary ...), each with ContactId.</summary>
         public IEnumerable<MauticRecord> Companies(long contactId, CancellationToken ct = default)
         {
             EntityService.CheckId("contact", contactId);
-            return SubListReader.Read(_client, Path(contactId, "companies"), "companies", CompanyType, ct: ct).Select(r => WithContact(r, contactId)).ToList();
+            return SubListReader.Read(Client, Path(contactId, "companies"), "companies", CompanyType, ct: ct).Select(r => WithContact(r, contactId)).ToList();
         }
 
         static MauticRecord WithContact(MauticRecord r, long contactId)
@@ -261,7 +259,7 @@ namespace Mautic.Client.Operations
 
         /// <summary>The segments the connected user may add contacts to (GET contacts/list/segments: {id, name, alias} keyed by id).</summary>
         public IEnumerable<MauticRecord> AvailableSegments(CancellationToken ct = default) =>
-            SubListReader.Read(_client, MauticResources.Contacts.Route + "/list/segments", null, MauticResources.Segments.TypeName, ct: ct).ToList();
+            SubListReader.Read(Client, MauticResources.Contacts.Route + "/list/segments", null, MauticResources.Segments.TypeName, ct: ct).ToList();
 
         // ---------- activity ----------
 
@@ -289,7 +287,7 @@ namespace Mautic.Client.Operations
                 if (query.Since.HasValue) request.With("filters[dateFrom]", SqlDate(query.Since.Value));
                 if (query.Until.HasValue) request.With("filters[dateTo]", SqlDate(query.Until.Value));
                 request.With("order[0]", "timestamp").With("order[1]", query.Ascending ? "ASC" : "DESC");
-                var body = _client.Send(request, ct).Body;
+                var body = Client.Send(request, ct).Body;
                 if (page == 1) totalKnown?.Invoke(MauticJson.ToLong(body?["total"]));
                 var events = MauticJson.Map(body?["events"]).Select(kv => kv.Value).ToList();
                 foreach (var e in events)

@@ -25,20 +25,18 @@ namespace Mautic.Client.Operations
     /// chartData / headItems, bodyItems). A type Mautic does not know is 404 "Item was not found."; a time unit other than
     /// s, i, H, d, W, m, Y is 400 naming it. Without dateFrom and dateTo both default to now.
     /// </summary>
-    public sealed class DashboardService
+    public sealed class DashboardService : ClientService
     {
         public const string WidgetTypeType = "Mautic.DashboardWidgetType";
         public const string DataType = "Mautic.DashboardData";
         const string Route = "data";
 
-        readonly MauticClient _client;
-
-        public DashboardService(MauticClient client) { _client = client ?? throw new ArgumentNullException(nameof(client)); }
+        public DashboardService(MauticClient client) : base(client) { }
 
         /// <summary>The widget types, in Mautic's order: Mautic.DashboardWidgetType records with Type, Name and Category.</summary>
         public IEnumerable<MauticRecord> WidgetTypes(CancellationToken ct = default)
         {
-            var body = _client.Send(MauticRequest.Get(Route), ct).Body;
+            var body = Client.Send(MauticRequest.Get(Route), ct).Body;
             foreach (var category in MauticJson.Map(body?["types"]))
                 foreach (var type in MauticJson.Map(category.Value))
                 {
@@ -76,7 +74,7 @@ namespace Mautic.Client.Operations
             JToken data;
             try
             {
-                data = _client.Send(request, ct).Body?["data"];
+                data = Client.Send(request, ct).Body?["data"];
             }
             catch (MauticApiException e) when (e.StatusCode == 404)
             {

@@ -8,18 +8,13 @@ namespace Mautic.Client.Operations
     /// assets' folder; Mautic 4 called it assets), a subfolder written with dots (images.flags); a folder that does
     /// not exist is a 406, and an upload creates a missing last subfolder.
     /// </summary>
-    public sealed class FileService
+    public sealed class FileService : ClientService
     {
         public const string TypeName = "Mautic.File";
         static readonly Regex Segment = new Regex(@"^[A-Za-z0-9_]+$", RegexOptions.Compiled);
         static readonly Regex DoubledPort = new Regex(@"^(\w+://[^/]*?)(:\d+)\2(?=/)", RegexOptions.Compiled);
 
-        readonly MauticClient _client;
-
-        public FileService(MauticClient client)
-        {
-            _client = client ?? throw new ArgumentNullException(nameof(client));
-        }
+        public FileService(MauticClient client) : base(client) { }
 
         /// <summary>
         /// "images", "media" or "assets" (Mautic 4's name of media), optionally followed by subfolders ("images/flags",
@@ -46,7 +41,7 @@ namespace Mautic.Client.Operations
             JToken body;
             try
             {
-                body = _client.Send(MauticRequest.Get("files/" + folder.Route), ct).Body;
+                body = Client.Send(MauticRequest.Get("files/" + folder.Route), ct).Body;
             }
             catch (MauticApiException e) when (e.StatusCode == 406 && (e.MauticMessage ?? "").Contains("doesn't exist"))
             {
@@ -72,7 +67,7 @@ namespace Mautic.Client.Operations
                 Upload = new MauticUpload(info.FullName, "file", AsciiName(info.Name)),
                 Progress = progress,
             };
-            var file = _client.Send(request, ct).Body?["file"] as JObject;
+            var file = Client.Send(request, ct).Body?["file"] as JObject;
             var name = file?["name"]?.ToString();
             if (string.IsNullOrEmpty(name))
                 throw new MauticApiException($"Mautic accepted the upload of {info.Name} to {folder.Shown} but named no stored file; the file field was not found in the request.", MauticErrorKind.Protocol);
@@ -88,7 +83,7 @@ namespace Mautic.Client.Operations
                 throw new MauticApiException($"'{name}' is not a file name (no folders: put them in -Directory).", MauticErrorKind.InvalidArgument);
             try
             {
-                _client.Send(MauticRequest.Delete("files/" + folder.Route + "/" + Uri.EscapeDataString(name) + "/delete"), ct);
+                Client.Send(MauticRequest.Delete("files/" + folder.Route + "/" + Uri.EscapeDataString(name) + "/delete"), ct);
                 return Record(folder.Shown, name, null, null, null);
             }
             catch (MauticApiException e) when (e.StatusCode == 404)

@@ -8,13 +8,11 @@ namespace Mautic.Client.Operations
     /// one POST {route}/{targetId}/contact/{contactId}/{add|remove} per contact, several at a time but never more
     /// than the throttle, outcomes in input order, each failure carrying its input.
     /// </summary>
-    public sealed class MembershipService
+    public sealed class MembershipService : ClientService
     {
         public const int DefaultThrottle = 4;
 
-        readonly MauticClient _client;
-
-        public MembershipService(MauticClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
+        public MembershipService(MauticClient client) : base(client) { }
 
         /// <summary>The record one change yields: Mautic.&lt;Target&gt;Membership with &lt;Target&gt;Id, ContactId and IsMember.</summary>
         public static MauticRecord Membership(MauticResource target, long targetId, long contactId, bool member)
@@ -36,7 +34,7 @@ namespace Mautic.Client.Operations
                 EntityService.CheckId("contact", item.Id);
                 var path = target.Route + "/" + targetId.ToString(CultureInfo.InvariantCulture) + "/contact/" +
                            item.Id.Value.ToString(CultureInfo.InvariantCulture) + (add ? "/add" : "/remove");
-                await _client.SendAsync(MauticRequest.Post(path), c).ConfigureAwait(false);
+                await Client.SendAsync(MauticRequest.Post(path), c).ConfigureAwait(false);
                 return Membership(target, targetId, item.Id.Value, add);
             }, ct);
         }

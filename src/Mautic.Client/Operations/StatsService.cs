@@ -9,24 +9,19 @@ namespace Mautic.Client.Operations
     /// is a string and null columns are left out. An unknown table is answered with the table list (200), an unknown
     /// column with 200 {errors:[{message: "...Column not found...", code: 1054}]}.
     /// </summary>
-    public sealed class StatsService
+    public sealed class StatsService : ClientService
     {
         public const string TableType = "Mautic.StatTable";
         public const string RowType = "Mautic.StatRow";
         const string Route = "stats";
         static readonly Regex UnknownColumn = new Regex(@"Unknown column '(?:\w+\.)?([^']*)' in '([^']*)'", RegexOptions.Compiled);
 
-        readonly MauticClient _client;
-
-        public StatsService(MauticClient client)
-        {
-            _client = client ?? throw new ArgumentNullException(nameof(client));
-        }
+        public StatsService(MauticClient client) : base(client) { }
 
         /// <summary>The tables the API reads, in Mautic's order: Mautic.StatTable records with Name and Columns.</summary>
         public IEnumerable<MauticRecord> Tables(CancellationToken ct = default)
         {
-            var body = _client.Send(MauticRequest.Get(Route), ct).Body as JObject;
+            var body = Client.Send(MauticRequest.Get(Route), ct).Body as JObject;
             var columns = body?["tableColumns"] as JObject;
             foreach (var name in (body?["availableTables"] as JArray ?? new JArray()).Select(t => t.ToString()))
             {
@@ -85,7 +80,7 @@ namespace Mautic.Client.Operations
         {
             try
             {
-                return _client.Send(request, ct).Body as JObject;
+                return Client.Send(request, ct).Body as JObject;
             }
             catch (MauticApiException e) when (e.MauticMessage != null && UnknownColumn.IsMatch(e.MauticMessage))
             {

@@ -7,17 +7,12 @@ namespace Mautic.Client.Operations
     /// exists is overwritten, a built-in one refused); DELETE themes/{key}/delete removes a theme (a built-in one is only
     /// hidden). An unknown key is Mautic's 500 for get and delete; this service checks the list and answers NotFound.
     /// </summary>
-    public sealed class ThemeService
+    public sealed class ThemeService : ClientService
     {
         public const string TypeName = "Mautic.Theme";
         static readonly Regex KeyRule = new Regex(@"^[A-Za-z0-9_-]+$", RegexOptions.Compiled);
 
-        readonly MauticClient _client;
-
-        public ThemeService(MauticClient client)
-        {
-            _client = client ?? throw new ArgumentNullException(nameof(client));
-        }
+        public ThemeService(MauticClient client) : base(client) { }
 
         /// <summary>
         /// Every installed theme as a Mautic.Theme: Name (the key every route takes), Title (the display name),
@@ -25,7 +20,7 @@ namespace Mautic.Client.Operations
         /// </summary>
         public IReadOnlyList<MauticRecord> List(CancellationToken ct = default)
         {
-            var body = _client.Send(MauticRequest.Get("themes"), ct).Body;
+            var body = Client.Send(MauticRequest.Get("themes"), ct).Body;
             return MauticJson.Map(body?["themes"]).Select(kv => Record(kv.Key, kv.Value as JObject)).ToList();
         }
 
@@ -42,7 +37,7 @@ namespace Mautic.Client.Operations
             CheckName(name);
             try
             {
-                var response = _client.Send(new MauticRequest(System.Net.Http.HttpMethod.Get, "themes/" + name) { DownloadTo = target, Progress = progress }, ct);
+                var response = Client.Send(new MauticRequest(System.Net.Http.HttpMethod.Get, "themes/" + name) { DownloadTo = target, Progress = progress }, ct);
                 if (!response.DownloadedBytes.HasValue)
                     throw new MauticApiException($"Mautic answered GET themes/{name} with JSON instead of the theme's zip.", MauticErrorKind.Protocol);
                 return response.DownloadedBytes.Value;
@@ -80,7 +75,7 @@ namespace Mautic.Client.Operations
                 Upload = new MauticUpload(info.FullName, "file", name + ".zip"),
                 Progress = progress,
             };
-            var body = _client.Send(request, ct).Body;
+            var body = Client.Send(request, ct).Body;
             if (!(MauticJson.ToBool(body?["success"]) ?? false))
                 throw new MauticApiException($"Mautic did not install the theme '{name}' (it answered {MauticJson.Snippet(body?.ToString(Newtonsoft.Json.Formatting.None) ?? "nothing")}).", MauticErrorKind.InvalidData);
             return Find(name, ct)
@@ -93,7 +88,7 @@ namespace Mautic.Client.Operations
             CheckName(name);
             try
             {
-                _client.Send(MauticRequest.Delete("themes/" + name + "/delete"), ct);
+                Client.Send(MauticRequest.Delete("themes/" + name + "/delete"), ct);
             }
             catch (MauticApiException e) when (e.StatusCode == 500)
             {

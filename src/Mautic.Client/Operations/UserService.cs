@@ -4,11 +4,9 @@ namespace Mautic.Client.Operations
     /// The routes of the users and points areas beyond the standard ten: the connected user, the role and owner
     /// lookups, a user's permission check, the action and event type lists, and removing a trigger's events.
     /// </summary>
-    public sealed class UserService
+    public sealed class UserService : ClientService
     {
-        public UserService(MauticClient client) { Client = client ?? throw new ArgumentNullException(nameof(client)); }
-
-        public MauticClient Client { get; }
+        public UserService(MauticClient client) : base(client) { }
 
         /// <summary>GET users/self: the user the connection acts as (Mautic sends it bare, its null values left out).</summary>
         public MauticRecord Self(CancellationToken ct = default) =>
