@@ -21,6 +21,7 @@ public sealed class BindingTests : PsTest
         ("Connect-Mautic", "BaseUrl", "Uri", "Connect-Mautic -Uri $BaseUrl -Credential $Cred", "/api/users/self"),
         ("Get-MauticStat", "Table", "Name", "Get-MauticStat -Name email_stats", "/api/stats/email_stats"),
         ("Get-MauticContact", "Id", "ContactId", "Get-MauticContact -ContactId 1", "/api/contacts/1"),
+        ("Get-MauticReportData", "Id", "ReportId", "$r = New-MauticReport -Name byalias -Source leads; [pscustomobject]@{ ReportId = $r.id } | Get-MauticReportData -First 1", "/api/reports/"),
         ("New-MauticContact", "Property", "Fields", "New-MauticContact -Fields @{ email = 'al@example.com' }", "/api/contacts/new"),
         ("New-MauticContact", "Tag", "Tags", "New-MauticContact -Email al@example.com -Tags x", "/api/contacts/new"),
         ("Set-MauticContact", "Id", "ContactId", "Set-MauticContact -ContactId 1 -FirstName A", "/api/contacts/1/edit"),

@@ -22,14 +22,7 @@ namespace Mautic.PowerShell.Base
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
-            foreach (var id in Id)
-            {
-                try
-                {
-                    foreach (var record in Read(id)) WriteRecord(record);
-                }
-                catch (MauticApiException e) { WriteItemError(e, id); }
-            }
+            ForEachId(Id, id => { foreach (var record in Read(id)) WriteRecord(record); });
         }
     }
 }

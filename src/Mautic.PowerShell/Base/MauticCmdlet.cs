@@ -114,6 +114,38 @@ namespace Mautic.PowerShell.Base
             WriteError(ToErrorRecord(e, target));
         }
 
+        /// <summary>Runs <paramref name="each"/> for every id; a Mautic error for one id is an error carrying that id, and the others go on.</summary>
+        protected void ForEachId(IEnumerable<long> ids, Action<long> each)
+        {
+            foreach (var id in ids)
+            {
+                try { each(id); }
+                catch (MauticApiException e) { WriteItemError(e, id); }
+            }
+        }
+
+        /// <summary>
+        /// Writes the records of a small list Mautic answers whole whose <paramref name="key"/> matches one of
+        /// <paramref name="names"/> (wildcards, case-insensitive; none given: every record). A name without wildcards
+        /// that matches nothing is an ObjectNotFound error carrying it, saying <paramref name="notFound"/>.
+        /// </summary>
+        protected void WriteMatching(IEnumerable<MauticRecord> all, string key, string[] names, Func<string, string> notFound)
+        {
+            if (names == null)
+            {
+                foreach (var r in all) WriteRecord(r);
+                return;
+            }
+            foreach (var name in names)
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                var matched = all.Where(r => pattern.IsMatch((string)r[key])).ToList();
+                foreach (var r in matched) WriteRecord(r);
+                if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                    WriteItemError(new MauticApiException(notFound(name), MauticErrorKind.NotFound), name);
+            }
+        }
+
         internal static ErrorCategory CategoryOf(MauticErrorKind kind)
         {
             switch (kind)

@@ -16,19 +16,7 @@ namespace Mautic.PowerShell.Cmdlets.Dashboard
         protected override void Process()
         {
             if (_types == null) _types = Conn.Dashboard.WidgetTypes(CancellationToken).ToArray();
-            if (Type == null)
-            {
-                foreach (var t in _types) WriteRecord(t);
-                return;
-            }
-            foreach (var type in Type)
-            {
-                var pattern = new WildcardPattern(type, WildcardOptions.IgnoreCase);
-                var matched = _types.Where(t => pattern.IsMatch((string)t["Type"])).ToList();
-                foreach (var t in matched) WriteRecord(t);
-                if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(type))
-                    WriteItemError(new MauticApiException($"Mautic has no dashboard widget type '{type}'; Get-MauticDashboardWidgetType lists them.", MauticErrorKind.NotFound), type);
-            }
+            WriteMatching(_types, "Type", Type, t => $"Mautic has no dashboard widget type '{t}'; Get-MauticDashboardWidgetType lists them.");
         }
     }
 }

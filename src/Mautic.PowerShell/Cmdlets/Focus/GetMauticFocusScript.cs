@@ -19,16 +19,12 @@ namespace Mautic.PowerShell.Cmdlets.Focus
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "focus item", FocusKinds)) return;
-            foreach (var id in Id)
+            ForEachId(Id, id =>
             {
-                try
-                {
-                    var script = Conn.Focus.Script(id, CancellationToken);
-                    FlushLog();
-                    WriteObject(script);
-                }
-                catch (MauticApiException e) { WriteItemError(e, id); }
-            }
+                var script = Conn.Focus.Script(id, CancellationToken);
+                FlushLog();
+                WriteObject(script);
+            });
         }
     }
 }

@@ -32,11 +32,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
             var forms = Conn.Forms;
             if (ParameterSetName == ById)
             {
-                foreach (var id in SubmissionId)
-                {
-                    try { WriteRecord(forms.Submission(FormId, id, CancellationToken)); }
-                    catch (MauticApiException e) { WriteItemError(e, id); }
-                }
+                ForEachId(SubmissionId, id => WriteRecord(forms.Submission(FormId, id, CancellationToken)));
                 return;
             }
             var contacts = ParameterSetName == ByContact ? System.Array.ConvertAll(ContactId, c => (long?)c) : new long?[] { null };

@@ -9,8 +9,9 @@ namespace Mautic.PowerShell.Cmdlets.Reports
     [OutputType("Mautic.ReportRow")]
     public sealed class GetMauticReportData : MauticStreamCmdlet
     {
-        /// <summary>The reports' ids; a piped report (Get-MauticReport) gives its own.</summary>
+        /// <summary>The reports' ids; a piped report (Get-MauticReport) gives its own, a row its Id or ReportId column.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ReportId")]
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 
@@ -31,15 +32,11 @@ namespace Mautic.PowerShell.Cmdlets.Reports
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "report", ReportKinds)) return;
-            foreach (var id in Id)
+            ForEachId(Id, id =>
             {
-                try
-                {
-                    var query = BuildStreamQuery();
-                    WriteStream(total => Conn.Reports.Rows(id, DateFrom, DateTo, query, CancellationToken, total), "Reading Mautic report " + id);
-                }
-                catch (MauticApiException e) { WriteItemError(e, id); }
-            }
+                var query = BuildStreamQuery();
+                WriteStream(total => Conn.Reports.Rows(id, DateFrom, DateTo, query, CancellationToken, total), "Reading Mautic report " + id);
+            });
         }
     }
 }

@@ -34,11 +34,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
                 return;
             }
             if (!AcceptsPiped(InputObject, "segment", SegmentKinds)) return;
-            foreach (var id in Id)
-            {
-                try { WriteRecord(Conn.Segments.Get(id, CancellationToken)); }
-                catch (MauticApiException e) { WriteItemError(e, id); }
-            }
+            ForEachId(Id, id => WriteRecord(Conn.Segments.Get(id, CancellationToken)));
         }
     }
 }

@@ -16,19 +16,7 @@ namespace Mautic.PowerShell.Cmdlets.Stats
         protected override void Process()
         {
             if (_tables == null) _tables = Conn.Stats.Tables(CancellationToken).ToArray();
-            if (Name == null)
-            {
-                foreach (var t in _tables) WriteRecord(t);
-                return;
-            }
-            foreach (var name in Name)
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var matched = _tables.Where(t => pattern.IsMatch((string)t["Name"])).ToList();
-                foreach (var t in matched) WriteRecord(t);
-                if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteItemError(new MauticApiException($"Mautic has no stats table '{name}'; Get-MauticStatTable lists them.", MauticErrorKind.NotFound), name);
-            }
+            WriteMatching(_tables, "Name", Name, n => $"Mautic has no stats table '{n}'; Get-MauticStatTable lists them.");
         }
     }
 }

@@ -10,22 +10,7 @@ namespace Mautic.PowerShell.Cmdlets.Themes
         [SupportsWildcards]
         public string[] Name { get; set; }
 
-        protected override void Process()
-        {
-            var themes = Conn.Themes.List(CancellationToken);
-            if (Name == null)
-            {
-                foreach (var t in themes) WriteRecord(t);
-                return;
-            }
-            foreach (var name in Name)
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var found = themes.Where(t => pattern.IsMatch((string)t["Name"])).ToList();
-                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteItemError(new Client.MauticApiException($"There is no theme '{name}'; Get-MauticTheme lists the installed ones.", Client.MauticErrorKind.NotFound), name);
-                foreach (var t in found) WriteRecord(t);
-            }
-        }
+        protected override void Process() =>
+            WriteMatching(Conn.Themes.List(CancellationToken), "Name", Name, n => $"There is no theme '{n}'; Get-MauticTheme lists the installed ones.");
     }
 }

@@ -11,24 +11,12 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
 
-        System.Collections.Generic.IReadOnlyList<MauticRecord> _triggers;
+        IReadOnlyList<MauticRecord> _triggers;
 
         protected override void Process()
         {
             var triggers = _triggers ?? (_triggers = Conn.Webhooks.Triggers(CancellationToken, refresh: true));
-            if (Name == null)
-            {
-                foreach (var t in triggers) WriteRecord(t);
-                return;
-            }
-            foreach (var name in Name)
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var matched = triggers.Where(t => pattern.IsMatch((string)t["Name"])).ToList();
-                foreach (var t in matched) WriteRecord(t);
-                if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteItemError(new MauticApiException($"Mautic has no webhook trigger '{name}'; Get-MauticWebhookTrigger lists them.", MauticErrorKind.NotFound), name);
-            }
+            WriteMatching(triggers, "Name", Name, n => $"Mautic has no webhook trigger '{n}'; Get-MauticWebhookTrigger lists them.");
         }
     }
 }
