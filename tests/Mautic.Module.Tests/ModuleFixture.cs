@@ -62,9 +62,36 @@ public sealed class ModuleFixture : IDisposable
         Regex.Match(Manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)", RegexOptions.Singleline).Groups[1].Value
             .Split(new[] { '\n', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim().Trim('\'', '"')).Where(s => s.Length > 0).ToList();
 
-    /// <summary>Every [Parameter] attribute of a cmdlet, one row per parameter set it belongs to.</summary>
+    /// <summary>
+    /// The area parameter class a New-/Set- cmdlet offers as dynamic parameters: the type argument of its generic
+    /// New/SetEntityCmdlet&lt;T&gt; base (null for a cmdlet without one).
+    /// </summary>
+    public static Type? DynamicParameterType(CmdletInfo c)
+    {
+        for (var t = c.Type.BaseType; t != null; t = t.BaseType)
+            if (t.IsGenericType && t.GetGenericArguments() is [var arg] && IsAreaParameters(arg)) return arg;
+        return null;
+    }
+
+    static bool IsAreaParameters(Type t)
+    {
+        for (var b = t; b != null; b = b.BaseType) if (b.FullName == "Mautic.PowerShell.Base.AreaParameters") return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The public properties of <paramref name="t"/> PowerShell binds: where a subclass hides a property with
+    /// <c>new</c> (New-'s positional title), the most derived one, as PowerShell takes it.
+    /// </summary>
+    public static IEnumerable<PropertyInfo> Bindable(Type t) =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance).GroupBy(p => p.Name)
+            .Select(g => g.OrderByDescending(p => Depth(p.DeclaringType!)).First());
+
+    static int Depth(Type t) { var n = 0; for (var b = t; b != null; b = b.BaseType) n++; return n; }
+
+    /// <summary>Every [Parameter] attribute of a cmdlet, its area's dynamic ones included, one row per parameter set it belongs to.</summary>
     public IReadOnlyList<ParamInfo> Parameters(CmdletInfo c) =>
-        c.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        Bindable(c.Type).Concat(DynamicParameterType(c) is { } d ? Bindable(d) : Enumerable.Empty<PropertyInfo>())
             .SelectMany(p => p.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute")
                 .Select(a => new ParamInfo(p.Name, p.PropertyType, Named<string>(a, "ParameterSetName") ?? "__AllParameterSets",
                     Named<bool>(a, "Mandatory"), Named<bool>(a, "ValueFromPipeline"), Named<bool>(a, "ValueFromPipelineByPropertyName"),

@@ -96,6 +96,35 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         });
     }
 
+    static readonly string[] CommonAliases = { "vb", "db", "ea", "wa", "infa", "proga", "ev", "wv", "iv", "ov", "ob", "pv", "wi", "cf" };
+
+    [Fact]
+    public void An_areas_own_parameters_are_one_class_for_New_and_Set_and_clash_with_no_fixed_parameter()
+    {
+        // PowerShell refuses a dynamic parameter named like a fixed or common one only when the cmdlet runs.
+        var common = new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
+            "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm" };
+        static IEnumerable<string> Declared(Type t) => ModuleFixture.Bindable(t)
+            .Where(p => p.GetCustomAttributesData().Any(a => a.AttributeType.Name == "ParameterAttribute")).Select(p => p.Name);
+        var withOwn = _m.Cmdlets.Select(c => (c, d: ModuleFixture.DynamicParameterType(c))).Where(x => x.d != null).ToList();
+        Assert.True(withOwn.Count >= 26, $"{withOwn.Count} cmdlets have area parameters");
+        Assert.All(withOwn, x =>
+        {
+            var own = Declared(x.d!).ToList();
+            Assert.NotEmpty(own);
+            var clash = own.Intersect(Declared(x.c.Type).Concat(common), StringComparer.OrdinalIgnoreCase).ToList();
+            Assert.True(clash.Count == 0, $"{x.c.Name}: {x.d!.Name} declares -{string.Join(", -", clash)} again");
+            // Fixed parameters bind first, by prefix too: -Field would go to -Property's alias Fields.
+            var fixedNames = _m.Parameters(x.c).Where(p => !own.Contains(p.Name)).SelectMany(p => p.Aliases.Append(p.Name)).Concat(common).Concat(CommonAliases);
+            var taken = own.SelectMany(o => fixedNames.Where(f => f.StartsWith(o, StringComparison.OrdinalIgnoreCase)).Select(f => $"-{o} (by -{f})")).ToList();
+            Assert.True(taken.Count == 0, $"{x.c.Name}: {string.Join(", ", taken)} would bind to a fixed parameter");
+            var partner = withOwn.SingleOrDefault(o => o.c.Noun == x.c.Noun && o.c.Verb == (x.c.Verb == "New" ? "Set" : "New"));
+            Assert.True(partner.d != null, $"{x.c.Name} has no {(x.c.Verb == "New" ? "Set" : "New")}- partner with area parameters");
+            Assert.True(partner.d == x.d || partner.d!.IsSubclassOf(x.d!) || x.d!.IsSubclassOf(partner.d!),
+                $"{x.c.Name} ({x.d!.Name}) and its partner ({partner.d!.Name}) declare their parameters apart");
+        });
+    }
+
     [Fact]
     public void Every_cmdlet_declares_its_OutputType()
     {

@@ -27,18 +27,23 @@ namespace Mautic.PowerShell.Base
                 return;
             }
             if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
-            foreach (var id in Id)
-            {
-                try { WriteRecord(service.Get(id, CancellationToken)); }
-                catch (MauticApiException e) { WriteItemError(e, id); }
-            }
+            ForEachId(Id, id => WriteRecord(service.Get(id, CancellationToken)));
         }
     }
 
-    /// <summary>What New- and Set-Mautic&lt;Area&gt; share: piped rows, -Property, -Name and -Description, batched writes.</summary>
-    public abstract class EntityWriteCmdlet : MauticBulkCmdlet
+    /// <summary>
+    /// What New- and Set-Mautic&lt;Area&gt; share: piped rows, -Property, -Name and -Description, batched writes, and
+    /// the area's own parameters (<see cref="AreaParameters"/>) as dynamic parameters.
+    /// </summary>
+    public abstract class EntityWriteCmdlet : MauticBulkCmdlet, IDynamicParameters
     {
         protected abstract MauticResource Area { get; }
+
+        /// <summary>The area's own parameters, declared once for its New- and Set- cmdlets; null when it has none.</summary>
+        protected virtual AreaParameters Own => null;
+
+        /// <summary>PowerShell binds the area's own parameters to this object.</summary>
+        public object GetDynamicParameters() => Own;
 
         /// <summary>Rows whose properties are the area's field names (Import-Csv rows, hashtables, records).</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -65,19 +70,49 @@ namespace Mautic.PowerShell.Base
         protected virtual string[] OtherPipedKinds => new string[0];
 
         /// <summary>The piped object when it is one of <see cref="OtherPipedKinds"/>, else null.</summary>
-        protected PSObject PipedOther => OtherPipedKinds.Contains(PSConvert.MauticKind(InputObject)) ? InputObject : null;
+        protected internal PSObject PipedOther => OtherPipedKinds.Contains(PSConvert.MauticKind(InputObject)) ? InputObject : null;
         /// <summary>
         /// An area's own check of a built payload before it is queued (webhook trigger names): a problem returned is an
         /// InvalidArgument error carrying the input, and nothing is sent for it.
         /// </summary>
-        protected virtual string CheckPayload(Newtonsoft.Json.Linq.JObject payload) => null;
+        protected virtual string CheckPayload(Newtonsoft.Json.Linq.JObject payload) => Own?.Check(payload, Conn, CancellationToken);
 
-        /// <summary>The named parameters as field values; an area adds its own.</summary>
-        protected virtual IEnumerable<KeyValuePair<string, object>> NamedFields()
+        /// <summary>
+        /// False, with an InvalidArgument error carrying the value at fault, when the area's own parameters are wrong
+        /// as given (a -Channel entry that names no item): nothing is built or sent for this input.
+        /// </summary>
+        protected bool OwnParametersValid()
+        {
+            string problem = null;
+            object offending = null;
+            if ((problem = Own?.Problem(out offending)) == null) return true;
+            WriteInvalidArgument(problem, offending);
+            return false;
+        }
+
+        /// <summary>The named parameters as field values: -Name, -Description and the area's own; an area may add more.</summary>
+        protected virtual IEnumerable<KeyValuePair<string, object>> NamedFields() =>
+            Own == null ? NameAndDescription() : Own.Fields(NameAndDescription(), this);
+
+        IEnumerable<KeyValuePair<string, object>> NameAndDescription()
         {
             if (Name != null) yield return new KeyValuePair<string, object>(Area.NameField, Name);
             if (Description != null) yield return new KeyValuePair<string, object>(Area.DescriptionField, Description);
         }
+    }
+
+    /// <summary>New-Mautic&lt;Area&gt; with the area's own parameters in <typeparamref name="T"/>.</summary>
+    public abstract class NewEntityCmdlet<T> : NewEntityCmdlet where T : AreaParameters, new()
+    {
+        readonly T _own = new T();
+        protected override AreaParameters Own => _own;
+    }
+
+    /// <summary>Set-Mautic&lt;Area&gt; with the area's own parameters in <typeparamref name="T"/>.</summary>
+    public abstract class SetEntityCmdlet<T> : SetEntityCmdlet where T : AreaParameters, new()
+    {
+        readonly T _own = new T();
+        protected override AreaParameters Own => _own;
     }
 
     /// <summary>New-Mautic&lt;Area&gt;: one record per piped row, 200 per batch request.</summary>
@@ -85,7 +120,7 @@ namespace Mautic.PowerShell.Base
     {
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName }.Concat(OtherPipedKinds).ToArray())) return;
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName }.Concat(OtherPipedKinds).ToArray()) || !OwnParametersValid()) return;
             var fromInput = PipedOther != null ? null : PSConvert.PropertiesOf(InputObject);
             var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: true, out var problem);
             // The payload as the error target carries no secret (a new user's plainPassword, a -Property password).
@@ -116,7 +151,7 @@ namespace Mautic.PowerShell.Base
 
         protected override void Process()
         {
-            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
+            if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName }) || !OwnParametersValid()) return;
             // A record of this area piped in names the record to change; only a CSV row or hashtable carries values.
             var fromInput = PSConvert.IsMauticType(InputObject, Area.TypeName) ? null : PSConvert.PropertiesOf(InputObject);
             var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: false, out var problem);

@@ -6,26 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticNotification", SupportsShouldProcess = true)]
     [OutputType("Mautic.Notification")]
-    public sealed class SetMauticNotification : SetEntityCmdlet
+    public sealed class SetMauticNotification : SetEntityCmdlet<NotificationParameters>
     {
         protected override MauticResource Area => MauticResources.Notifications;
-
-        [Parameter]
-        public string Heading { get; set; }
-
-        [Parameter]
-        public string Message { get; set; }
-
-        [Parameter]
-        public string Url { get; set; }
-
-        [Parameter]
-        public string Button { get; set; }
-
-        [Parameter]
-        public string Language { get; set; }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            base.NamedFields().Concat(ChannelFields.Notification(Heading, Message, Url, Button, Language));
     }
 }

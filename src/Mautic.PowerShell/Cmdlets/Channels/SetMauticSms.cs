@@ -6,25 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticSms", SupportsShouldProcess = true)]
     [OutputType("Mautic.Sms")]
-    public sealed class SetMauticSms : SetEntityCmdlet
+    public sealed class SetMauticSms : SetEntityCmdlet<SmsParameters>
     {
         protected override MauticResource Area => MauticResources.Smses;
-
-        [Parameter]
-        public string Message { get; set; }
-
-        [Parameter]
-        public string Language { get; set; }
-
-        [Parameter]
-        [ValidateSet(ChannelFields.Template, ChannelFields.List)]
-        public string SmsType { get; set; }
-
-        [Parameter]
-        [ValidateRange(1L, long.MaxValue)]
-        public long[] SegmentId { get; set; }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            base.NamedFields().Concat(ChannelFields.Sms(Message, Language, SmsType, SegmentId));
     }
 }

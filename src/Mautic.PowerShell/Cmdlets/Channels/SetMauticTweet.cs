@@ -6,15 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticTweet", SupportsShouldProcess = true)]
     [OutputType("Mautic.Tweet")]
-    public sealed class SetMauticTweet : SetEntityCmdlet
+    public sealed class SetMauticTweet : SetEntityCmdlet<TweetParameters>
     {
         protected override MauticResource Area => MauticResources.Tweets;
-
-        /// <summary>The tweet's new text, at most 280 characters.</summary>
-        [Parameter]
-        [ValidateLength(1, 280)]
-        public string Text { get; set; }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() => base.NamedFields().Concat(ChannelFields.Tweet(Text));
     }
 }

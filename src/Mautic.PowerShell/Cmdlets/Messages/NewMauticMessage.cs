@@ -6,28 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticMessage", SupportsShouldProcess = true)]
     [OutputType("Mautic.Message")]
-    public sealed class NewMauticMessage : NewEntityCmdlet
+    public sealed class NewMauticMessage : NewEntityCmdlet<MessageParameters>
     {
         protected override MauticResource Area => MauticResources.Messages;
-
-        /// <summary>The channels by name: @{ email = 12 } sends e-mail 12; $null disables a channel.</summary>
-        [Parameter]
-        public Hashtable Channel { get; set; }
-
-        /// <summary>Publishes (the default) or, with -IsPublished:$false, unpublishes the message.</summary>
-        [Parameter]
-        public SwitchParameter IsPublished { get; set; }
-
-        Dictionary<string, object> _channels;
-
-        protected override void Process()
-        {
-            _channels = MessageFields.Channels(Channel, out var problem);
-            if (problem != null) { WriteInvalidArgument(problem, Channel); return; }
-            base.Process();
-        }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            MessageFields.With(base.NamedFields(), _channels, MyInvocation, IsPublished);
     }
 }

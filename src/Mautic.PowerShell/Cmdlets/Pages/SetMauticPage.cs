@@ -6,27 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Pages
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticPage", SupportsShouldProcess = true)]
     [OutputType("Mautic.Page")]
-    public sealed class SetMauticPage : SetEntityCmdlet
+    public sealed class SetMauticPage : SetEntityCmdlet<PageParameters>
     {
         protected override MauticResource Area => MauticResources.Pages;
-
-        /// <summary>The page's new title. The same as -Name.</summary>
-        [Parameter]
-        public string Title { get; set; }
-
-        [Parameter]
-        public string Alias { get; set; }
-
-        [Parameter]
-        public string Language { get; set; }
-
-        [Parameter]
-        public string Template { get; set; }
-
-        [Parameter]
-        public string Html { get; set; }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            base.NamedFields().Concat(PageFields.Of(Title, Alias, Language, Template, Html));
     }
 }

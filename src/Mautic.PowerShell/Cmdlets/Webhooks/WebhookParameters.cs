@@ -1,17 +1,33 @@
 using System.Management.Automation.Language;
 using System.Threading;
+using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
-    /// <summary>What New- and Set-MauticWebhook's named parameters send.</summary>
-    static class WebhookFields
+    /// <summary>The parameters of New- and Set-MauticWebhook, the fields they send, and the trigger names' check.</summary>
+    public sealed class WebhookParameters : AreaParameters
     {
-        public static IEnumerable<KeyValuePair<string, object>> Of(string url, string[] trigger, string order)
-        {
-            if (url != null) yield return new KeyValuePair<string, object>("webhookUrl", url);
-            if (trigger != null) yield return new KeyValuePair<string, object>("triggers", trigger);
-            if (order != null) yield return new KeyValuePair<string, object>("eventsOrderbyDir", order.ToUpperInvariant());
-        }
+        /// <summary>Where Mautic POSTs the events (http or https; a URL without a scheme gets http://). Mautic does not check that it answers.</summary>
+        [Parameter]
+        public string WebhookUrl { get; set; }
+
+        /// <summary>The events to send: mautic.lead_post_save_new, mautic.form_on_submit, ... (Get-MauticWebhookTrigger lists them; tab completes them).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(WebhookTriggerCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Trigger { get; set; }
+
+        /// <summary>The order of the events in one POST: ASC (oldest first) or DESC; Mautic's default setting when not given.</summary>
+        [Parameter]
+        [ValidateSet("ASC", "DESC")]
+        public string EventsOrderbyDir { get; set; }
+
+        internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet) =>
+            named.Concat(Given(("webhookUrl", WebhookUrl), ("triggers", Trigger), ("eventsOrderbyDir", EventsOrderbyDir?.ToUpperInvariant())));
+
+        /// <summary>Trigger names (from -Trigger, -Property or a piped row) are checked against Mautic's list, read once per connection.</summary>
+        internal override string Check(JObject payload, MauticConnection connection, CancellationToken cancel) =>
+            connection.Webhooks.CheckTriggers(payload["triggers"], cancel);
     }
 
     /// <summary>

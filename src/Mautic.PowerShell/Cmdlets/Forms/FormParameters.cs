@@ -2,19 +2,42 @@ using System.Globalization;
 
 namespace Mautic.PowerShell.Cmdlets.Forms
 {
-    /// <summary>What New- and Set-MauticForm's named parameters send.</summary>
-    static class FormFields
+    /// <summary>The parameters of New- and Set-MauticForm, and the fields they send.</summary>
+    public sealed class FormParameters : AreaParameters
     {
-        internal static IEnumerable<KeyValuePair<string, object>> With(IEnumerable<KeyValuePair<string, object>> common,
-            string formType, string postAction, string postActionProperty, Hashtable[] fields, Hashtable[] actions)
-        {
-            foreach (var f in common) yield return f;
-            if (formType != null) yield return new KeyValuePair<string, object>("formType", formType);
-            if (postAction != null) yield return new KeyValuePair<string, object>("postAction", postAction);
-            if (postActionProperty != null) yield return new KeyValuePair<string, object>("postActionProperty", postActionProperty);
-            if (fields != null) yield return new KeyValuePair<string, object>("fields", fields);
-            if (actions != null) yield return new KeyValuePair<string, object>("actions", actions);
-        }
+        /// <summary>standalone (the default) or campaign (a form a campaign uses as its contact source).</summary>
+        [Parameter]
+        [ValidateSet("standalone", "campaign")]
+        public string FormType { get; set; }
+
+        /// <summary>What the visitor sees after submitting: return (to the page, the default), redirect or message.</summary>
+        [Parameter]
+        [ValidateSet("return", "redirect", "message")]
+        public string PostAction { get; set; }
+
+        /// <summary>The URL to redirect to (-PostAction redirect) or the message to show (-PostAction message).</summary>
+        [Parameter]
+        public string PostActionProperty { get; set; }
+
+        /// <summary>
+        /// The fields, in order: hashtables of label, type (text, email, tel, textarea, select, checkboxgrp, radiogrp, date,
+        /// hidden, button, ...), alias, isRequired, mappedObject/mappedField (contact, email) and the rest of a field. On an
+        /// edit, one with the id of an existing field changes it; with -Replace, the fields not given are deleted.
+        /// </summary>
+        [Parameter]
+        [ValidateFormItem("field", "label", "type")]
+        public Hashtable[] Field { get; set; }
+
+        /// <summary>
+        /// The actions run on submit: hashtables of name, type (lead.pointschange, lead.changelist, email.send.lead, ...),
+        /// description and properties. On an edit, one with an id changes that action; with -Replace, the others are deleted.
+        /// </summary>
+        [Parameter]
+        [ValidateFormItem("action", "name", "type")]
+        public Hashtable[] Action { get; set; }
+
+        internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet) =>
+            named.Concat(Given(("formType", FormType), ("postAction", PostAction), ("postActionProperty", PostActionProperty), ("fields", Field), ("actions", Action)));
     }
 
     /// <summary>

@@ -2,15 +2,38 @@ using System.Globalization;
 
 namespace Mautic.PowerShell.Cmdlets.Messages
 {
-    /// <summary>What New- and Set-MauticMessage's named parameters send, and how -Channel becomes Mautic's channels.</summary>
-    static class MessageFields
+    /// <summary>The parameters of New- and Set-MauticMessage, the fields they send, and how -Channel becomes Mautic's channels.</summary>
+    public sealed class MessageParameters : AreaParameters
     {
+        /// <summary>The channels by name: @{ email = 12 } sends e-mail 12; $null disables a channel.</summary>
+        [Parameter]
+        public Hashtable Channel { get; set; }
+
+        /// <summary>Publishes (the default) or, with -IsPublished:$false, unpublishes the message.</summary>
+        [Parameter]
+        public SwitchParameter IsPublished { get; set; }
+
+        /// <summary>-Channel as Mautic's channels, read by <see cref="Problem"/> before the fields are built.</summary>
+        Dictionary<string, object> _channels;
+
+        /// <summary>A -Channel entry that names no item; the error carries -Channel.</summary>
+        internal override string Problem(out object offending)
+        {
+            _channels = Channels(Channel, out var problem);
+            offending = problem == null ? null : Channel;
+            return problem;
+        }
+
+        internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet) =>
+            named.Concat(Given(("channels", _channels),
+                ("isPublished", IfGiven(cmdlet, nameof(IsPublished), IsPublished))));
+
         /// <summary>
         /// -Channel @{ email = 12; sms = $null }: Mautic's channels keyed by channel name. A number (or a record with an
         /// Id, such as an e-mail) is the item the channel sends and enables the channel; $null, 0 or $false disables it;
         /// a hashtable is sent as written (@{ channelId = 12; isEnabled = $false }). Anything else is the problem returned.
         /// </summary>
-        public static Dictionary<string, object> Channels(Hashtable channel, out string problem)
+        static Dictionary<string, object> Channels(Hashtable channel, out string problem)
         {
             problem = null;
             if (channel == null) return null;
@@ -34,14 +57,6 @@ namespace Mautic.PowerShell.Cmdlets.Messages
                 channels[name] = new Dictionary<string, object> { ["channelId"] = id.Value, ["isEnabled"] = true };
             }
             return channels;
-        }
-
-        public static IEnumerable<KeyValuePair<string, object>> With(IEnumerable<KeyValuePair<string, object>> common, Dictionary<string, object> channels,
-            InvocationInfo call, SwitchParameter isPublished)
-        {
-            foreach (var f in common) yield return f;
-            if (channels != null) yield return new KeyValuePair<string, object>("channels", channels);
-            if (call.BoundParameters.ContainsKey("IsPublished")) yield return new KeyValuePair<string, object>("isPublished", isPublished.IsPresent);
         }
 
         static bool IsZero(object value) => value is int i && i == 0 || value is long l && l == 0;
