@@ -112,7 +112,12 @@ public sealed class SecretTests : PsTest
     static void Serialize(StringBuilder sb, object? o)
     {
         if (o == null) return;
-        sb.AppendLine(PSSerializer.Serialize(o, 5));
+        // PowerShell's own exceptions (a parameter that failed validation) lead through InvocationInfo to the command
+        // and its module, whose 164 cmdlets' metadata CliXml at depth 5 takes 10-20 s per exception and holds no value
+        // of ours; CliXml reads them at Export-Clixml's default depth (2), and the walk below still reads every property,
+        // bound parameters included, to depth 5. The module's own exceptions and every other object get depth 5.
+        var depth = o is Exception e && e.GetType().Namespace?.StartsWith("Mautic", StringComparison.Ordinal) != true ? 2 : 5;
+        sb.AppendLine(PSSerializer.Serialize(o, depth));
         Walk(sb, o, 5, new HashSet<object>(ReferenceEqualityComparer.Instance));
     }
 
