@@ -113,7 +113,7 @@ public sealed class SecretTests : PsTest
     {
         if (o == null) return;
         // PowerShell's own exceptions (a parameter that failed validation) lead through InvocationInfo to the command
-        // and its module, whose 164 cmdlets' metadata CliXml at depth 5 takes 10-20 s per exception and holds no value
+        // and its module, whose 163 cmdlets' metadata CliXml at depth 5 takes 10-20 s per exception and holds no value
         // of ours; CliXml reads them at Export-Clixml's default depth (2), and the walk below still reads every property,
         // bound parameters included, to depth 5. The module's own exceptions and every other object get depth 5.
         var depth = o is Exception e && e.GetType().Namespace?.StartsWith("Mautic", StringComparison.Ordinal) != true ? 2 : 5;
