@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Mautic.FakeServer;
 using Xunit;
@@ -12,22 +10,7 @@ namespace Mautic.Client.Tests;
 /// </summary>
 public sealed class FakeAssetTests : FakeServerTest
 {
-    static readonly HttpClient Http = new();
-
-    (int Status, JsonNode? Body) Call(HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, Server.BaseUrl + "/api" + path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(State.AdminUser + ":" + State.AdminPassword)));
-        if (json != null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = Http.Send(request);
-        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
-
-    (int Status, JsonNode? Body) Post(string path, string json) => Call(HttpMethod.Post, path, json);
-
-    static void Same(string expected, JsonNode? actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}\n  actual {actual?.ToJsonString()}");
+    (int Status, JsonNode? Body) Post(string path, string json) => RawCall(HttpMethod.Post, path, json);
 
     static string Error(int code, string message) => $$"""{"errors":[{"code":{{code}},"message":"{{message}}","details":[]}]}""";
 
@@ -74,7 +57,7 @@ public sealed class FakeAssetTests : FakeServerTest
         Assert.Equal(24, (int)b3["asset"]!["size"]!);
         Assert.Equal("local", (string?)b3["asset"]!["storageLocation"]);
         // Deleting a local asset deletes its file (real: GET /api/files/media lists [] afterwards).
-        Assert.Equal(200, Call(HttpMethod.Delete, "/assets/1/delete").Status);
+        Assert.Equal(200, RawCall(HttpMethod.Delete, "/assets/1/delete").Status);
         Assert.Empty(FakeAssetFiles.Of(State));
     }
 
@@ -105,20 +88,20 @@ public sealed class FakeAssetTests : FakeServerTest
     {
         var id = (long)Post("/assets/new", """{"title":"Probe","storageLocation":"remote","file":"http://127.0.0.1:8080/index.php"}""").Body!["asset"]!["id"]!;
         // real: PATCH {"file":..} without storageLocation changes nothing but the revision
-        var p1 = Call(HttpMethod.Patch, $"/assets/{id}/edit", """{"file":"http://127.0.0.1:8080/other.pdf"}""").Body!["asset"]!;
+        var p1 = RawCall(HttpMethod.Patch, $"/assets/{id}/edit", """{"file":"http://127.0.0.1:8080/other.pdf"}""").Body!["asset"]!;
         Assert.Equal("php", (string?)p1["extension"]);
         Assert.Equal(2, (int)p1["revision"]!);
         // real: with storageLocation remote the title becomes the file's name, the extension follows, the alias stays
-        var p2 = Call(HttpMethod.Patch, $"/assets/{id}/edit", """{"file":"http://127.0.0.1:8080/other.pdf","storageLocation":"remote"}""").Body!["asset"]!;
+        var p2 = RawCall(HttpMethod.Patch, $"/assets/{id}/edit", """{"file":"http://127.0.0.1:8080/other.pdf","storageLocation":"remote"}""").Body!["asset"]!;
         Assert.Equal("other.pdf", (string?)p2["title"]);
         Assert.Equal("pdf", (string?)p2["extension"]);
         Assert.Equal("probe", (string?)p2["alias"]);
         // real: {"errors":[{"code":400,"message":"language: A value is required.","details":{"language":["A value is required."]}}]}
-        var (s3, b3) = Call(HttpMethod.Put, $"/assets/{id}/edit", """{"title":"zz other put"}""");
+        var (s3, b3) = RawCall(HttpMethod.Put, $"/assets/{id}/edit", """{"title":"zz other put"}""");
         Assert.Equal(400, s3);
         Same("""{"errors":[{"code":400,"message":"language: A value is required.","details":{"language":["A value is required."]}}]}""", b3);
         // real: PUT title+language: alias from the title, storageLocation and disallow null, isPublished false, file facts kept
-        var p4 = Call(HttpMethod.Put, $"/assets/{id}/edit", """{"title":"zz other put","language":"en"}""").Body!["asset"]!;
+        var p4 = RawCall(HttpMethod.Put, $"/assets/{id}/edit", """{"title":"zz other put","language":"en"}""").Body!["asset"]!;
         Assert.Equal("zz-other-put", (string?)p4["alias"]);
         Assert.Null(p4["storageLocation"]);
         Assert.Null(p4["disallow"]);
@@ -144,7 +127,7 @@ public sealed class FakeAssetTests : FakeServerTest
     {
         foreach (var t in new[] { "b-two", "a-one", "c-three" })
             Post("/assets/new", $$"""{"title":"{{t}}","storageLocation":"remote","file":"http://h/{{t}}.pdf"}""");
-        var (status, body) = Call(HttpMethod.Get, "/assets?search=o");
+        var (status, body) = RawCall(HttpMethod.Get, "/assets?search=o");
         Assert.Equal(200, status);
         Assert.Equal(2, (int)body!["total"]!);
         Assert.Equal(["a-one", "b-two"], body["assets"]!.AsArray().Select(x => (string?)x!["title"]));

@@ -28,9 +28,6 @@ public sealed class FakeChannelTests : FakeServerTest
 
     (int Status, JsonNode? Body, string Raw) Post(string path, string json) => Call(HttpMethod.Post, path, json);
 
-    static void Same(string expected, JsonNode? actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}\n  actual {actual?.ToJsonString()}");
-
     static string[] Keys(JsonNode? node) => node!.AsObject().Select(kv => kv.Key).ToArray();
 
     const string Generic500 = """{"errors":[{"message":"Looks like I encountered an error (error #500). If I do it again, please report me to the system administrator!","code":500,"type":null}]}""";
