@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Mautic.FakeServer;
 
 /// <summary>How a field's value is read from a request and written back.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 
 namespace Mautic.FakeServer;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Mautic.FakeServer;
 
 /// <summary>One campaign event: its campaign (the record itself, whose id is set when it is saved) and its fields as sent.</summary>

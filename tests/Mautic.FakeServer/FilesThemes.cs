@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Mautic.FakeServer;
 

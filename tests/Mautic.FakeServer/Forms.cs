@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Mautic.FakeServer;
 
 /// <summary>One submission of a form (Mautic's form_submissions row and its results row).</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Mautic.FakeServer;
 
 /// <summary>One route of Mautic 5.1 as routes.tsv lists it.</summary>
