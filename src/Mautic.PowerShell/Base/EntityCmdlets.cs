@@ -72,10 +72,10 @@ namespace Mautic.PowerShell.Base
         /// <summary>The piped object when it is one of <see cref="OtherPipedKinds"/>, else null.</summary>
         protected internal PSObject PipedOther => OtherPipedKinds.Contains(PSConvert.MauticKind(InputObject)) ? InputObject : null;
         /// <summary>
-        /// An area's own check of a built payload before it is queued (webhook trigger names): a problem returned is an
-        /// InvalidArgument error carrying the input, and nothing is sent for it.
+        /// The area's own check of a built payload before it is queued (<see cref="AreaParameters.Check"/>: webhook
+        /// trigger names): a problem returned is an InvalidArgument error carrying the input, and nothing is sent for it.
         /// </summary>
-        protected virtual string CheckPayload(Newtonsoft.Json.Linq.JObject payload) => Own?.Check(payload, Conn, CancellationToken);
+        protected string CheckPayload(Newtonsoft.Json.Linq.JObject payload) => Own?.Check(payload, Conn, CancellationToken);
 
         /// <summary>
         /// False, with an InvalidArgument error carrying the value at fault, when the area's own parameters are wrong
@@ -83,9 +83,9 @@ namespace Mautic.PowerShell.Base
         /// </summary>
         protected bool OwnParametersValid()
         {
-            string problem = null;
-            object offending = null;
-            if ((problem = Own?.Problem(out offending)) == null) return true;
+            if (Own == null) return true;
+            var problem = Own.Problem(out var offending);
+            if (problem == null) return true;
             WriteInvalidArgument(problem, offending);
             return false;
         }
