@@ -15,6 +15,8 @@ namespace Mautic.Client
         InvalidArgument,
         /// <summary>The server cannot do this until something is set up there (no SMS transport enabled).</summary>
         NotEnabled,
+        /// <summary>The server's Mautic version lacks what was asked for (projects, campaign export: 7.0 or later).</summary>
+        NotSupported,
     }
 
     /// <summary>

@@ -74,6 +74,23 @@ namespace Mautic.Client
         /// <summary>The Mautic-Version header of the latest response that had one.</summary>
         public string MauticVersion { get; private set; }
 
+        /// <summary><see cref="MauticVersion"/> as a version (null until a response named it, or when it names none).</summary>
+        public Version ServerVersion => MauticVersions.Parse(MauticVersion);
+
+        /// <summary>True when the server has said its version and it is at least <paramref name="version"/> (major.minor).</summary>
+        public bool ServerIsAtLeast(Version version) => ServerVersion != null && MauticVersions.AtLeast(ServerVersion, version);
+
+        /// <summary>
+        /// Throws, before anything is sent, when the server is known to be older than <paramref name="needed"/>:
+        /// "<paramref name="what"/> needs Mautic 7.0 or later; this server is 5.1.0." A server whose version is not
+        /// known yet is let through (its answer then says what it lacks).
+        /// </summary>
+        public void Require(Version needed, string what)
+        {
+            var problem = MauticVersions.Problem(ServerVersion, needed, what);
+            if (problem != null) throw new MauticApiException(problem, MauticErrorKind.NotSupported);
+        }
+
         public void Dispose() => _http.Dispose();
 
         public MauticResponse Send(MauticRequest request, CancellationToken cancellationToken = default) =>

@@ -33,6 +33,11 @@ namespace Mautic.Client
         public string Role { get; }
         public string ClientId => Client.Authenticator is OAuth2Authenticator o ? o.Principal : null;
         public string MauticVersion => Client.MauticVersion;
+        /// <summary>
+        /// Whether the server serves the v2 API (/api/v2, API Platform: projects and the rest): Mautic 7.0 and later,
+        /// keyed on the version it reports (false while that is unknown).
+        /// </summary>
+        public bool ApiV2 => Client.ServerIsAtLeast(MauticVersions.V7);
         public DateTime ConnectedAt { get; }
         public int MaxRetries => Client.Options.MaxRetries;
         public TimeSpan RetryDelay => Client.Options.RetryDelay;

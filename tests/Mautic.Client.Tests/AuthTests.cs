@@ -15,7 +15,7 @@ public class ConnectTests : FakeServerTest
         Assert.Equal("admin", c.UserName);
         Assert.Equal(1, c.UserId);
         Assert.Equal("Administrator", c.Role);
-        Assert.Equal("5.1.1", c.MauticVersion);
+        Assert.Equal("5.1.0", c.MauticVersion);
         Assert.Equal("Basic", c.AuthMethod);
         var request = Assert.Single(State.RequestsTo("/api/users/self"));
         Assert.StartsWith("MauticPS/0.1.0", request.UserAgent);

@@ -54,10 +54,14 @@ public sealed class FakeMauticServer : IDisposable
     public static async Task<int> Main(string[] args)
     {
         var url = "http://127.0.0.1:5099";
+        var state = new FakeState();
         for (var i = 0; i < args.Length - 1; i++)
+        {
             if (args[i] == "--urls") url = args[i + 1];
-        using var server = Start(url);
-        Console.WriteLine($"Fake Mautic listening on {server.BaseUrl}");
+            if (args[i] == "--mautic-version") state.Version = args[i + 1];   // 7.0.0 behaves as Mautic 7 does
+        }
+        using var server = Start(url, state);
+        Console.WriteLine($"Fake Mautic {server.State.Version} listening on {server.BaseUrl}");
         Console.WriteLine($"Basic auth: {server.State.AdminUser} / {server.State.AdminPassword}");
         Console.WriteLine($"OAuth2 client: {server.State.ClientId} / {server.State.ClientSecret}");
         Console.WriteLine("Press Ctrl+C to stop.");

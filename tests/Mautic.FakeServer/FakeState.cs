@@ -123,7 +123,13 @@ public sealed class FakeState
     public readonly object Sync = new();
     public bool ApiEnabled { get; set; } = true;
     public bool BasicAuthEnabled { get; set; } = true;
-    public string Version { get; set; } = "5.1.1";
+    /// <summary>The Mautic-Version the fake answers with (--mautic-version); 7.x switches on what 7.0.0 does differently.</summary>
+    public string Version { get; set; } = "5.1.0";
+    /// <summary>
+    /// Mautic 7.0 and later (measured on 7.0.0): a batch delete naming an id that does not exist answers 500 and
+    /// deletes nothing (5.1 deletes the others).
+    /// </summary>
+    public bool IsV7 => int.TryParse(Version.Split('.')[0], out var major) && major >= 7;
     public string AdminUser { get; set; } = "admin";
     public string AdminPassword { get; set; } = "Sup3r-Secret-Pw!";
     public string ClientId { get; set; } = "1_fakeclientid";

@@ -620,7 +620,9 @@ static partial class Routes
         var deleted = new JsonArray(); // no ids at all: 200 with nothing deleted, as Mautic answers
         lock (s.Sync)
         {
-            foreach (var id in QueryIds(ctx))
+            var ids = QueryIds(ctx);
+            if (RefusedOnV7(s, ids, s.Contacts.ContainsKey)) deleted = null;
+            else foreach (var id in ids)
             {
                 // Unknown ids are skipped without a word, as Mautic does.
                 if (!s.Contacts.TryGetValue(id, out var c)) continue;
@@ -631,7 +633,8 @@ static partial class Routes
                 ContactDevicesGone(s, id);
             }
         }
-        await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });
+        if (deleted == null) await Send(ctx, Reply.Generic(500));
+        else await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });
     }
 
     sealed record Where(string Col, string Expr, string? Val);

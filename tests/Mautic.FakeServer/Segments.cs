@@ -135,6 +135,7 @@ static partial class Routes
         lock (s.Sync)
         {
             var ids = QueryIds(ctx);
+            if (RefusedOnV7(s, ids, s.Segments.ContainsKey)) return Send(ctx, Reply.Generic(500));
             for (var i = 0; i < ids.Count; i++)
             {
                 if (!s.Segments.TryGetValue(ids[i], out var g)) continue;

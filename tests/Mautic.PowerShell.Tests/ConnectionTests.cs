@@ -20,7 +20,8 @@ public sealed class ConnectionTests : PsTest
         Assert.Equal("Mautic.Connection", conn.TypeNames[0]);
         Assert.Equal(method, conn.Properties["AuthMethod"].Value);
         Assert.Equal(Ps.Server.BaseUrl, conn.Properties["BaseUrl"].Value);
-        Assert.Equal("5.1.1", conn.Properties["MauticVersion"].Value);
+        Assert.Equal("5.1.0", conn.Properties["MauticVersion"].Value);
+        Assert.Equal(false, conn.Properties["ApiV2"].Value);
         Assert.Equal(60, conn.Properties["UnreachableTimeoutSec"].Value);
         if (set == "Basic") Assert.Equal("admin", conn.Properties["UserName"].Value);
         var stored = Ok("Get-MauticConnection");

@@ -74,7 +74,7 @@ Describe 'Connect-Mautic' {
         $conn.PSObject.TypeNames[0] | Should -Be 'Mautic.Connection'
         $conn.AuthMethod | Should -Be 'Basic'
         $conn.UserName | Should -Be 'admin'
-        $conn.MauticVersion | Should -Be '5.1.1'
+        $conn.MauticVersion | Should -Be '5.1.0'
         (Get-MauticConnection).BaseUrl | Should -Be $BaseUrl
     }
 

@@ -326,41 +326,7 @@ namespace Mautic.Client.Operations
                     continue;
                 }
                 List<BatchOutcome<T>> outcomes;
-                try
-                {
-                    var ids = string.Join(",", chunk.Select(i => i.Id.Value.ToString(CultureInfo.InvariantCulture)));
-                    var request = MauticRequest.Delete(Resource.Route + "/batch/delete").With("ids", ids);
-                    request.ItemErrors = true;
-                    var body = Client.Send(request, ct).Body as JObject;
-                    var deleted = new Dictionary<long, JObject>();
-                    foreach (var kv in MauticJson.Map(body?[Resource.Plural]))
-                    {
-                        // Mautic keeps a deleted entity's id in deletedId when the ORM has cleared id.
-                        if (kv.Value is JObject r && (MauticJson.ToLong(r["id"]) ?? MauticJson.ToLong(r["deletedId"])) is long id) deleted[id] = r;
-                    }
-                    var errors = body?["errors"];
-                    outcomes = new List<BatchOutcome<T>>();
-                    var seen = new HashSet<long>();
-                    for (var n = 0; n < chunk.Count; n++)
-                    {
-                        var item = chunk[n];
-                        var id = item.Id.Value;
-                        var error = MauticJson.MapGet(errors, n.ToString(CultureInfo.InvariantCulture));
-                        if (deleted.TryGetValue(id, out var rec) && seen.Add(id))
-                        {
-                            // Mautic builds the payload before deleting, so the id may be gone from the answer: restore it.
-                            var shaped = Shape(rec);
-                            if (!shaped.Id.HasValue) shaped["id"] = id;
-                            outcomes.Add(BatchOutcome<T>.Success(item.Input, shaped, 200));
-                        }
-                        else if (error != null && error.Type != JTokenType.Null)
-                            outcomes.Add(BatchOutcome<T>.Failure(item.Input, ItemError(error, 404, "DELETE", n, item)));
-                        else
-                            outcomes.Add(BatchOutcome<T>.Failure(item.Input, new MauticApiException(
-                                $"{Capital(Resource.Noun)} {id} was not deleted: Mautic has no {Resource.Noun} with that id, or you may not delete it.",
-                                MauticErrorKind.NotFound) { StatusCode = 404, Method = "DELETE", Url = Resource.Route + "/batch/delete" }));
-                    }
-                }
+                try { outcomes = RefusesUnknownIds ? DeleteKnown(chunk, ct) : DeleteBatch(chunk, ct); }
                 catch (MauticApiException e)
                 {
                     outcomes = chunk.Select(i => BatchOutcome<T>.Failure(i.Input, e)).ToList();
@@ -368,6 +334,65 @@ namespace Mautic.Client.Operations
                 foreach (var o in outcomes) yield return o;
             }
         }
+
+        /// <summary>
+        /// Mautic 7.0's batch delete answers 500 and deletes nothing when one id does not exist (measured on 7.0.0;
+        /// 5.1 deletes the others), so on 7.x the ids that exist are read first (where id in ...).
+        /// </summary>
+        bool RefusesUnknownIds => Client.ServerIsAtLeast(MauticVersions.V7);
+
+        /// <summary>7.x: one list request finds which ids exist; only those go to batch/delete, the others are NotFound.</summary>
+        List<BatchOutcome<T>> DeleteKnown<T>(IReadOnlyList<WriteItem<T>> chunk, CancellationToken ct)
+        {
+            var distinct = chunk.Select(i => i.Id.Value).Distinct().ToList();
+            var query = new ListQuery { PageSize = distinct.Count, First = distinct.Count, Minimal = true };
+            query.Where.Add(new WhereClause("id", "in", distinct));
+            var existing = new HashSet<long>(List(query, ct).Where(r => r.Id.HasValue).Select(r => r.Id.Value));
+            var known = chunk.Where(i => existing.Contains(i.Id.Value)).ToList();
+            var done = known.Count == 0 ? new List<BatchOutcome<T>>()
+                : known.Count == 1 ? new List<BatchOutcome<T>> { DeleteOne(known[0], ct) } : DeleteBatch(known, ct);
+            var byItem = new Queue<BatchOutcome<T>>(done);
+            return chunk.Select(i => existing.Contains(i.Id.Value) ? byItem.Dequeue() : NotDeleted(i, i.Id.Value)).ToList();
+        }
+
+        List<BatchOutcome<T>> DeleteBatch<T>(IReadOnlyList<WriteItem<T>> chunk, CancellationToken ct)
+        {
+            var ids = string.Join(",", chunk.Select(i => i.Id.Value.ToString(CultureInfo.InvariantCulture)));
+            var request = MauticRequest.Delete(Resource.Route + "/batch/delete").With("ids", ids);
+            request.ItemErrors = true;
+            var body = Client.Send(request, ct).Body as JObject;
+            var deleted = new Dictionary<long, JObject>();
+            foreach (var kv in MauticJson.Map(body?[Resource.Plural]))
+            {
+                // Mautic keeps a deleted entity's id in deletedId when the ORM has cleared id.
+                if (kv.Value is JObject r && (MauticJson.ToLong(r["id"]) ?? MauticJson.ToLong(r["deletedId"])) is long id) deleted[id] = r;
+            }
+            var errors = body?["errors"];
+            var outcomes = new List<BatchOutcome<T>>();
+            var seen = new HashSet<long>();
+            for (var n = 0; n < chunk.Count; n++)
+            {
+                var item = chunk[n];
+                var id = item.Id.Value;
+                var error = MauticJson.MapGet(errors, n.ToString(CultureInfo.InvariantCulture));
+                if (deleted.TryGetValue(id, out var rec) && seen.Add(id))
+                {
+                    // Mautic builds the payload before deleting, so the id may be gone from the answer: restore it.
+                    var shaped = Shape(rec);
+                    if (!shaped.Id.HasValue) shaped["id"] = id;
+                    outcomes.Add(BatchOutcome<T>.Success(item.Input, shaped, 200));
+                }
+                else if (error != null && error.Type != JTokenType.Null)
+                    outcomes.Add(BatchOutcome<T>.Failure(item.Input, ItemError(error, 404, "DELETE", n, item)));
+                else
+                    outcomes.Add(NotDeleted(item, id));
+            }
+            return outcomes;
+        }
+
+        BatchOutcome<T> NotDeleted<T>(WriteItem<T> item, long id) => BatchOutcome<T>.Failure(item.Input, new MauticApiException(
+            $"{Capital(Resource.Noun)} {id} was not deleted: Mautic has no {Resource.Noun} with that id, or you may not delete it.",
+            MauticErrorKind.NotFound) { StatusCode = 404, Method = "DELETE", Url = Resource.Route + "/batch/delete" });
 
         /// <summary>One id goes to {id}/delete, whose 404 is precise; Mautic answers the record with its id cleared.</summary>
         BatchOutcome<T> DeleteOne<T>(WriteItem<T> item, CancellationToken ct)

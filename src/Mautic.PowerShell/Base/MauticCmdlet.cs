@@ -158,6 +158,7 @@ namespace Mautic.PowerShell.Base
                 case MauticErrorKind.LimitsExceeded: return ErrorCategory.LimitsExceeded;
                 case MauticErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case MauticErrorKind.NotEnabled: return ErrorCategory.ResourceUnavailable;
+                case MauticErrorKind.NotSupported: return ErrorCategory.NotImplemented;
                 case MauticErrorKind.Connection:
                 case MauticErrorKind.Server: return ErrorCategory.ConnectionError;
                 default: return ErrorCategory.InvalidResult;
