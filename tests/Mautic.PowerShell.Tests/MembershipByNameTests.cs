@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace MauticPS.InProcess;
 
 /// <summary>
-/// The ByName parameter sets of the membership cmdlets (-SegmentName, -CompanyName, -StageName): one lookup per
+/// Records named by name (-SegmentName, -CompanyName, -StageName, aliases of -Segment, -Company, -Stage): one lookup per
 /// call, before any contact is read; a name that matches nothing or several records stops the cmdlet and changes nothing.
 /// </summary>
 public sealed class MembershipByNameTests : PsTest
