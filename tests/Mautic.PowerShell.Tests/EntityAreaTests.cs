@@ -45,119 +45,35 @@ public sealed class EntityAreaTests : PsTest
     public static string RequiredDefaults =>
         string.Join("\n", Areas.Where(a => a.Required != "@{}").Select(a => $"$PSDefaultParameterValues['New-Mautic{a.Noun}:Property'] = {a.Required}"));
 
-    /// <summary>The cmdlets these theories run, by name (Get-MauticSegment is hand-written and tested on its own).</summary>
-    public static readonly string[] CmdletNames =
-    [
-        "Get-MauticCompany",
-        "New-MauticCompany",
-        "Set-MauticCompany",
-        "Remove-MauticCompany",
-        "Get-MauticTag",
-        "New-MauticTag",
-        "Set-MauticTag",
-        "Remove-MauticTag",
-        "Get-MauticStage",
-        "New-MauticStage",
-        "Set-MauticStage",
-        "Remove-MauticStage",
-        "Get-MauticCategory",
-        "New-MauticCategory",
-        "Set-MauticCategory",
-        "Remove-MauticCategory",
-        "Get-MauticRole",
-        "New-MauticRole",
-        "Set-MauticRole",
-        "Remove-MauticRole",
-        "Get-MauticPointAction",
-        "New-MauticPointAction",
-        "Set-MauticPointAction",
-        "Remove-MauticPointAction",
-        "Get-MauticPointTrigger",
-        "New-MauticPointTrigger",
-        "Set-MauticPointTrigger",
-        "Remove-MauticPointTrigger",
-        "Get-MauticPointGroup",
-        "New-MauticPointGroup",
-        "Set-MauticPointGroup",
-        "Remove-MauticPointGroup",
-        "New-MauticSegment",
-        "Set-MauticSegment",
-        "Remove-MauticSegment",
-        "Get-MauticCampaign",
-        "New-MauticCampaign",
-        "Set-MauticCampaign",
-        "Remove-MauticCampaign",
-        "Get-MauticNote",
-        "New-MauticNote",
-        "Set-MauticNote",
-        "Remove-MauticNote",
-        "Get-MauticPage",
-        "New-MauticPage",
-        "Set-MauticPage",
-        "Remove-MauticPage",
-        "Get-MauticAsset",
-        "New-MauticAsset",
-        "Set-MauticAsset",
-        "Remove-MauticAsset",
-        "Get-MauticField",
-        "New-MauticField",
-        "Set-MauticField",
-        "Remove-MauticField",
-        "Get-MauticFocus",
-        "New-MauticFocus",
-        "Set-MauticFocus",
-        "Remove-MauticFocus",
-        "Get-MauticEmail",
-        "New-MauticEmail",
-        "Set-MauticEmail",
-        "Remove-MauticEmail",
-        "Get-MauticForm",
-        "New-MauticForm",
-        "Set-MauticForm",
-        "Remove-MauticForm",
-        "Get-MauticSms",
-        "New-MauticSms",
-        "Set-MauticSms",
-        "Remove-MauticSms",
-        "Get-MauticNotification",
-        "New-MauticNotification",
-        "Set-MauticNotification",
-        "Remove-MauticNotification",
-        "Get-MauticTweet",
-        "New-MauticTweet",
-        "Set-MauticTweet",
-        "Remove-MauticTweet",
-        "Get-MauticDynamicContent",
-        "New-MauticDynamicContent",
-        "Set-MauticDynamicContent",
-        "Remove-MauticDynamicContent",
-        "Get-MauticMessage",
-        "New-MauticMessage",
-        "Set-MauticMessage",
-        "Remove-MauticMessage",
-        "Get-MauticDevice",
-        "New-MauticDevice",
-        "Set-MauticDevice",
-        "Remove-MauticDevice",
-        "Get-MauticReport",
-        "New-MauticReport",
-        "Set-MauticReport",
-        "Remove-MauticReport",
-        "Get-MauticWebhook",
-        "New-MauticWebhook",
-        "Set-MauticWebhook",
-        "Remove-MauticWebhook",
-    ];
+    /// <summary>
+    /// The cmdlets these theories run, by name, derived from <see cref="Areas"/> (Get-MauticSegment is hand-written and
+    /// tested on its own).
+    /// </summary>
+    public static IEnumerable<string> CmdletNames =>
+        Areas.SelectMany(a => new[] { "Get", "New", "Set", "Remove" }.Select(v => $"{v}-Mautic{a.Noun}")).Where(n => n != "Get-MauticSegment");
+
+    /// <summary>
+    /// Generic-base cmdlets these theories leave to their own tests: users (a create needs a role, a password and a
+    /// unique e-mail; UsersPointsTests) and campaign events (read-only; CampaignTests).
+    /// </summary>
+    static readonly string[] TestedElsewhere =
+        ["Get-MauticUser", "New-MauticUser", "Set-MauticUser", "Remove-MauticUser", "Get-MauticCampaignEvent"];
 
     public static IEnumerable<object[]> Rows => Areas.Select(a => new object[] { a.Noun });
 
     [Fact]
     public void The_theories_run_exactly_the_exported_area_cmdlets()
     {
-        var derived = Areas.SelectMany(a => new[] { "Get", "New", "Set", "Remove" }.Select(v => $"{v}-Mautic{a.Noun}")).Where(n => n != "Get-MauticSegment");
-        Assert.Equal(CmdletNames.Order(), derived.Order());
-        var exported = Ok("Get-Command -Module Mautic").Output.Select(o => o.Properties["Name"].Value.ToString()).ToHashSet();
-        Assert.All(CmdletNames, n => Assert.Contains(n, exported));
+        // Every exported cmdlet built on the generic Get/New/Set/Remove bases has its area here, and no row names a
+        // cmdlet the module does not export: a new area of the resource table cannot go untested.
+        var generic = Ok("""
+            Get-Command -Module Mautic | Where-Object {
+                $t = $_.ImplementingType.BaseType
+                while ($t -and $t.Namespace -ne 'Mautic.PowerShell.Base') { $t = $t.BaseType }
+                $t -and $t.Name -match '^(Get|New|Set|Remove)EntityCmdlet'
+            } | ForEach-Object Name
+            """).Output.Select(o => o.BaseObject.ToString());
+        Assert.Equal(CmdletNames.Concat(TestedElsewhere).Order(), generic.Order());
     }
 
     static (string Route, string NameField) Area(string noun) => Areas.Where(a => a.Noun == noun).Select(a => (a.Route, a.NameField)).Single();
