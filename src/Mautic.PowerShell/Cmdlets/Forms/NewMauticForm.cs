@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     /// <summary>Creates forms (Mautic requires only -Name; the alias is made from it), with fields and actions from hashtables; piped rows go 200 per batch request.</summary>
     [Cmdlet(VerbsCommon.New, "MauticForm", SupportsShouldProcess = true)]
     [OutputType("Mautic.Form")]
-    public sealed class NewMauticForm : NewEntityCmdlet<FormParameters>
+    public sealed partial class NewMauticForm : NewEntityCmdlet<FormParameters>
     {
         protected override MauticResource Area => MauticResources.Forms;
 

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     /// <summary>Edits forms by id: PATCH by default (fields and actions given are added, or changed when they carry an id), PUT with -Replace (fields and actions not given are deleted); piped input goes through batch edit.</summary>
     [Cmdlet(VerbsCommon.Set, "MauticForm", SupportsShouldProcess = true)]
     [OutputType("Mautic.Form")]
-    public sealed class SetMauticForm : SetEntityCmdlet<FormParameters>
+    public sealed partial class SetMauticForm : SetEntityCmdlet<FormParameters>
     {
         protected override MauticResource Area => MauticResources.Forms;
 
