@@ -49,7 +49,7 @@ namespace Mautic.Generators
                 .Where(x => x != null);
             context.RegisterSourceOutput(cmdlets, (spc, x) =>
             {
-                foreach (var d in x.Problems) spc.ReportDiagnostic(Diagnostic.Create(d.Descriptor, d.Location, d.Args.ToArray<object>()));
+                foreach (var d in x.Problems) spc.ReportDiagnostic(d);
                 if (x.Source != null) spc.AddSource(x.HintName, x.Source);
             });
         }
@@ -63,15 +63,15 @@ namespace Mautic.Generators
             var own = AreaParameterType(cls);
             if (own == null) return null;
             var name = cls.ToDisplayString();
-            var problems = new List<Problem>();
+            var problems = new List<Diagnostic>();
             if (!syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
-                problems.Add(new Problem(NotPartial, syntax.Identifier.GetLocation(), name, own.ToDisplayString()));
+                problems.Add(Diagnostic.Create(NotPartial, syntax.Identifier.GetLocation(), name, own.ToDisplayString()));
             if (cls.ContainingType != null)
-                problems.Add(new Problem(Nested, syntax.Identifier.GetLocation(), name));
+                problems.Add(Diagnostic.Create(Nested, syntax.Identifier.GetLocation(), name));
             var parameters = Parameters(own);
             foreach (var p in parameters)
                 if (Members(cls).Any(m => m.Name == p.Name))
-                    problems.Add(new Problem(Clash, syntax.Identifier.GetLocation(), name, p.Name, own.ToDisplayString()));
+                    problems.Add(Diagnostic.Create(Clash, syntax.Identifier.GetLocation(), name, p.Name, own.ToDisplayString()));
             // An area whose parameters are all New- only (categories) gives Set- nothing to add.
             if (problems.Count > 0 || parameters.Count == 0) return new Output(null, null, problems);
 
@@ -181,29 +181,10 @@ namespace Mautic.Generators
             }
         }
 
-        sealed class Problem
-        {
-            public Problem(DiagnosticDescriptor descriptor, Location location, params string[] args)
-            {
-                Descriptor = descriptor;
-                Location = location;
-                Args = args.ToImmutableArray();
-            }
-
-            public DiagnosticDescriptor Descriptor { get; }
-            public Location Location { get; }
-            public ImmutableArray<string> Args { get; }
-
-            public override bool Equals(object obj) =>
-                obj is Problem o && o.Descriptor.Id == Descriptor.Id && Equals(o.Location, Location) && o.Args.SequenceEqual(Args);
-
-            public override int GetHashCode() => Descriptor.Id.GetHashCode() ^ Location.GetHashCode();
-        }
-
         /// <summary>What one class yields; compared by value, so an unchanged class is not generated again.</summary>
         sealed class Output
         {
-            public Output(string hintName, string source, List<Problem> problems)
+            public Output(string hintName, string source, List<Diagnostic> problems)
             {
                 HintName = hintName;
                 Source = source;
@@ -212,7 +193,7 @@ namespace Mautic.Generators
 
             public string HintName { get; }
             public string Source { get; }
-            public ImmutableArray<Problem> Problems { get; }
+            public ImmutableArray<Diagnostic> Problems { get; }
 
             public override bool Equals(object obj) =>
                 obj is Output o && o.HintName == HintName && o.Source == Source && o.Problems.SequenceEqual(Problems);

@@ -127,7 +127,7 @@ public class ModuleTests : IClassFixture<ModuleFixture>
                 var inherited = ModuleFixture.Bindable(x.c.Type.BaseType!).Select(b => b.Name).Concat(common);
                 Assert.DoesNotContain(p.Name, inherited, StringComparer.OrdinalIgnoreCase);
             }
-            // Fixed parameters must not take an area parameter's abbreviation either: -Field would go to -Property's alias Fields.
+            // Nor the start of a fixed parameter or alias (-Field of -Property's alias Fields): abbreviations would be ambiguous.
             var ownNames = own.Select(p => p.Name).ToList();
             var fixedNames = _m.Parameters(x.c).Where(p => !ownNames.Contains(p.Name)).SelectMany(p => p.Aliases.Append(p.Name)).Concat(common).Concat(CommonAliases);
             var taken = ownNames.SelectMany(o => fixedNames.Where(f => f.StartsWith(o, StringComparison.OrdinalIgnoreCase)).Select(f => $"-{o} (by -{f})")).ToList();

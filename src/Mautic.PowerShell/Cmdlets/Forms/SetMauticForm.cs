@@ -7,7 +7,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     {
         protected override MauticResource Area => MauticResources.Forms;
 
-        /// <summary>-Property without its alias Fields, which would take -Field (a form's fields) before it binds.</summary>
+        /// <summary>-Property without its alias Fields, which -Field (a form's fields) would abbreviate.</summary>
         [Parameter]
         public new Hashtable Property { get => base.Property; set => base.Property = value; }
     }
