@@ -11,10 +11,11 @@ namespace Mautic.Generators
 {
     /// <summary>
     /// Makes an area's own New-/Set- parameters static: for every concrete cmdlet class whose base chain has a generic
-    /// base over an <c>AreaParameters</c> class T (<c>NewEntityCmdlet&lt;T&gt;</c>, <c>SetEntityCmdlet&lt;T&gt;</c>), it
-    /// writes the other half of the (partial) class: one property per public [Parameter] property of T (the most
-    /// derived one where a subclass hides it with <c>new</c>), with the same attributes, reading and writing the base's
-    /// <c>Parameters</c> instance. The parameters stay declared once, in T; PowerShell sees plain static parameters.
+    /// base over an <c>AreaParameters</c> class T (<c>NewEntityCmdlet&lt;T&gt;</c>, <c>SetEntityCmdlet&lt;T&gt;</c>,
+    /// <c>ContactWriteCmdlet&lt;T&gt;</c>), it writes the other half of the (partial) class: one property per public
+    /// [Parameter] property of T (the most derived one where a subclass hides it with <c>new</c>), with the same
+    /// attributes, reading and writing the base's <c>Parameters</c> instance. The parameters stay declared once, in T;
+    /// PowerShell sees plain static parameters.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class AreaParameterGenerator : IIncrementalGenerator

@@ -107,7 +107,7 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         static List<PropertyInfo> Declared(Type t) => ModuleFixture.Bindable(t)
             .Where(p => p.GetCustomAttributesData().Any(a => a.AttributeType.Name == "ParameterAttribute")).ToList();
         var withOwn = _m.Cmdlets.Select(c => (c, d: ModuleFixture.AreaParameterType(c))).Where(x => x.d != null).ToList();
-        Assert.True(withOwn.Count >= 38, $"{withOwn.Count} cmdlets have area parameters");
+        Assert.True(withOwn.Count >= 40, $"{withOwn.Count} cmdlets have area parameters");
         Assert.All(withOwn, x =>
         {
             var own = Declared(x.d!);
