@@ -63,10 +63,10 @@ public sealed class ModuleFixture : IDisposable
             .Split(new[] { '\n', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim().Trim('\'', '"')).Where(s => s.Length > 0).ToList();
 
     /// <summary>
-    /// The area parameter class a New-/Set- cmdlet offers as dynamic parameters: the type argument of its generic
-    /// New/SetEntityCmdlet&lt;T&gt; base (null for a cmdlet without one).
+    /// The area parameter class of a New-/Set- cmdlet: the type argument of its generic New/SetEntityCmdlet&lt;T&gt;
+    /// base (null for a cmdlet without one), whose [Parameter] properties the build makes static parameters of the cmdlet.
     /// </summary>
-    public static Type? DynamicParameterType(CmdletInfo c)
+    public static Type? AreaParameterType(CmdletInfo c)
     {
         for (var t = c.Type.BaseType; t != null; t = t.BaseType)
             if (t.IsGenericType && t.GetGenericArguments() is [var arg] && IsAreaParameters(arg)) return arg;
@@ -89,9 +89,9 @@ public sealed class ModuleFixture : IDisposable
 
     static int Depth(Type t) { var n = 0; for (var b = t; b != null; b = b.BaseType) n++; return n; }
 
-    /// <summary>Every [Parameter] attribute of a cmdlet, its area's dynamic ones included, one row per parameter set it belongs to.</summary>
+    /// <summary>Every [Parameter] attribute of a cmdlet (all static), one row per parameter set it belongs to.</summary>
     public IReadOnlyList<ParamInfo> Parameters(CmdletInfo c) =>
-        Bindable(c.Type).Concat(DynamicParameterType(c) is { } d ? Bindable(d) : Enumerable.Empty<PropertyInfo>())
+        Bindable(c.Type)
             .SelectMany(p => p.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute")
                 .Select(a => new ParamInfo(p.Name, p.PropertyType, Named<string>(a, "ParameterSetName") ?? "__AllParameterSets",
                     Named<bool>(a, "Mandatory"), Named<bool>(a, "ValueFromPipeline"), Named<bool>(a, "ValueFromPipelineByPropertyName"),

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
@@ -101,28 +102,55 @@ public class ModuleTests : IClassFixture<ModuleFixture>
     [Fact]
     public void An_areas_own_parameters_are_one_class_for_New_and_Set_and_clash_with_no_fixed_parameter()
     {
-        // PowerShell refuses a dynamic parameter named like a fixed or common one only when the cmdlet runs.
         var common = new[] { "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
             "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm" };
-        static IEnumerable<string> Declared(Type t) => ModuleFixture.Bindable(t)
-            .Where(p => p.GetCustomAttributesData().Any(a => a.AttributeType.Name == "ParameterAttribute")).Select(p => p.Name);
-        var withOwn = _m.Cmdlets.Select(c => (c, d: ModuleFixture.DynamicParameterType(c))).Where(x => x.d != null).ToList();
-        Assert.True(withOwn.Count >= 26, $"{withOwn.Count} cmdlets have area parameters");
+        static List<PropertyInfo> Declared(Type t) => ModuleFixture.Bindable(t)
+            .Where(p => p.GetCustomAttributesData().Any(a => a.AttributeType.Name == "ParameterAttribute")).ToList();
+        var withOwn = _m.Cmdlets.Select(c => (c, d: ModuleFixture.AreaParameterType(c))).Where(x => x.d != null).ToList();
+        Assert.True(withOwn.Count >= 40, $"{withOwn.Count} cmdlets have area parameters");
         Assert.All(withOwn, x =>
         {
-            var own = Declared(x.d!).ToList();
-            Assert.NotEmpty(own);
-            var clash = own.Intersect(Declared(x.c.Type).Concat(common), StringComparer.OrdinalIgnoreCase).ToList();
-            Assert.True(clash.Count == 0, $"{x.c.Name}: {x.d!.Name} declares -{string.Join(", -", clash)} again");
-            // Fixed parameters bind first, by prefix too: -Field would go to -Property's alias Fields.
-            var fixedNames = _m.Parameters(x.c).Where(p => !own.Contains(p.Name)).SelectMany(p => p.Aliases.Append(p.Name)).Concat(common).Concat(CommonAliases);
-            var taken = own.SelectMany(o => fixedNames.Where(f => f.StartsWith(o, StringComparison.OrdinalIgnoreCase)).Select(f => $"-{o} (by -{f})")).ToList();
-            Assert.True(taken.Count == 0, $"{x.c.Name}: {string.Join(", ", taken)} would bind to a fixed parameter");
+            var own = Declared(x.d!);
             var partner = withOwn.SingleOrDefault(o => o.c.Noun == x.c.Noun && o.c.Verb == (x.c.Verb == "New" ? "Set" : "New"));
             Assert.True(partner.d != null, $"{x.c.Name} has no {(x.c.Verb == "New" ? "Set" : "New")}- partner with area parameters");
             Assert.True(partner.d == x.d || partner.d!.IsSubclassOf(x.d!) || x.d!.IsSubclassOf(partner.d!),
                 $"{x.c.Name} ({x.d!.Name}) and its partner ({partner.d!.Name}) declare their parameters apart");
+            Assert.True(own.Count + Declared(partner.d!).Count > 0, $"{x.c.Name} and its partner take an area parameter class without parameters");
+            // Each is a static parameter of the cmdlet, generated with the same type and attributes, and declared by the
+            // cmdlet class itself (the generated half), never by a base: a clash would hide or be hidden.
+            foreach (var p in own)
+            {
+                var mine = x.c.Type.GetProperty(p.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+                Assert.True(mine != null, $"{x.c.Name} lacks the static parameter -{p.Name} of {x.d!.Name}");
+                Assert.Equal(p.PropertyType, mine!.PropertyType);
+                Assert.Equal(Attributes(p), Attributes(mine));
+                var inherited = ModuleFixture.Bindable(x.c.Type.BaseType!).Select(b => b.Name).Concat(common);
+                Assert.DoesNotContain(p.Name, inherited, StringComparer.OrdinalIgnoreCase);
+            }
+            // Nor the start of a fixed parameter or alias (-Field of -Property's alias Fields): abbreviations would be ambiguous.
+            var ownNames = own.Select(p => p.Name).ToList();
+            var fixedNames = _m.Parameters(x.c).Where(p => !ownNames.Contains(p.Name)).SelectMany(p => p.Aliases.Append(p.Name)).Concat(common).Concat(CommonAliases);
+            var taken = ownNames.SelectMany(o => fixedNames.Where(f => f.StartsWith(o, StringComparison.OrdinalIgnoreCase)).Select(f => $"-{o} (by -{f})")).ToList();
+            Assert.True(taken.Count == 0, $"{x.c.Name}: {string.Join(", ", taken)} would bind to a fixed parameter");
         });
+    }
+
+    /// <summary>A property's attributes as text, in a stable order: type, constructor and named arguments.</summary>
+    static string[] Attributes(PropertyInfo p) => p.GetCustomAttributesData()
+        .Select(a => a.AttributeType.FullName + "(" + string.Join(", ", a.ConstructorArguments.Select(Arg)
+            .Concat(a.NamedArguments.OrderBy(n => n.MemberName).Select(n => n.MemberName + "=" + Arg(n.TypedValue)))) + ")")
+        .OrderBy(t => t, StringComparer.Ordinal).ToArray();
+
+    static string Arg(CustomAttributeTypedArgument a) =>
+        a.Value is IEnumerable<CustomAttributeTypedArgument> items ? "[" + string.Join(", ", items.Select(Arg)) + "]" : a.ArgumentType.FullName + ":" + a.Value;
+
+    [Fact]
+    public void No_cmdlet_has_dynamic_parameters()
+    {
+        // New/Set parameters are one idiom: the area's AreaParameters class, made static by src/Mautic.Generators.
+        var dynamic = _m.Cmdlets.Where(c => c.Type.GetInterfaces().Any(i => i.FullName == "System.Management.Automation.IDynamicParameters"))
+            .Select(c => c.Name).ToList();
+        Assert.True(dynamic.Count == 0, "dynamic parameters: " + string.Join(", ", dynamic));
     }
 
     [Fact]
@@ -233,6 +261,9 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         }
         var clientRefs = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Mautic.Client.dll")).GetReferencedAssemblies().Select(a => a.Name).OrderBy(n => n);
         Assert.Equal(new[] { "netstandard", "Newtonsoft.Json", "Polly" }, clientRefs);
+        // The parameter generator (src/Mautic.Generators) runs in the compiler only: no run-time reference to it.
+        var moduleRefs = _m.Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.DoesNotContain(moduleRefs, n => n.StartsWith("Microsoft.CodeAnalysis") || n == "Mautic.Generators");
         var polly = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Polly.dll")).GetName().Version!;
         Assert.Equal(7, polly.Major);
         Assert.Equal(13, _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Newtonsoft.Json.dll")).GetName().Version!.Major);

@@ -99,7 +99,7 @@ public sealed class BindingTests : PsTest
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>
     public static readonly (string Cmdlet, string Parameter, string Alias, string Script, string Path)[] AreaAliasRows =
-        // Forms have no -Fields alias: it would take -Field, the form's own fields, before that dynamic parameter binds.
+        // Forms have no -Fields alias: beside -Field, the form's own fields, it would make -Field an abbreviation of it (NewMauticForm).
         EntityAreaTests.Areas.Where(a => a.Noun != "Form").SelectMany(a => new[]
         {
             ($"New-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Fields (@{{ {a.NameField} = 'alias-{a.Noun}' }} + {a.Required})", $"/api/{a.Route}/new"),

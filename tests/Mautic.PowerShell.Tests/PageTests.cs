@@ -26,6 +26,25 @@ public sealed class PageTests : PsTest
 
     [Fact]
     [Covers("New-MauticPage")]
+    public void The_area_parameters_are_static_for_Get_Command_positions_and_splatting()
+    {
+        // Asked before anything binds (a dynamic parameter shows only once PowerShell has asked the cmdlet for it).
+        var keys = Ok("(Get-Command New-MauticPage).Parameters.Values | Where-Object { -not $_.IsDynamic } | ForEach-Object Name").Output
+            .Select(o => (string)o.BaseObject).ToList();
+        Assert.Subset(keys.ToHashSet(), new HashSet<string> { "Title", "Alias", "Language", "Template", "Html" });
+        var syntax = string.Concat(Ok("Get-Command New-MauticPage -Syntax").Output.Select(o => o.ToString()));
+        Assert.Contains("[[-Title] <string>]", syntax);
+        foreach (var p in new[] { "-Html", "-Alias", "-Language", "-Template" })
+            Assert.True(syntax.IndexOf(p, StringComparison.Ordinal) is var at && at > 0 && at < syntax.IndexOf("[-WhatIf]", StringComparison.Ordinal)
+                && at < syntax.IndexOf("[<CommonParameters>]", StringComparison.Ordinal), $"{p} in: {syntax}");
+        var r = Ok("New-MauticPage 'positional'; $p = @{ Title = 'splatted'; Html = '<p>s</p>'; Language = 'de' }; New-MauticPage @p");
+        Assert.Equal(new[] { "positional", "splatted" }, r.Output.Select(o => (string)o.Properties["title"].Value));
+        Assert.Equal("de", r.Output[1].Properties["language"].Value);
+        Assert.Equal("<p>s</p>", r.Output[1].Properties["customHtml"].Value);
+    }
+
+    [Fact]
+    [Covers("New-MauticPage")]
     public void An_unknown_language_is_InvalidData_naming_the_field()
     {
         var r = Run("New-MauticPage -Title x -Language zz");

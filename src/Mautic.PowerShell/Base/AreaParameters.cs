@@ -4,9 +4,10 @@ using Newtonsoft.Json.Linq;
 namespace Mautic.PowerShell.Base
 {
     /// <summary>
-    /// One area's own parameters for its New- and Set- cmdlets, declared once: both cmdlets offer an instance as their
-    /// dynamic parameters (see <see cref="EntityWriteCmdlet"/>), and the area turns the ones given into field values.
-    /// A parameter that only New- has at a position is a <c>new</c> property of a subclass (New&lt;Area&gt;Parameters).
+    /// One area's own parameters for its New- and Set- cmdlets, declared once: the build (src/Mautic.Generators) gives
+    /// both cmdlets a static parameter for each [Parameter] property, which reads and writes the cmdlet's instance
+    /// (see <see cref="NewEntityCmdlet{T}"/>), and the area turns the ones given into field values. A parameter that
+    /// only New- has, or has at a position, is a (<c>new</c>) property of a subclass (New&lt;Area&gt;Parameters).
     /// </summary>
     public abstract class AreaParameters
     {

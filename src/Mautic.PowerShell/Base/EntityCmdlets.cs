@@ -33,17 +33,14 @@ namespace Mautic.PowerShell.Base
 
     /// <summary>
     /// What New- and Set-Mautic&lt;Area&gt; share: piped rows, -Property, -Name and -Description, batched writes, and
-    /// the area's own parameters (<see cref="AreaParameters"/>) as dynamic parameters.
+    /// the area's own parameters (<see cref="AreaParameters"/>), which the build makes static parameters of the cmdlet.
     /// </summary>
-    public abstract class EntityWriteCmdlet : MauticBulkCmdlet, IDynamicParameters
+    public abstract class EntityWriteCmdlet : MauticBulkCmdlet
     {
         protected abstract MauticResource Area { get; }
 
         /// <summary>The area's own parameters, declared once for its New- and Set- cmdlets; null when it has none.</summary>
         protected virtual AreaParameters Own => null;
-
-        /// <summary>PowerShell binds the area's own parameters to this object.</summary>
-        public object GetDynamicParameters() => Own;
 
         /// <summary>Rows whose properties are the area's field names (Import-Csv rows, hashtables, records).</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -101,18 +98,22 @@ namespace Mautic.PowerShell.Base
         }
     }
 
-    /// <summary>New-Mautic&lt;Area&gt; with the area's own parameters in <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// New-Mautic&lt;Area&gt; with the area's own parameters in <typeparamref name="T"/>. The cmdlet class is partial:
+    /// src/Mautic.Generators writes its other half, one static parameter per [Parameter] property of
+    /// <typeparamref name="T"/>, each reading and writing <see cref="Parameters"/>.
+    /// </summary>
     public abstract class NewEntityCmdlet<T> : NewEntityCmdlet where T : AreaParameters, new()
     {
-        readonly T _own = new T();
-        protected override AreaParameters Own => _own;
+        protected T Parameters { get; } = new T();
+        protected override AreaParameters Own => Parameters;
     }
 
-    /// <summary>Set-Mautic&lt;Area&gt; with the area's own parameters in <typeparamref name="T"/>.</summary>
+    /// <summary>Set-Mautic&lt;Area&gt; with the area's own parameters in <typeparamref name="T"/>, made static as for New- (<see cref="NewEntityCmdlet{T}"/>).</summary>
     public abstract class SetEntityCmdlet<T> : SetEntityCmdlet where T : AreaParameters, new()
     {
-        readonly T _own = new T();
-        protected override AreaParameters Own => _own;
+        protected T Parameters { get; } = new T();
+        protected override AreaParameters Own => Parameters;
     }
 
     /// <summary>New-Mautic&lt;Area&gt;: one record per piped row, 200 per batch request.</summary>

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Assets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticAsset", SupportsShouldProcess = true)]
     [OutputType("Mautic.Asset")]
-    public sealed class NewMauticAsset : NewEntityCmdlet<NewAssetParameters>
+    public sealed partial class NewMauticAsset : NewEntityCmdlet<NewAssetParameters>
     {
         protected override MauticResource Area => MauticResources.Assets;
         protected override string[] OtherPipedKinds => new[] { "Mautic.File" };

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Assets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticAsset", SupportsShouldProcess = true)]
     [OutputType("Mautic.Asset")]
-    public sealed class SetMauticAsset : SetEntityCmdlet<AssetParameters>
+    public sealed partial class SetMauticAsset : SetEntityCmdlet<AssetParameters>
     {
         protected override MauticResource Area => MauticResources.Assets;
     }

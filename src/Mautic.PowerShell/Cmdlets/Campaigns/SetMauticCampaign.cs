@@ -6,18 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticCampaign", SupportsShouldProcess = true)]
     [OutputType("Mautic.Campaign")]
-    public sealed class SetMauticCampaign : SetEntityCmdlet
+    public sealed partial class SetMauticCampaign : SetEntityCmdlet<CampaignParameters>
     {
         protected override MauticResource Area => MauticResources.Campaigns;
-
-        /// <summary>Publishes (-IsPublished) or unpublishes (-IsPublished:$false) the campaign.</summary>
-        [Parameter]
-        public SwitchParameter IsPublished { get; set; }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields()
-        {
-            foreach (var f in base.NamedFields()) yield return f;
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(IsPublished))) yield return new KeyValuePair<string, object>("isPublished", IsPublished.IsPresent);
-        }
     }
 }

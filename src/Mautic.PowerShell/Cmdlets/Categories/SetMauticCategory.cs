@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Categories
     /// <summary>Edits categories by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
     [Cmdlet(VerbsCommon.Set, "MauticCategory", SupportsShouldProcess = true)]
     [OutputType("Mautic.Category")]
-    public sealed class SetMauticCategory : SetEntityCmdlet
+    public sealed partial class SetMauticCategory : SetEntityCmdlet<CategoryParameters>
     {
         protected override MauticResource Area => MauticResources.Categories;
     }

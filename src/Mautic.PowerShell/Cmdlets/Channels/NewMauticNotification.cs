@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticNotification", SupportsShouldProcess = true)]
     [OutputType("Mautic.Notification")]
-    public sealed class NewMauticNotification : NewEntityCmdlet<NotificationParameters>
+    public sealed partial class NewMauticNotification : NewEntityCmdlet<NotificationParameters>
     {
         protected override MauticResource Area => MauticResources.Notifications;
     }

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticSms", SupportsShouldProcess = true)]
     [OutputType("Mautic.Sms")]
-    public sealed class NewMauticSms : NewEntityCmdlet<SmsParameters>
+    public sealed partial class NewMauticSms : NewEntityCmdlet<SmsParameters>
     {
         protected override MauticResource Area => MauticResources.Smses;
     }

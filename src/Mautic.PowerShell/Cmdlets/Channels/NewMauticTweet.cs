@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticTweet", SupportsShouldProcess = true)]
     [OutputType("Mautic.Tweet")]
-    public sealed class NewMauticTweet : NewEntityCmdlet<TweetParameters>
+    public sealed partial class NewMauticTweet : NewEntityCmdlet<TweetParameters>
     {
         protected override MauticResource Area => MauticResources.Tweets;
     }

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticNotification", SupportsShouldProcess = true)]
     [OutputType("Mautic.Notification")]
-    public sealed class SetMauticNotification : SetEntityCmdlet<NotificationParameters>
+    public sealed partial class SetMauticNotification : SetEntityCmdlet<NotificationParameters>
     {
         protected override MauticResource Area => MauticResources.Notifications;
     }

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticSms", SupportsShouldProcess = true)]
     [OutputType("Mautic.Sms")]
-    public sealed class SetMauticSms : SetEntityCmdlet<SmsParameters>
+    public sealed partial class SetMauticSms : SetEntityCmdlet<SmsParameters>
     {
         protected override MauticResource Area => MauticResources.Smses;
     }

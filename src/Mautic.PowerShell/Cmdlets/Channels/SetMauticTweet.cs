@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticTweet", SupportsShouldProcess = true)]
     [OutputType("Mautic.Tweet")]
-    public sealed class SetMauticTweet : SetEntityCmdlet<TweetParameters>
+    public sealed partial class SetMauticTweet : SetEntityCmdlet<TweetParameters>
     {
         protected override MauticResource Area => MauticResources.Tweets;
     }

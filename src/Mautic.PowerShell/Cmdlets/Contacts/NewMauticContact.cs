@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// <summary>Creates contacts; pipeline input goes 200 per batch request.</summary>
     [Cmdlet(VerbsCommon.New, "MauticContact", SupportsShouldProcess = true)]
     [OutputType("Mautic.Contact")]
-    public sealed class NewMauticContact : ContactWriteCmdlet
+    public sealed partial class NewMauticContact : ContactWriteCmdlet<ContactParameters>
     {
         [Parameter] [Alias("Tags")] public string[] Tag { get; set; }
 

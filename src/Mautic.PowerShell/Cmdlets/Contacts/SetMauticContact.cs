@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// <summary>Edits contacts by id with PATCH (only the fields given change), or with -Replace by PUT; pipeline input goes through batch edit.</summary>
     [Cmdlet(VerbsCommon.Set, "MauticContact", SupportsShouldProcess = true)]
     [OutputType("Mautic.Contact")]
-    public sealed class SetMauticContact : ContactWriteCmdlet
+    public sealed partial class SetMauticContact : ContactWriteCmdlet<ContactParameters>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId")]

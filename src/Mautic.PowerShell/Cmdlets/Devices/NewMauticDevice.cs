@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Devices
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticDevice", SupportsShouldProcess = true)]
     [OutputType("Mautic.Device")]
-    public sealed class NewMauticDevice : NewEntityCmdlet<NewDeviceParameters>
+    public sealed partial class NewMauticDevice : NewEntityCmdlet<NewDeviceParameters>
     {
         protected override MauticResource Area => MauticResources.Devices;
     }

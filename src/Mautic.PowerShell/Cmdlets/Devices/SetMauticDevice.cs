@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Devices
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticDevice", SupportsShouldProcess = true)]
     [OutputType("Mautic.Device")]
-    public sealed class SetMauticDevice : SetEntityCmdlet<DeviceParameters>
+    public sealed partial class SetMauticDevice : SetEntityCmdlet<DeviceParameters>
     {
         protected override MauticResource Area => MauticResources.Devices;
     }

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.DynamicContents
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticDynamicContent", SupportsShouldProcess = true)]
     [OutputType("Mautic.DynamicContent")]
-    public sealed class NewMauticDynamicContent : NewEntityCmdlet<DynamicContentParameters>
+    public sealed partial class NewMauticDynamicContent : NewEntityCmdlet<DynamicContentParameters>
     {
         protected override MauticResource Area => MauticResources.DynamicContents;
     }

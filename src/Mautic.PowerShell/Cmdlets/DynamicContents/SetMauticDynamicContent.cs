@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.DynamicContents
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticDynamicContent", SupportsShouldProcess = true)]
     [OutputType("Mautic.DynamicContent")]
-    public sealed class SetMauticDynamicContent : SetEntityCmdlet<DynamicContentParameters>
+    public sealed partial class SetMauticDynamicContent : SetEntityCmdlet<DynamicContentParameters>
     {
         protected override MauticResource Area => MauticResources.DynamicContents;
     }

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticEmail", SupportsShouldProcess = true)]
     [OutputType("Mautic.Email")]
-    public sealed class NewMauticEmail : NewEntityCmdlet<EmailParameters>
+    public sealed partial class NewMauticEmail : NewEntityCmdlet<EmailParameters>
     {
         protected override MauticResource Area => MauticResources.Emails;
     }

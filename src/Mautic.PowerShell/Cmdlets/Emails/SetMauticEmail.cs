@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticEmail", SupportsShouldProcess = true)]
     [OutputType("Mautic.Email")]
-    public sealed class SetMauticEmail : SetEntityCmdlet<EmailParameters>
+    public sealed partial class SetMauticEmail : SetEntityCmdlet<EmailParameters>
     {
         protected override MauticResource Area => MauticResources.Emails;
     }

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Focus
     /// <summary>Creates focus items (Mautic requires -Name, -Type and -Style); piped rows go 200 per batch request.</summary>
     [Cmdlet(VerbsCommon.New, "MauticFocus", SupportsShouldProcess = true)]
     [OutputType("Mautic.Focus")]
-    public sealed class NewMauticFocus : NewEntityCmdlet<FocusParameters>
+    public sealed partial class NewMauticFocus : NewEntityCmdlet<FocusParameters>
     {
         protected override MauticResource Area => MauticResources.Focus;
     }

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticMessage", SupportsShouldProcess = true)]
     [OutputType("Mautic.Message")]
-    public sealed class NewMauticMessage : NewEntityCmdlet<MessageParameters>
+    public sealed partial class NewMauticMessage : NewEntityCmdlet<MessageParameters>
     {
         protected override MauticResource Area => MauticResources.Messages;
     }

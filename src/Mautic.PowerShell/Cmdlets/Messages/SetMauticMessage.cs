@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticMessage", SupportsShouldProcess = true)]
     [OutputType("Mautic.Message")]
-    public sealed class SetMauticMessage : SetEntityCmdlet<MessageParameters>
+    public sealed partial class SetMauticMessage : SetEntityCmdlet<MessageParameters>
     {
         protected override MauticResource Area => MauticResources.Messages;
     }

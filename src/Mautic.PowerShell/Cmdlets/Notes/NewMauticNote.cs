@@ -7,30 +7,12 @@ namespace Mautic.PowerShell.Cmdlets.Notes
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticNote", SupportsShouldProcess = true)]
     [OutputType("Mautic.Note")]
-    public sealed class NewMauticNote : NewEntityCmdlet
+    public sealed partial class NewMauticNote : NewEntityCmdlet<NewNoteParameters>
     {
         protected override MauticResource Area => MauticResources.Notes;
 
-        /// <summary>The contact the note is about (Mautic's lead); a piped contact gives its own Id.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long? ContactId { get; set; }
-
-        /// <summary>The note (HTML is kept as sent). The same as -Name.</summary>
-        [Parameter(Position = 0)]
-        public string Text { get; set; }
-
-        [Parameter]
-        [ValidateSet(NoteFields.General, NoteFields.Email, NoteFields.Call, NoteFields.Meeting)]
-        public string Type { get; set; }
-
-        /// <summary>When the call, meeting or e-mail took place (sent in UTC).</summary>
-        [Parameter]
-        public DateTime? DateTime { get; set; }
-
         protected override IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            base.NamedFields().Concat(NoteFields.Of(Text, Type, DateTime))
-                .Concat(Contact() is long id ? new[] { new KeyValuePair<string, object>("lead", id) } : new KeyValuePair<string, object>[0]);
+            base.NamedFields().Concat(Contact() is long id ? new[] { new KeyValuePair<string, object>("lead", id) } : new KeyValuePair<string, object>[0]);
 
         long? _pipedContact;
 

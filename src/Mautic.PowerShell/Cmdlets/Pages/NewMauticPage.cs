@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Pages
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MauticPage", SupportsShouldProcess = true)]
     [OutputType("Mautic.Page")]
-    public sealed class NewMauticPage : NewEntityCmdlet<NewPageParameters>
+    public sealed partial class NewMauticPage : NewEntityCmdlet<NewPageParameters>
     {
         protected override MauticResource Area => MauticResources.Pages;
     }

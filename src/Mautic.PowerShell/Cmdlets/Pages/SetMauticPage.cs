@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Pages
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticPage", SupportsShouldProcess = true)]
     [OutputType("Mautic.Page")]
-    public sealed class SetMauticPage : SetEntityCmdlet<PageParameters>
+    public sealed partial class SetMauticPage : SetEntityCmdlet<PageParameters>
     {
         protected override MauticResource Area => MauticResources.Pages;
     }

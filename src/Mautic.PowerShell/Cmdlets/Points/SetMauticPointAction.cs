@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Points
     /// <summary>Edits point actions by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
     [Cmdlet(VerbsCommon.Set, "MauticPointAction", SupportsShouldProcess = true)]
     [OutputType("Mautic.PointAction")]
-    public sealed class SetMauticPointAction : SetEntityCmdlet
+    public sealed partial class SetMauticPointAction : SetEntityCmdlet<PointActionParameters>
     {
         protected override MauticResource Area => MauticResources.PointActions;
     }

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Reports
     /// <summary>Creates reports (Mautic requires -Name and -Source); piped rows go 200 per batch request.</summary>
     [Cmdlet(VerbsCommon.New, "MauticReport", SupportsShouldProcess = true)]
     [OutputType("Mautic.Report")]
-    public sealed class NewMauticReport : NewEntityCmdlet<ReportParameters>
+    public sealed partial class NewMauticReport : NewEntityCmdlet<ReportParameters>
     {
         protected override MauticResource Area => MauticResources.Reports;
     }

@@ -6,28 +6,8 @@ namespace Mautic.PowerShell.Cmdlets.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MauticUser", SupportsShouldProcess = true)]
     [OutputType("Mautic.User")]
-    public sealed class SetMauticUser : SetEntityCmdlet
+    public sealed partial class SetMauticUser : SetEntityCmdlet<UserParameters>
     {
         protected override MauticResource Area => MauticResources.Users;
-
-        [Parameter]
-        public string Email { get; set; }
-
-        [Parameter]
-        public string FirstName { get; set; }
-
-        [Parameter]
-        public string LastName { get; set; }
-
-        /// <summary>The role's id (Get-MauticUserRole lists them).</summary>
-        [Parameter]
-        [ValidateRange(1L, long.MaxValue)]
-        public long? RoleId { get; set; }
-
-        protected override IEnumerable<KeyValuePair<string, object>> NamedFields()
-        {
-            foreach (var f in base.NamedFields()) yield return f;
-            foreach (var f in NewMauticUser.UserFields(Email, FirstName, LastName, RoleId)) yield return f;
-        }
     }
 }

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
     /// <summary>Creates webhooks (Mautic requires -Name and -WebhookUrl); trigger names are checked against Mautic's list first. Piped rows go 200 per batch request.</summary>
     [Cmdlet(VerbsCommon.New, "MauticWebhook", SupportsShouldProcess = true)]
     [OutputType("Mautic.Webhook")]
-    public sealed class NewMauticWebhook : NewEntityCmdlet<WebhookParameters>
+    public sealed partial class NewMauticWebhook : NewEntityCmdlet<WebhookParameters>
     {
         protected override MauticResource Area => MauticResources.Webhooks;
     }
