@@ -116,7 +116,10 @@ namespace Mautic.Client
                     throw Scrubbed(TransportError(e, request.Method.Method, shownUrl, UnreachableBudget));
                 }
 
-                if (raw.Status == 401 && !renewed && !request.Anonymous && Authenticator != null && Authenticator.CanRenew)
+                // Mautic 7.0.0's v2 API refuses every client_credentials token (401 "Invalid credentials.", measured
+                // while the same token reads the v1 API): a new token would be refused too.
+                var v2RefusesToken = request.V2 && raw.Status == 401 && Authenticator?.Method == "OAuth2ClientCredentials";
+                if (raw.Status == 401 && !renewed && !v2RefusesToken && !request.Anonymous && Authenticator != null && Authenticator.CanRenew)
                 {
                     Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} answered 401: renewing the access token once and retrying.");
                     renewed = true;
@@ -129,6 +132,10 @@ namespace Mautic.Client
                         { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
                 var body = MauticJson.ParseBody(raw.Body, raw.Status, request.Method.Method, shownUrl);
                 var error = request.ItemErrors && raw.Status < 400 ? null : MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
+                if (error != null && v2RefusesToken)
+                    error = new MauticApiException(error.Message + " Mautic's v2 API (/api/v2) does not accept OAuth2 client-credentials tokens (measured on 7.0.0); " +
+                            "connect with -Credential (Basic authentication) to use it.", MauticErrorKind.Authentication)
+                        { StatusCode = 401, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Method = error.Method, Url = error.Url };
                 if (error != null)
                 {
                     error.RetryAfter = raw.RetryAfter;
@@ -318,8 +325,8 @@ namespace Mautic.Client
                 else if (request.Body != null)
                 {
                     bodyText = request.Body.ToString(Formatting.None);
-                    message.Content = new StringContent(bodyText, Encoding.UTF8, "application/json");
-                    contentType = "application/json";
+                    contentType = request.ContentType ?? "application/json";
+                    message.Content = new StringContent(bodyText, Encoding.UTF8, contentType);
                 }
                 else if (request.Upload != null)
                 {

@@ -74,6 +74,8 @@ namespace Mautic.Client
         internal FormService Forms => Service<FormService>();
         /// <summary>Text messages' send to one contact (GET smses/{id}/contact/{contactId}/send), bounded concurrency.</summary>
         internal SmsService Sms => Service<SmsService>();
+        /// <summary>Projects (Mautic 7's /api/v2/projects) and the project lists of v1 records.</summary>
+        internal ProjectService Projects => Service<ProjectService>();
         /// <summary>Dashboard widget types and widget data (GET data, data/{type}).</summary>
         internal DashboardService Dashboard => Service<DashboardService>();
 

@@ -19,6 +19,13 @@ namespace Mautic.Client
         public IReadOnlyDictionary<string, string> Form { get; set; }
         public bool FromRoot { get; set; }
         /// <summary>
+        /// A call to Mautic 7's v2 API (API Platform): <see cref="Path"/> is relative to /api/v2. Its answers carry no
+        /// Mautic-Version header (measured on 7.0.0); the caller checks the version first (MauticClient.Require).
+        /// </summary>
+        public bool V2 { get; set; }
+        /// <summary>The media type of a JSON <see cref="Body"/>: application/json unless set (a v2 PATCH is application/merge-patch+json).</summary>
+        public string ContentType { get; set; }
+        /// <summary>
         /// Batch routes: a 2xx answer's <c>errors</c> are per-item results, not a failure of the call; the caller
         /// maps them to items. Without this, a 2xx body carrying errors is an error.
         /// </summary>
@@ -43,6 +50,16 @@ namespace Mautic.Client
         public static MauticRequest Put(string path, JToken body) => new MauticRequest(HttpMethod.Put, path) { Body = body };
         public static MauticRequest Delete(string path) => new MauticRequest(HttpMethod.Delete, path);
 
+        /// <summary>The merge-patch media type API Platform takes for PATCH (application/json is its 415).</summary>
+        public const string MergePatch = "application/merge-patch+json";
+
+        /// <summary>
+        /// A v2 call (path under /api/v2): GET, POST and PUT with a JSON body, PATCH as a JSON merge patch, DELETE.
+        /// Answers are asked for as application/json (a collection is then a plain array).
+        /// </summary>
+        public static MauticRequest ForV2(HttpMethod method, string path, JToken body = null) =>
+            new MauticRequest(method, path) { V2 = true, Body = body, ContentType = method.Method == "PATCH" ? MergePatch : null };
+
         public MauticRequest With(string name, object value)
         {
             if (value != null) Query.Add(new KeyValuePair<string, string>(name, Convert.ToString(value, CultureInfo.InvariantCulture)));
@@ -55,7 +72,7 @@ namespace Mautic.Client
         internal string BuildUrl(Uri root)
         {
             var sb = new StringBuilder(root.AbsoluteUri);
-            if (!FromRoot) sb.Append("api/");
+            if (!FromRoot) sb.Append(V2 ? "api/v2/" : "api/");
             sb.Append(Path.TrimStart('/'));
             if (Query.Count > 0)
             {

@@ -253,6 +253,8 @@ public sealed class Entity : Stamped
     public long Id;
     public bool IsPublished = true;
     public Dictionary<string, object?> Values = new(StringComparer.Ordinal);
+    /// <summary>The projects it is in (7.x, the areas of Routes.ProjectKinds); replaced, never changed in place.</summary>
+    public List<long> Projects = new();
 
     public object? this[string field] => Values.GetValueOrDefault(field);
 

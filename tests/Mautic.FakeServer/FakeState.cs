@@ -99,6 +99,8 @@ public sealed class Segment : Stamped
     public bool IsGlobal = true;
     public bool IsPreferenceCenter;
     public HashSet<long> Members = new();
+    /// <summary>The projects it is in (7.x), in the order they were set.</summary>
+    public List<long> Projects = new();
 }
 
 /// <summary>One e-mail sent to one contact: a row of Mautic's email_stats (its tracking hash is what emails/reply/{hash} takes).</summary>
@@ -151,6 +153,9 @@ public sealed class FakeState
 
     public readonly SortedDictionary<long, Contact> Contacts = new();
     public readonly SortedDictionary<long, Segment> Segments = new();
+    /// <summary>Mautic 7's projects (/api/v2/projects; see Projects.cs).</summary>
+    public readonly SortedDictionary<long, Project> Projects = new();
+    public long NextProjectId = 1;
     public EntityStore Emails => Stores["emails"];
     public readonly List<SentEmail> Sent = new();
     public readonly List<EmailReply> Replies = new();

@@ -40,6 +40,7 @@ static partial class Routes
                 if (!s.ApiEnabled) { await Error(ctx, 403, "API disabled. You need to enable the API in the API settings of Mautic's Configuration.", "api_disabled", version: null); return; }
                 if (!await Authenticate(ctx, s)) return;
                 ctx.Response.Headers["Mautic-Version"] = s.Version;
+                if ((path == "/api/v2" || path.StartsWith("/api/v2/", StringComparison.Ordinal)) && await V2Gate(ctx, s, path)) return;
             }
             await next();
         });
@@ -100,12 +101,12 @@ static partial class Routes
         // segments (Mautic's "lists")
         app.MapGet("/api/segments", ctx => ListSegments(ctx, s));
         app.MapGet("/api/segments/{id:long}", ctx => Locked(s, () =>
-            s.Segments.TryGetValue(Id(ctx), out var g) ? Json(ctx, 200, new JsonObject { ["list"] = RenderSegment(g) }) : NotFound(ctx)));
+            s.Segments.TryGetValue(Id(ctx), out var g) ? Json(ctx, 200, new JsonObject { ["list"] = RenderSegment(g, s) }) : NotFound(ctx)));
         app.MapPost("/api/segments/new", ctx => CreateSegment(ctx, s));
         app.MapDelete("/api/segments/{id:long}/delete", ctx => Locked(s, () =>
         {
             if (!s.Segments.TryGetValue(Id(ctx), out var g)) return NotFound(ctx);
-            var rendered = RenderSegment(g);
+            var rendered = RenderSegment(g, s);
             rendered["id"] = null;
             s.Segments.Remove(g.Id);
             return Json(ctx, 200, new JsonObject { ["list"] = rendered });
@@ -134,6 +135,7 @@ static partial class Routes
         MapContactExtras(app, s);
 
         MapEmails(app, s);
+        MapProjects(app, s);
 
         // test control (used by the Pester suite, which runs the server out of process)
         app.MapPost("/__fake/faults", async ctx =>
@@ -737,7 +739,14 @@ static partial class Routes
 
     // ---------- segments ----------
 
-    static JsonObject RenderSegment(Segment g) => new()
+    static JsonObject RenderSegment(Segment g, FakeState s)
+    {
+        var o = RenderSegmentFields(g);
+        AddProjects(s, "segments", o, g.Projects);
+        return o;
+    }
+
+    static JsonObject RenderSegmentFields(Segment g) => new()
     {
         ["isPublished"] = g.IsPublished, ["dateAdded"] = Date(g.DateAdded), ["dateModified"] = g.DateModified.HasValue ? Date(g.DateModified.Value) : null,
         ["createdBy"] = g.CreatedBy, ["createdByUser"] = g.CreatedByUser, ["modifiedBy"] = g.ModifiedBy, ["modifiedByUser"] = g.ModifiedByUser,
@@ -775,7 +784,7 @@ static partial class Routes
             var g = new Segment();
             ApplySegment(s, g, isNew: true, body, replace: false, Who(ctx));
             ctx.Response.Headers.Location = "/api/segments/" + g.Id;
-            Json(ctx, 201, new JsonObject { ["list"] = RenderSegment(g) }).Wait();
+            Json(ctx, 201, new JsonObject { ["list"] = RenderSegment(g, s) }).Wait();
         }
     }
 
@@ -805,7 +814,7 @@ static partial class Routes
             if (desc) list.Reverse();
             var page = list.Skip(start).Take(limit ?? int.MaxValue).ToList();
             // keyed by id; an empty paginated list is []
-            JsonNode lists = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderSegment(g))).ToList());
+            JsonNode lists = page.Count == 0 ? new JsonArray() : PhpMap(page.Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), (JsonNode?)RenderSegment(g, s))).ToList());
             answer = new JsonObject { ["total"] = list.Count, ["lists"] = lists };
         }
         await Json(ctx, 200, answer);

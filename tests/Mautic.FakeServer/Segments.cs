@@ -17,8 +17,15 @@ static partial class Routes
         string? Text(string key) => payload[key] is { } n && n.ToString() is { Length: > 0 } t ? t : null;
         bool Has(string key) => payload.ContainsKey(key);
         var name = Has("name") ? Text("name") : replace ? null : g.Name is { Length: > 0 } n ? n : null;
-        if (name == null)
-            return new JsonObject { ["name"] = new JsonArray("A name is required.") };
+        var projects = ProjectsOf(s, "segments", payload, out var projectError);
+        if (name == null || projectError != null)
+        {
+            var details = new JsonObject();
+            if (name == null) details["name"] = new JsonArray("A name is required.");
+            if (projectError != null) details["projects"] = new JsonArray(projectError);
+            return details;
+        }
+        if (projects != null) g.Projects = projects;
 
         g.Name = name;
         if (Has("description") || replace) g.Description = Text("description");
@@ -70,7 +77,7 @@ static partial class Routes
                 {
                     if (!isNew) CopyInto(target, g!);
                     var saved = isNew ? target : g!;
-                    reply = new Reply(isNew ? 201 : 200, new JsonObject { ["list"] = RenderSegment(saved) }, isNew ? "/api/segments/" + saved.Id : null);
+                    reply = new Reply(isNew ? 201 : 200, new JsonObject { ["list"] = RenderSegment(saved, s) }, isNew ? "/api/segments/" + saved.Id : null);
                 }
             }
         }
@@ -80,7 +87,7 @@ static partial class Routes
     static Segment CopyOf(Segment g) => new()
     {
         Id = g.Id, Name = g.Name, Alias = g.Alias, Description = g.Description, PublicName = g.PublicName,
-        IsPublished = g.IsPublished, IsGlobal = g.IsGlobal, IsPreferenceCenter = g.IsPreferenceCenter, Members = g.Members,
+        IsPublished = g.IsPublished, IsGlobal = g.IsGlobal, IsPreferenceCenter = g.IsPreferenceCenter, Members = g.Members, Projects = g.Projects,
         CreatedBy = g.CreatedBy, CreatedByUser = g.CreatedByUser, ModifiedBy = g.ModifiedBy, ModifiedByUser = g.ModifiedByUser,
         DateAdded = g.DateAdded, DateModified = g.DateModified,
     };
@@ -88,6 +95,7 @@ static partial class Routes
     static void CopyInto(Segment from, Segment to)
     {
         to.Name = from.Name; to.Alias = from.Alias; to.Description = from.Description; to.PublicName = from.PublicName;
+        to.Projects = from.Projects;
         to.IsPublished = from.IsPublished; to.IsGlobal = from.IsGlobal; to.IsPreferenceCenter = from.IsPreferenceCenter;
         to.ModifiedBy = from.ModifiedBy; to.ModifiedByUser = from.ModifiedByUser; to.DateModified = from.DateModified;
     }
@@ -118,13 +126,13 @@ static partial class Routes
                 {
                     var shown = CopyOf(existing!);
                     if (payload.ContainsKey("name")) shown.Name = null!;
-                    b.Found.Add((key, RenderSegment(shown)));
+                    b.Found.Add((key, RenderSegment(shown, s)));
                 }
                 return;
             }
             if (!isNew) CopyInto(target, existing!);
             b.Codes.Add((key, isNew ? 201 : 200));
-            (edit && isNew ? b.Created : b.Found).Add((key, RenderSegment(isNew ? target : existing!)));
+            (edit && isNew ? b.Created : b.Found).Add((key, RenderSegment(isNew ? target : existing!, s)));
         });
     }
 
@@ -139,7 +147,7 @@ static partial class Routes
             for (var i = 0; i < ids.Count; i++)
             {
                 if (!s.Segments.TryGetValue(ids[i], out var g)) continue;
-                deleted.Add((i.ToString(CultureInfo.InvariantCulture), RenderSegment(g)));
+                deleted.Add((i.ToString(CultureInfo.InvariantCulture), RenderSegment(g, s)));
                 s.Segments.Remove(g.Id);
             }
         }

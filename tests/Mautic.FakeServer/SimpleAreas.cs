@@ -231,6 +231,8 @@ static partial class Routes
             foreach (var (k, m) in a.ExtraErrors(payload)) errors.TryAdd(k, m);
         if (a.Validate != null)
             foreach (var (k, m) in a.Validate(s, target, payload, isNew)) errors.TryAdd(k, m);
+        var projects = ProjectsOf(s, a.Route, payload, out var projectError);
+        if (projectError != null) errors.TryAdd("projects", projectError);
         // The form checks everything at once; a uniqueness violation makes the whole answer a 422 (measured with a bad e-mail too).
         var code = 400;
         if (a.Unique != null && !errors.ContainsKey(a.Unique) && Merged(a.Unique) is string unique
@@ -258,6 +260,7 @@ static partial class Routes
         var wasPublished = target.IsPublished;
         foreach (var (k, v) in values) target.Values[k] = v;
         if (published.HasValue) target.IsPublished = published.Value;
+        if (projects != null) target.Projects = projects;
         a.BeforeSave?.Invoke(s, target);
         if (isNew)
         {
@@ -569,7 +572,12 @@ static partial class Routes
 
     // ---------- rendering ----------
 
-    static JsonObject RenderEntity(FakeState s, AreaDef a, Entity e, RenderMode mode) => a.Render?.Invoke(s, e, mode) ?? RenderFlat(s, a, e, mode);
+    static JsonObject RenderEntity(FakeState s, AreaDef a, Entity e, RenderMode mode)
+    {
+        var o = a.Render?.Invoke(s, e, mode) ?? RenderFlat(s, a, e, mode);
+        AddProjects(s, a.Route, o, e.Projects);
+        return o;
+    }
 
     /// <summary>The plain record: the header when the area has one, then id, then every field in the row's order.</summary>
     static JsonObject RenderFlat(FakeState s, AreaDef a, Entity e, RenderMode mode)

@@ -108,6 +108,7 @@ public sealed class PsSession : IDisposable
         var p = rs.SessionStateProxy;
         p.SetVariable("BaseUrl", Server.BaseUrl);
         p.SetVariable("BaseUrl2", _server2?.BaseUrl);
+        p.SetVariable("FakeState", State);   // a script may switch the fake's version ($FakeState.Version = '7.0.0')
         p.SetVariable("Cred", new PSCredential(State.AdminUser, new NetworkCredential("", State.AdminPassword).SecurePassword));
         p.SetVariable("ClientCred", new PSCredential(State.ClientId, new NetworkCredential("", State.ClientSecret).SecurePassword));
         p.SetVariable("BadCred", new PSCredential(State.AdminUser, new NetworkCredential("", "Wrong-Password-123").SecurePassword));

@@ -100,6 +100,7 @@ namespace Mautic.Client.Json
                 }
             }
             if (first == null && status < 400) return null;
+            if (first == null && obj != null && status >= 400) first = ProblemDetails(obj);
 
             string message = null, type = null;
             int? code = null;
@@ -128,6 +129,35 @@ namespace Mautic.Client.Json
                 StatusCode = status, MauticCode = code, ErrorType = type, MauticMessage = message,
                 Details = details, Method = method, Url = url,
             };
+        }
+
+        /// <summary>
+        /// The error of a body in API Platform's shapes (Mautic 7's /api/v2): problem+json {title, detail, violations},
+        /// hydra {hydra:title, hydra:description} (JSON-LD), or a bare {message} (its 401); null when none applies.
+        /// Violations become details keyed by property path.
+        /// </summary>
+        static JObject ProblemDetails(JObject obj)
+        {
+            string Text(string key) => obj[key]?.Type == JTokenType.String && ((string)obj[key]).Trim().Length > 0 ? ((string)obj[key]).Trim() : null;
+            var message = Text("detail") ?? Text("hydra:description") ?? Text("description") ?? Text("message") ?? Text("title") ?? Text("hydra:title");
+            JObject details = null;
+            if (obj["violations"] is JArray violations)
+            {
+                details = new JObject();
+                foreach (var v in violations.OfType<JObject>())
+                {
+                    var path = v["propertyPath"]?.ToString();
+                    var text = v["message"]?.ToString();
+                    if (string.IsNullOrEmpty(text)) continue;
+                    var key = string.IsNullOrEmpty(path) ? "(record)" : path;
+                    if (!(details[key] is JArray list)) details[key] = list = new JArray();
+                    list.Add(text);
+                }
+            }
+            if (message == null && (details == null || !details.HasValues)) return null;
+            var error = new JObject { ["message"] = message ?? "validation failed" };
+            if (details != null && details.HasValues) error["details"] = details;
+            return error;
         }
 
         static string FlattenDetail(JToken t)

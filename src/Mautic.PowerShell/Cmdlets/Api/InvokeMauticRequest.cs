@@ -13,7 +13,7 @@ namespace Mautic.PowerShell.Cmdlets.Api
         [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE", IgnoreCase = true)]
         public string Method { get; set; } = "GET";
 
-        /// <summary>Path under /api, e.g. 'contacts/5' or 'stages'.</summary>
+        /// <summary>Path under /api, e.g. 'contacts/5' or 'stages'; 'v2/projects' (or '/api/v2/projects') is Mautic 7's v2 API.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
@@ -30,7 +30,15 @@ namespace Mautic.PowerShell.Cmdlets.Api
         {
             var path = Path.Trim().TrimStart('/');
             if (path.StartsWith("api/", System.StringComparison.OrdinalIgnoreCase)) path = path.Substring(4);
-            var request = new MauticRequest(new HttpMethod(Method.ToUpperInvariant()), path);
+            // v2/... (or /api/v2/...) is Mautic 7's v2 API: JSON bodies, PATCH as a merge patch, and only on 7.0 or later.
+            var v2 = path.Equals("v2", System.StringComparison.OrdinalIgnoreCase) || path.StartsWith("v2/", System.StringComparison.OrdinalIgnoreCase);
+            if (v2)
+            {
+                Conn.Client.Require(MauticVersions.V7, "The v2 API (/api/v2)");
+                path = path.Length > 2 ? path.Substring(3) : "";
+            }
+            var method = new HttpMethod(Method.ToUpperInvariant());
+            var request = v2 ? MauticRequest.ForV2(method, path) : new MauticRequest(method, path);
             if (Query != null)
             {
                 foreach (DictionaryEntry e in Query)
@@ -55,7 +63,7 @@ namespace Mautic.PowerShell.Cmdlets.Api
                 }
                 else request.Body = MauticJson.FromValue(plain);
             }
-            if (request.Method != HttpMethod.Get && !ShouldProcess(Conn.BaseUrl + "/api/" + path, request.Method.Method)) return;
+            if (request.Method != HttpMethod.Get && !ShouldProcess(Conn.BaseUrl + (v2 ? "/api/v2/" : "/api/") + path, request.Method.Method)) return;
             // A failed call is one non-terminating error (a piped body is one input of many), with the input as target.
             JToken body;
             try { body = Conn.Client.Send(request, CancellationToken).Body; }
