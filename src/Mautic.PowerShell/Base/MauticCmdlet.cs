@@ -36,11 +36,14 @@ namespace Mautic.PowerShell.Base
         /// each name is looked up once per invocation, however many records the pipeline brings. Throws the lookup's
         /// MauticApiException; the cmdlet says whether that stops it or is one item's error.
         /// </summary>
-        protected long Resolve(MauticRecordRef reference, MauticResource area)
+        protected long Resolve(MauticRecordRef reference, MauticResource area) => Resolve(reference, RecordKind.Of(area));
+
+        /// <summary><see cref="Resolve(MauticRecordRef, MauticResource)"/> for any kind of record (projects).</summary>
+        protected long Resolve(MauticRecordRef reference, RecordKind kind)
         {
             var known = _names.Count;
-            var id = reference.Resolve(Conn, area, _names, CancellationToken);
-            if (_names.Count > known) WriteVerbose($"{area.Noun} '{reference.Name}' is id {id}.");
+            var id = reference.Resolve(Conn, kind, _names, CancellationToken);
+            if (_names.Count > known) WriteVerbose($"{kind.Noun} '{reference.Name}' is id {id}.");
             return id;
         }
 

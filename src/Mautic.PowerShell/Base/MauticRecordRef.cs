@@ -55,24 +55,24 @@ namespace Mautic.PowerShell.Base
         public string Kind { get; }
 
         /// <summary>
-        /// The id in <paramref name="area"/>: an id as given; a record's id, refusing a record of another kind or one
-        /// without an id (InvalidArgument); a name looked up through the area's name field, exactly and without regard
-        /// to case (none: NotFound naming it; several: InvalidArgument naming their ids). Names found, and names not
-        /// found, are kept in <paramref name="cache"/>, which the caller keeps for one invocation.
+        /// The id in <paramref name="kind"/>: an id as given; a record's id, refusing a record of another kind or one
+        /// without an id (InvalidArgument); a name looked up by the kind's finder, exactly and without regard to case
+        /// (none: NotFound naming it; several: InvalidArgument naming their ids). Names found, and names not found, are
+        /// kept in <paramref name="cache"/>, which the caller keeps for one invocation.
         /// </summary>
-        public long Resolve(MauticConnection connection, MauticResource area, IDictionary<string, object> cache, CancellationToken ct)
+        public long Resolve(MauticConnection connection, RecordKind kind, IDictionary<string, object> cache, CancellationToken ct)
         {
             if (Record != null)
             {
-                if (Kind != area.TypeName)
-                    throw new MauticApiException($"A {Kind} was given where a {area.Noun} is expected; its id is not a {area.Noun} id, so nothing was done with it.", MauticErrorKind.InvalidArgument);
-                return Id ?? throw new MauticApiException($"The {area.Noun} given has no id.", MauticErrorKind.InvalidArgument);
+                if (Kind != kind.TypeName)
+                    throw new MauticApiException($"A {Kind} was given where a {kind.Noun} is expected; its id is not a {kind.Noun} id, so nothing was done with it.", MauticErrorKind.InvalidArgument);
+                return Id ?? throw new MauticApiException($"The {kind.Noun} given has no id.", MauticErrorKind.InvalidArgument);
             }
             if (Name == null) return Id.Value;
-            var key = area.Route + "\n" + Name.ToUpperInvariant();
+            var key = kind.TypeName + "\n" + Name.ToUpperInvariant();
             if (!cache.TryGetValue(key, out var found))
             {
-                try { found = connection.Area(area).FindIdByName(Name, ct); }
+                try { found = kind.FindIdByName(connection, Name, ct); }
                 catch (MauticApiException e) when (e.Kind == MauticErrorKind.NotFound || e.Kind == MauticErrorKind.InvalidArgument) { found = e; }
                 cache[key] = found;
             }
@@ -84,5 +84,29 @@ namespace Mautic.PowerShell.Base
         public object Given => (object)Record ?? (object)Name ?? Id;
 
         public override string ToString() => Name ?? (Record != null ? Kind + " " + Id : Id?.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A kind of record a <see cref="MauticRecordRef"/> may name: its noun for messages, its type name, and how a name
+    /// becomes its id. Every area of the resource table is one (<see cref="Of"/>); projects, read through the v2 API, another.
+    /// </summary>
+    public sealed class RecordKind
+    {
+        public RecordKind(string noun, string typeName, Func<MauticConnection, string, CancellationToken, long> findIdByName)
+        {
+            Noun = noun;
+            TypeName = typeName;
+            FindIdByName = findIdByName;
+        }
+
+        public string Noun { get; }
+        public string TypeName { get; }
+        public Func<MauticConnection, string, CancellationToken, long> FindIdByName { get; }
+
+        /// <summary>An area of the resource table: a name is looked up through its name field (one list request).</summary>
+        public static RecordKind Of(MauticResource area) => new RecordKind(area.Noun, area.TypeName, (c, name, ct) => c.Area(area).FindIdByName(name, ct));
+
+        /// <summary>Projects (Mautic 7): a name is looked up in the v2 list, which has no filter.</summary>
+        public static readonly RecordKind Project = new RecordKind("project", ProjectService.TypeName, (c, name, ct) => c.Projects.FindIdByName(name, ct));
     }
 }

@@ -11,7 +11,7 @@ namespace Mautic.PowerShell.Cmdlets.Projects
         /// <summary>The project: its id, its name (exact, case-insensitive) or a project record (Get-MauticProject).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNull]
-        public object Project { get; set; }
+        public MauticRecordRef Project { get; set; }
 
         /// <summary>A record of a kind that has projects: segment, company, e-mail, text message, point action or trigger, form, page, marketing message, stage, dynamic content, campaign, asset or focus item.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -48,7 +48,7 @@ namespace Mautic.PowerShell.Cmdlets.Projects
             }
             try
             {
-                if (_projectId == null) _projectId = ProjectReference.ToId(Conn, Project, CancellationToken);
+                if (_projectId == null) _projectId = Resolve(Project, RecordKind.Project);
                 var action = (Add ? "Add to" : "Remove from") + " project " + _projectId;
                 if (!ShouldProcess($"{area.Noun} {recordId}", action)) return;
                 var change = Conn.Projects.ChangeMembership(area, recordId, new[] { _projectId.Value }, Add, CancellationToken);
