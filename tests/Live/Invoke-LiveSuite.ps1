@@ -1,12 +1,15 @@
 #requires -Version 7.0
 <#
 .SYNOPSIS
-    Runs the live suite: the scenarios of every tests/Live/Mautic.*.Tests.ps1 against the fake Mautic and against the real
-    Mautic named by MAUTIC_URL, one Pester container per file and target. Exits with the number of failed tests.
+    Runs the live suite: the scenarios of every tests/Live/Mautic.*.Tests.ps1 against the fake Mautic (as 5.1.0: Fake,
+    and as 7.0.0: Fake7) and against the real Mautic servers named by MAUTIC_URL (Live, 5.1.0 here) and MAUTIC7_URL
+    (Live7, 7.0.0 here), one Pester container per file and target. Exits with the number of failed tests.
 .DESCRIPTION
-    Build first (dotnet build MauticPS.sln -c Release). For the real server:
+    Build first (dotnet build MauticPS.sln -c Release). For the real servers (.ci/run does this):
         bash ../shared/tools/mautic/setup.sh; set -a; . ~/.cache/mautic-5.1/env; set +a
-    Without MAUTIC_URL the Live container's tests are reported as skipped, with the reason. -Target runs one only.
+        MAUTIC_VERSION=7.0 bash ../shared/tools/mautic/setup.sh
+        eval "$(sed -n 's/^MAUTIC_/export MAUTIC7_/p' ~/.cache/mautic-7.0/env)"
+    A real target whose variables are not set has its tests reported as skipped, with the reason. -Target picks targets.
     Prints "Live suite: Tests Passed: N, Failed: N, Skipped: N" last, for .ci/run.
 .EXAMPLE
     pwsh tests/Live/Invoke-LiveSuite.ps1
@@ -15,7 +18,7 @@
 #>
 param(
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
-    [ValidateSet('Fake', 'Live')] [string[]] $Target = @('Fake', 'Live')
+    [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')] [string[]] $Target = @('Fake', 'Fake7', 'Live', 'Live7')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -32,10 +35,10 @@ $env:MAUTICPS_CONFIGURATION = $Configuration
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 # Every scenario file: Mautic.Scenarios.Tests.ps1 and one per area (Mautic.<Area>.Tests.ps1), each a container per target.
 $files = @(Get-ChildItem -Path $PSScriptRoot -Filter 'Mautic.*.Tests.ps1' | Sort-Object Name | ForEach-Object FullName)
-if ('Live' -in $Target) {
-    $reason = Get-LiveSkipReason
-    if ($reason) { Write-Output "Live suite: the real-server scenarios are SKIPPED (they did not run): $reason." }
-    else { Write-Output "Live suite: running the scenarios against the real Mautic at $env:MAUTIC_URL." }
+foreach ($live in @($Target -like 'Live*')) {
+    $reason = Get-LiveSkipReason $live
+    if ($reason) { Write-Output "Live suite: the $live scenarios are SKIPPED (they did not run): $reason." }
+    else { Write-Output "Live suite: running the $live scenarios against the real Mautic at $([Environment]::GetEnvironmentVariable($ScenarioTargets[$live].Prefix + 'URL'))." }
 }
 
 $config = New-PesterConfiguration

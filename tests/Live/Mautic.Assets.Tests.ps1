@@ -6,13 +6,13 @@
     deleted in AfterAll. Local assets need an upload (the files API), which this file does not do.
 #>
 param(
-    [ValidateSet('Fake', 'Live')]
+    [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')]
     [string] $Target = 'Fake'
 )
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-    $script:SkipReason = if ($Target -eq 'Live') { Get-LiveSkipReason } else { $null }
+    $script:SkipReason = Get-LiveSkipReason $Target
     if ($SkipReason) { Write-Warning "Live suite SKIPPED, the asset scenarios did not run against a real Mautic: $SkipReason." }
 }
 
@@ -51,7 +51,7 @@ Describe 'Assets on the <Target> server' -ForEach @{ Target = $Target } -Skip:([
         }
 
         It 'shows the download counts in the table view (a real download of a published asset counts on the real server)' {
-            if ($Target -eq 'Live') {
+            if ($Target -like 'Live*') {
                 $r = Invoke-WebRequest -Uri $Asset.downloadUrl -MaximumRedirection 0 -SkipHttpErrorCheck -ErrorAction SilentlyContinue
                 $r.StatusCode | Should -Be 302
                 $counted = Get-MauticAsset -Id $Asset.id -ErrorAction Stop

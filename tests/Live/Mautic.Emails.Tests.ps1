@@ -5,13 +5,13 @@
     and deleted in AfterAll. Nothing is sent: a real server may have no mailer, and sending is not what these check.
 #>
 param(
-    [ValidateSet('Fake', 'Live')]
+    [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')]
     [string] $Target = 'Fake'
 )
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-    $script:SkipReason = if ($Target -eq 'Live') { Get-LiveSkipReason } else { $null }
+    $script:SkipReason = Get-LiveSkipReason $Target
     if ($SkipReason) { Write-Warning "Live suite SKIPPED, the e-mail scenarios did not run against a real Mautic: $SkipReason." }
 }
 

@@ -5,13 +5,13 @@
     in AfterAll.
 #>
 param(
-    [ValidateSet('Fake', 'Live')]
+    [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')]
     [string] $Target = 'Fake'
 )
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-    $script:SkipReason = if ($Target -eq 'Live') { Get-LiveSkipReason } else { $null }
+    $script:SkipReason = Get-LiveSkipReason $Target
     if ($SkipReason) { Write-Warning "Live suite SKIPPED, the focus scenarios did not run against a real Mautic: $SkipReason." }
 }
 
@@ -38,7 +38,8 @@ Describe 'Focus items on the <Target> server' -ForEach @{ Target = $Target } -Sk
         $Bar.type | Should -Be 'notice'
         $Bar.style | Should -Be 'bar'
         $Bar.isPublished | Should -BeTrue
-        $Bar.cache | Should -Match "MauticFocus$($Bar.id)"
+        # 5.1 keeps the generated script in the record; 7.0 leaves cache null (Get-MauticFocusScript reads it on both).
+        if ($T.Version.Major -ge 7) { $Bar.cache | Should -BeNullOrEmpty } else { $Bar.cache | Should -Match "MauticFocus$($Bar.id)" }
     }
 
     It 'refuses an item without type and style with Mautic''s messages, as one InvalidData error carrying it' {

@@ -9,13 +9,13 @@
     0.45 s of server CPU (bcrypt), a Bearer request about 0.08 s.
 #>
 param(
-    [ValidateSet('Fake', 'Live')]
+    [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')]
     [string] $Target = 'Fake'
 )
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-    $script:SkipReason = if ($Target -eq 'Live') { Get-LiveSkipReason } else { $null }
+    $script:SkipReason = Get-LiveSkipReason $Target
     if ($SkipReason) { Write-Warning "Live suite SKIPPED, the scenarios did not run against a real Mautic: $SkipReason." }
 }
 
@@ -60,7 +60,8 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             $conn.PSObject.TypeNames[0] | Should -Be 'Mautic.Connection'
             $conn.AuthMethod | Should -Be 'Basic'
             $conn.UserName | Should -Be $T.Credential.UserName
-            $conn.MauticVersion | Should -Match '^5\.'
+            [version]$conn.MauticVersion | Should -Be $T.Version
+            $conn.ApiV2 | Should -Be ($T.Version.Major -ge 7)
             (Get-MauticConnection).BaseUrl | Should -Be $T.BaseUrl
         }
 
@@ -74,7 +75,8 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
         It 'connects with OAuth2 client credentials and reads with the token' {
             $conn = Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential -PassThru
             $conn.AuthMethod | Should -Be 'OAuth2ClientCredentials'
-            $conn.MauticVersion | Should -Match '^5\.'
+            [version]$conn.MauticVersion | Should -Be $T.Version
+            $conn.ApiV2 | Should -Be ($T.Version.Major -ge 7)
             # The token acts as the client, a pseudo user "<client name> [<client id>]" with no user id.
             $conn.UserName | Should -Match ' \[\d+\]$'
             $conn.UserId | Should -BeNullOrEmpty

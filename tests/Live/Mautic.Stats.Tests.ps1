@@ -4,13 +4,13 @@
     Two contacts under the run id's e-mail domain join a segment named after the run; both are deleted in AfterAll.
 #>
 param(
-    [ValidateSet('Fake', 'Live')]
+    [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')]
     [string] $Target = 'Fake'
 )
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
-    $script:SkipReason = if ($Target -eq 'Live') { Get-LiveSkipReason } else { $null }
+    $script:SkipReason = Get-LiveSkipReason $Target
     if ($SkipReason) { Write-Warning "Live suite SKIPPED, the stats scenarios did not run against a real Mautic: $SkipReason." }
 }
 

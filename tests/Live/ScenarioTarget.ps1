@@ -1,38 +1,67 @@
 #requires -Version 7.0
-# What Mautic.Scenarios.Tests.ps1 runs against: the in-repo fake Mautic (started here on a free loopback port) or
-# the real Mautic named by MAUTIC_URL, MAUTIC_USER, MAUTIC_PASSWORD, MAUTIC_CLIENT_ID and MAUTIC_CLIENT_SECRET
-# (../shared/tools/mautic/setup.sh writes them to ~/.cache/mautic-5.1/env). Dot-sourced by the scenarios.
+# What the scenario files run against: the in-repo fake Mautic (started here on a free loopback port, as 5.1.0 for
+# the Fake target and as 7.0.0 for Fake7) or a real Mautic: Live is named by MAUTIC_URL, MAUTIC_USER, MAUTIC_PASSWORD,
+# MAUTIC_CLIENT_ID and MAUTIC_CLIENT_SECRET (../shared/tools/mautic/setup.sh writes them to ~/.cache/mautic-5.1/env),
+# Live7 by the same names with MAUTIC7_ (from ~/.cache/mautic-7.0/env). Every target says its Mautic version
+# ($T.Version), so a scenario can hold only where it applies. Dot-sourced by the scenarios.
 
 function ConvertTo-ScenarioCredential([string] $UserName, [string] $Secret) {
     # NetworkCredential builds the SecureString without ConvertTo-SecureString -AsPlainText.
     [pscredential]::new($UserName, [System.Net.NetworkCredential]::new('', $Secret).SecurePassword)
 }
 
+# The four targets: the fake as Mautic 5.1.0 and as 7.0.0, and the real servers named by MAUTIC_* (5.1.0 here) and
+# MAUTIC7_* (7.0.0 here). ../shared/tools/mautic/setup.sh writes their env files; .ci/run names the 7.0 one MAUTIC7_*.
+$script:ScenarioTargets = @{
+    Fake  = @{ Fake = '5.1.0' }
+    Fake7 = @{ Fake = '7.0.0' }
+    Live  = @{ Prefix = 'MAUTIC_'; EnvFile = '~/.cache/mautic-5.1/env' }
+    Live7 = @{ Prefix = 'MAUTIC7_'; EnvFile = '~/.cache/mautic-7.0/env' }
+}
+
 function Get-LiveSkipReason {
-    # Why the Live target cannot run here, or $null when it can.
-    $missing = @('MAUTIC_URL', 'MAUTIC_USER', 'MAUTIC_PASSWORD', 'MAUTIC_CLIENT_ID', 'MAUTIC_CLIENT_SECRET') |
-        Where-Object { -not [Environment]::GetEnvironmentVariable($_) }
-    if (-not $env:MAUTIC_URL) {
-        return 'MAUTIC_URL is not set, so no real Mautic was named (run ../shared/tools/mautic/setup.sh, then: set -a; . ~/.cache/mautic-5.1/env; set +a)'
+    # Why a real-server target cannot run here, or $null when it can (always $null for the fakes).
+    param([string] $Target = 'Live')
+    $t = $ScenarioTargets[$Target]
+    if ($t.Fake) { return $null }
+    $names = 'URL', 'USER', 'PASSWORD', 'CLIENT_ID', 'CLIENT_SECRET' | ForEach-Object { $t.Prefix + $_ }
+    $missing = @($names | Where-Object { -not [Environment]::GetEnvironmentVariable($_) })
+    if (-not [Environment]::GetEnvironmentVariable($names[0])) {
+        return "$($names[0]) is not set, so no real Mautic was named for $Target (run ../shared/tools/mautic/setup.sh, then load $($t.EnvFile) into $($t.Prefix)* variables, as .ci/run does)"
     }
-    if ($missing) { return "MAUTIC_URL is set but $($missing -join ', ') is not" }
+    if ($missing) { return "$($names[0]) is set but $($missing -join ', ') is not" }
     $null
+}
+
+function Get-ServerVersion([string] $BaseUrl, [pscredential] $Credential) {
+    # The Mautic-Version a real server reports (one Basic call, remembered for the session: every file asks).
+    if (-not $global:MauticScenarioVersions) { $global:MauticScenarioVersions = @{} }
+    if (-not $global:MauticScenarioVersions[$BaseUrl]) {
+        $answer = Invoke-WebRequest "$BaseUrl/api/users/self" -Credential $Credential -Authentication Basic -AllowUnencryptedAuthentication -TimeoutSec 60
+        $global:MauticScenarioVersions[$BaseUrl] = [string]$answer.Headers['Mautic-Version']
+    }
+    [version]$global:MauticScenarioVersions[$BaseUrl]
 }
 
 function Initialize-ScenarioTarget {
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [ValidateSet('Fake', 'Live')] [string] $Target)
+    param([Parameter(Mandatory)] [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')] [string] $Target)
 
     $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    if ($Target -eq 'Live') {
-        $reason = Get-LiveSkipReason
+    $t = $ScenarioTargets[$Target]
+    if (-not $t.Fake) {
+        $reason = Get-LiveSkipReason $Target
         if ($reason) { throw "The live scenarios cannot run: $reason." }
+        $var = { param($name) [Environment]::GetEnvironmentVariable($t.Prefix + $name) }
+        $baseUrl = (& $var URL).TrimEnd('/')
+        $credential = ConvertTo-ScenarioCredential (& $var USER) (& $var PASSWORD)
         return [pscustomobject]@{
-            Target           = 'Live'
+            Target           = $Target
+            Version          = Get-ServerVersion $baseUrl $credential
             Root             = $root
-            BaseUrl          = $env:MAUTIC_URL.TrimEnd('/')
-            Credential       = ConvertTo-ScenarioCredential $env:MAUTIC_USER $env:MAUTIC_PASSWORD
-            ClientCredential = ConvertTo-ScenarioCredential $env:MAUTIC_CLIENT_ID $env:MAUTIC_CLIENT_SECRET
+            BaseUrl          = $baseUrl
+            Credential       = $credential
+            ClientCredential = ConvertTo-ScenarioCredential (& $var CLIENT_ID) (& $var CLIENT_SECRET)
             Server           = $null
             ServerLog        = $null
         }
@@ -47,7 +76,7 @@ function Initialize-ScenarioTarget {
     $listener.Stop()
     $baseUrl = "http://127.0.0.1:$port"
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "fake-mautic-scenarios-$port.log"
-    $server = Start-Process -FilePath dotnet -ArgumentList @($fakeDll, '--urls', $baseUrl) -PassThru -NoNewWindow -RedirectStandardOutput $log
+    $server = Start-Process -FilePath dotnet -ArgumentList @($fakeDll, '--urls', $baseUrl, '--mautic-version', $t.Fake) -PassThru -NoNewWindow -RedirectStandardOutput $log
     $deadline = (Get-Date).AddSeconds(30)
     $up = $false
     while (-not $up -and (Get-Date) -lt $deadline) {
@@ -59,7 +88,8 @@ function Initialize-ScenarioTarget {
         throw "The fake Mautic did not start on $baseUrl; see $log"
     }
     [pscustomobject]@{
-        Target           = 'Fake'
+        Target           = $Target
+        Version          = [version]$t.Fake
         Root             = $root
         BaseUrl          = $baseUrl
         Credential       = ConvertTo-ScenarioCredential 'admin' 'Sup3r-Secret-Pw!'

@@ -84,6 +84,8 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
 
     /// <summary>The field is required: this is the message when it is missing or blank (400).</summary>
     public string? RequiredMessage { get; init; }
+    /// <summary>Mautic 7's message for the missing field, where it differs from 5.1's (a notification's heading).</summary>
+    public string? RequiredMessage7 { get; init; }
     /// <summary>Only a create sets it; an edit ignores the value sent, and PUT keeps it (a category's bundle).</summary>
     public bool CreateOnly { get; init; }
     /// <summary>PUT leaves the field as it was when it is not sent (a role's rawPermissions, set outside the form).</summary>
@@ -93,6 +95,8 @@ public sealed class FieldSpec(string name, FieldKind kind = FieldKind.Text)
     /// 500 (measured: a role's isAdmin, a point's repeatable, a trigger's points and triggerExistingLeads).
     /// </summary>
     public bool PutMissingIsServerError { get; init; }
+    /// <summary>The same on Mautic 7 only (a dynamic content's type, which 5.1 does not have).</summary>
+    public bool PutMissingIsServerErrorOn7 { get; init; }
 
     /// <summary>The field's properties as Mautic stores them: PHP serialize().</summary>
     public string Properties
@@ -234,7 +238,7 @@ public sealed class AreaDef
     /// Checks on the values the record would have after this request (sent, else reset by PUT, else stored): a
     /// dynamic content that is not campaign based needs its slot name and filters. Runs with the other field checks.
     /// </summary>
-    public Func<Func<string, object?>, IReadOnlyDictionary<string, string>>? ValidateMerged { get; init; }
+    public Func<FakeState, Func<string, object?>, IReadOnlyDictionary<string, string>>? ValidateMerged { get; init; }
     /// <summary>Runs on a valid record before it is saved, new or edited (a category's alias).</summary>
     public Action<FakeState, Entity>? BeforeSave { get; init; }
     /// <summary>Runs after a record was edited, with its values before the edit (under the state lock).</summary>
@@ -665,7 +669,7 @@ public static class FakeAreas
     /// <summary>
     /// Web push notifications (NotificationBundle NotificationApiController), measured on 5.1.0: header + id, name,
     /// heading, message, url, language, category, button, utmTags, publishUp, publishDown, readCount, sentCount; list
-    /// keyed by id ordered by name; name, heading ("A title is required.") and message ("A message is required.")
+    /// keyed by id ordered by name; name, heading ("A title is required.", 7.0.0: "A heading is required.") and message ("A message is required.")
     /// required; url gets "http://" (not validated); language "en" by default, a PUT without it the generic 500;
     /// utmTags always shows its four keys; description taken, never shown. Search: name only.
     /// </summary>
@@ -674,7 +678,7 @@ public static class FakeAreas
         Route = "notifications", Singular = "notification", Plural = "notifications", List = ListShape.KeyedById, Header = true,
         Fields =
         [
-            new("name") { RequiredMessage = "A name is required." }, new("heading") { RequiredMessage = "A title is required." },
+            new("name") { RequiredMessage = "A name is required." }, new("heading") { RequiredMessage = "A title is required.", RequiredMessage7 = "A heading is required." },
             new("message") { RequiredMessage = "A message is required." }, new("url", FieldKind.Url),
             new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true, NotNull = true },
             new("category", FieldKind.Category) { Tracked = false }, new("button"), new("utmTags", FieldKind.Raw),
@@ -725,7 +729,7 @@ public static class FakeAreas
             new("publishUp", FieldKind.DateTime), new("publishDown", FieldKind.DateTime), new("content"),
             new("utmTags", FieldKind.Raw), new("filters", FieldKind.Raw),
             new("isCampaignBased", FieldKind.Bool) { Default = true, PutClears = true }, new("slotName"),
-            new("description"),
+            new("description"), new("type") { Default = "html", PutMissingIsServerErrorOn7 = true },
             new("language", FieldKind.Select) { Options = Routes.PageLanguages, Default = "en", PutMissingIsServerError = true },
         ],
         FormOrder = ["name", "slotName", "filters"],   // the order of the messages (measured: slotName, then filters)

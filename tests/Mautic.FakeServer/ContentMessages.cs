@@ -12,7 +12,7 @@ static partial class Routes
     /// An item that is not campaign based needs a slot name and at least one filter (both reported at once); a filter
     /// that is not an object is Mautic's generic 500 (measured with ["junk"]).
     /// </summary>
-    internal static IReadOnlyDictionary<string, string> ValidateDynamicContent(Func<string, object?> merged)
+    internal static IReadOnlyDictionary<string, string> ValidateDynamicContent(FakeState s, Func<string, object?> merged)
     {
         var errors = new Dictionary<string, string>();
         var filters = merged("filters") as JsonArray;
@@ -35,7 +35,8 @@ static partial class Routes
 
     /// <summary>
     /// Header, id, name, category, publishUp, publishDown, sentCount, variantParent, variantChildren, content, utmTags,
-    /// filters, isCampaignBased, slotName; description and language are stored but not shown (measured).
+    /// filters, isCampaignBased, slotName; description and language are stored but not shown (measured). 7.0.0 adds
+    /// type ("html" unless sent), and a PUT without it is its generic 500 (it sets null on a string property, in its log).
     /// </summary>
     internal static JsonObject RenderDynamicContent(FakeState s, Entity dc, RenderMode mode)
     {
@@ -43,7 +44,7 @@ static partial class Routes
         var o = new JsonObject();
         foreach (var (k, v) in flat)
         {
-            if (k is "description" or "language") continue;
+            if (k is "description" or "language" || k == "type" && !s.IsV7) continue;
             if (k == "content")
             {
                 o["sentCount"] = 0; o["variantParent"] = null; o["variantChildren"] = new JsonArray();

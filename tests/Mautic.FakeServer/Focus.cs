@@ -19,14 +19,15 @@ static partial class Routes
 
     /// <summary>
     /// The record as 5.1.0 renders it: properties not sent are the builder's empty structure, utmTags its four keys,
-    /// and cache the generated script (what focus/{id}/js answers).
+    /// and cache the generated script (what focus/{id}/js answers); 7.0.0 keeps cache null (measured: the script is
+    /// only what focus/{id}/js answers).
     /// </summary>
     internal static JsonObject RenderFocus(FakeState s, Entity focus, RenderMode mode)
     {
         var o = RenderFlat(s, FakeAreas.Focus, focus, mode);
         o["properties"] ??= JsonNode.Parse("""{"bar":{"allow_hide":null,"push_page":null,"sticky":null,"size":null,"placement":null},"modal":{"placement":null},"notification":{"placement":null},"page":[],"animate":null,"link_activation":null,"colors":{"primary":null,"text":null,"button":null,"button_text":null},"content":{"headline":null,"tagline":null,"link_text":null,"link_url":null,"link_new_window":null,"font":null,"css":null},"when":null,"timeout":null,"frequency":null,"stop_after_conversion":null,"stop_after_close":null}""");
         o["utmTags"] ??= new JsonObject { ["utmSource"] = null, ["utmMedium"] = null, ["utmCampaign"] = null, ["utmContent"] = null };
-        o["cache"] = FocusScript(focus);
+        o["cache"] = s.IsV7 ? null : FocusScript(focus);
         return o;
     }
 

@@ -191,7 +191,7 @@ static partial class Routes
                 if (replace && !f.KeptOnPut)
                 {
                     values[f.Name] = f.PutClears ? (f.Kind == FieldKind.Bool ? false : null) : f.Default;
-                    putServerError |= f.PutMissingIsServerError;
+                    putServerError |= f.PutMissingIsServerError || f.PutMissingIsServerErrorOn7 && s.IsV7;
                 }
                 continue;
             }
@@ -224,9 +224,9 @@ static partial class Routes
         }
         foreach (var f in a.Fields)
             if (f.RequiredMessage != null && !errors.ContainsKey(f.Name) && Merged(f.Name) is null or "")
-                errors[f.Name] = f.RequiredMessage;
+                errors[f.Name] = s.IsV7 ? f.RequiredMessage7 ?? f.RequiredMessage : f.RequiredMessage;
         if (a.ValidateMerged != null)
-            foreach (var (k, m) in a.ValidateMerged(Merged)) errors.TryAdd(k, m);
+            foreach (var (k, m) in a.ValidateMerged(s, Merged)) errors.TryAdd(k, m);
         if (a.ExtraErrors != null)
             foreach (var (k, m) in a.ExtraErrors(payload)) errors.TryAdd(k, m);
         if (a.Validate != null)

@@ -57,8 +57,8 @@ public sealed class CampaignTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticCampaignMember", "ById")]
-    [Covers("Get-MauticCampaignMember", "ById")]
+    [Covers("Add-MauticCampaignMember")]
+    [Covers("Get-MauticCampaignMember")]
     public void Contacts_join_one_request_each_and_the_campaign_lists_them_as_members()
     {
         var id = Campaign();
@@ -94,7 +94,7 @@ public sealed class CampaignTests : PsTest
     }
 
     [Fact]
-    [Covers("Remove-MauticCampaignMember", "ById")]
+    [Covers("Remove-MauticCampaignMember")]
     public void Members_piped_back_leave_the_campaign_and_WhatIf_sends_nothing()
     {
         var id = Campaign();
@@ -108,7 +108,7 @@ public sealed class CampaignTests : PsTest
     }
 
     [Fact]
-    [Covers("Copy-MauticCampaign", "ById")]
+    [Covers("Copy-MauticCampaign")]
     public void Clones_piped_campaigns_honours_WhatIf_and_reports_a_missing_one()
     {
         var id = Campaign("orig");

@@ -103,7 +103,7 @@ public sealed class ChannelTests : PsTest
     }
 
     [Fact]
-    [Covers("Send-MauticSms", "ById")]
+    [Covers("Send-MauticSms")]
     public void Piped_contacts_get_the_message_one_request_each_and_a_failed_send_is_an_error_carrying_its_contact()
     {
         Reachable();
@@ -125,7 +125,7 @@ public sealed class ChannelTests : PsTest
     }
 
     [Fact]
-    [Covers("Send-MauticSms", "ByName")]
+    [Covers("Send-MauticSms")]
     public void A_message_named_once_is_looked_up_once_and_an_unknown_name_stops_before_any_send()
     {
         Reachable();
@@ -140,7 +140,7 @@ public sealed class ChannelTests : PsTest
     }
 
     [Fact]
-    [Covers("Send-MauticSms", "ById")]
+    [Covers("Send-MauticSms")]
     public void Without_an_SMS_transport_every_contact_fails_clearly_and_WhatIf_sends_nothing()
     {
         var sms = (long)Ok("New-MauticSms -Name s2").Output.Single().Properties["id"].Value;

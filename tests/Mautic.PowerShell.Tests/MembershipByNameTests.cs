@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace MauticPS.InProcess;
 
 /// <summary>
-/// The ByName parameter sets of the membership cmdlets (-SegmentName, -CompanyName, -StageName): one lookup per
+/// Records named by name (-SegmentName, -CompanyName, -StageName, aliases of -Segment, -Company, -Stage): one lookup per
 /// call, before any contact is read; a name that matches nothing or several records stops the cmdlet and changes nothing.
 /// </summary>
 public sealed class MembershipByNameTests : PsTest
@@ -15,8 +15,8 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticSegmentMember", "ByName")]
-    [Covers("Remove-MauticSegmentMember", "ByName")]
+    [Covers("Add-MauticSegmentMember")]
+    [Covers("Remove-MauticSegmentMember")]
     public void A_segment_is_named_once_and_matched_without_regard_to_case()
     {
         var r = Ok("1, 2, 3 | Add-MauticSegmentMember -SegmentName 'webinar 2026' -PassThru");
@@ -31,8 +31,8 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticCompanyMember", "ByName")]
-    [Covers("Remove-MauticCompanyMember", "ByName")]
+    [Covers("Add-MauticCompanyMember")]
+    [Covers("Remove-MauticCompanyMember")]
     public void A_company_by_name_and_Verbose_names_the_resolved_id()
     {
         var company = State.AddCompany("Acme By Name").Id;
@@ -47,7 +47,7 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
-    [Covers("Set-MauticContactStage", "ByName")]
+    [Covers("Set-MauticContactStage")]
     public void A_stage_by_name()
     {
         var stage = State.AddStage("Qualified lead").Id;
@@ -57,8 +57,8 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticCampaignMember", "ByName")]
-    [Covers("Remove-MauticCampaignMember", "ByName")]
+    [Covers("Add-MauticCampaignMember")]
+    [Covers("Remove-MauticCampaignMember")]
     public void A_campaign_by_name()
     {
         var id = Convert.ToInt64(Ok("(New-MauticCampaign -Name 'Onboarding by name').id").Output.Single().BaseObject);
@@ -71,8 +71,8 @@ public sealed class MembershipByNameTests : PsTest
     }
 
     [Fact]
-    [Covers("Get-MauticCampaignMember", "ByName")]
-    [Covers("Copy-MauticCampaign", "ByName")]
+    [Covers("Get-MauticCampaignMember")]
+    [Covers("Copy-MauticCampaign")]
     public void Campaigns_read_and_cloned_by_name_and_a_missing_name_is_one_error_carrying_it()
     {
         var id = Convert.ToInt64(Ok("(New-MauticCampaign -Name 'Welcome by name').id").Output.Single().BaseObject);

@@ -16,7 +16,7 @@ public sealed class MembershipTests : PsTest
     long Stage() => State.AddStage("Stage " + Guid.NewGuid().ToString("N")[..6]).Id;
 
     [Fact]
-    [Covers("Add-MauticCompanyMember", "ById")]
+    [Covers("Add-MauticCompanyMember")]
     public void Piped_contacts_join_a_company_one_request_each_and_a_missing_one_is_an_error()
     {
         var company = Company();
@@ -31,7 +31,7 @@ public sealed class MembershipTests : PsTest
     }
 
     [Fact]
-    [Covers("Remove-MauticCompanyMember", "ById")]
+    [Covers("Remove-MauticCompanyMember")]
     public void Removes_contacts_from_a_company_and_WhatIf_sends_nothing()
     {
         var company = Company();
@@ -44,7 +44,7 @@ public sealed class MembershipTests : PsTest
     }
 
     [Fact]
-    [Covers("Set-MauticContactStage", "ById")]
+    [Covers("Set-MauticContactStage")]
     public void Puts_contacts_into_a_stage_and_takes_them_out_with_Remove()
     {
         var stage = Stage();

@@ -34,7 +34,7 @@ public sealed class SegmentEmailTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticSegmentMember", "ById")]
+    [Covers("Add-MauticSegmentMember")]
     public void Piped_contacts_join_a_segment_in_one_request_with_PassThru_memberships()
     {
         Ps.Seed(5);
@@ -48,7 +48,7 @@ public sealed class SegmentEmailTests : PsTest
     }
 
     [Fact]
-    [Covers("Add-MauticSegmentMember", "ById")]
+    [Covers("Add-MauticSegmentMember")]
     public void A_contact_that_could_not_be_added_is_an_error_carrying_its_id()
     {
         Ps.Seed(1);
@@ -60,7 +60,7 @@ public sealed class SegmentEmailTests : PsTest
     }
 
     [Fact]
-    [Covers("Remove-MauticSegmentMember", "ById")]
+    [Covers("Remove-MauticSegmentMember")]
     public void Removes_piped_contacts_one_request_each_and_reports_failures()
     {
         Ps.Seed(3);

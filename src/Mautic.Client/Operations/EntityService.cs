@@ -345,7 +345,8 @@ namespace Mautic.Client.Operations
         List<BatchOutcome<T>> DeleteKnown<T>(IReadOnlyList<WriteItem<T>> chunk, CancellationToken ct)
         {
             var distinct = chunk.Select(i => i.Id.Value).Distinct().ToList();
-            var query = new ListQuery { PageSize = distinct.Count, First = distinct.Count, Minimal = true };
+            // Not minimal: 7.0.0 renders each note of a minimal list as {} (measured), so no id would be read.
+            var query = new ListQuery { PageSize = distinct.Count, First = distinct.Count };
             query.Where.Add(new WhereClause("id", "in", distinct));
             var existing = new HashSet<long>(List(query, ct).Where(r => r.Id.HasValue).Select(r => r.Id.Value));
             var known = chunk.Where(i => existing.Contains(i.Id.Value)).ToList();

@@ -28,6 +28,28 @@ namespace Mautic.PowerShell.Base
                 return _resolved;
             }
         }
+
+        readonly Dictionary<string, object> _names = new Dictionary<string, object>();
+
+        /// <summary>
+        /// The id <paramref name="reference"/> names in <paramref name="area"/> (see <see cref="MauticRecordRef.Resolve"/>);
+        /// each name is looked up once per invocation, however many records the pipeline brings. Throws the lookup's
+        /// MauticApiException; the cmdlet says whether that stops it or is one item's error.
+        /// </summary>
+        protected long Resolve(MauticRecordRef reference, MauticResource area)
+        {
+            var known = _names.Count;
+            var id = reference.Resolve(Conn, area, _names, CancellationToken);
+            if (_names.Count > known) WriteVerbose($"{area.Noun} '{reference.Name}' is id {id}.");
+            return id;
+        }
+
+        /// <summary><see cref="Resolve"/> for a reference without which nothing can proceed: a failure stops the cmdlet, carrying what was given.</summary>
+        protected long ResolveOrStop(MauticRecordRef reference, MauticResource area)
+        {
+            try { return Resolve(reference, area); }
+            catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, reference.Given)); throw; }
+        }
     }
 
     /// <summary>What every cmdlet of the module shares, including the ones without -Connection (Connect-Mautic).</summary>

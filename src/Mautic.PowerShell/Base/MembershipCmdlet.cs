@@ -1,9 +1,9 @@
 namespace Mautic.PowerShell.Base
 {
     /// <summary>
-    /// One thing done to contacts from the pipeline against one record given by id or by name (a membership change, a
-    /// text message send): -WhatIf per contact, every contact an outcome. A cmdlet names its <see cref="Target"/>,
-    /// declares the target's id (and name) parameter, says what it does and sends.
+    /// One thing done to contacts from the pipeline against one record given by id, name or the record itself (a
+    /// membership change, a text message send): -WhatIf per contact, every contact an outcome. A cmdlet names its
+    /// <see cref="Target"/> area, declares the target's <see cref="MauticRecordRef"/> parameter, says what it does and sends.
     /// </summary>
     public abstract class PerContactCmdlet : MauticBulkCmdlet
     {
@@ -17,30 +17,21 @@ namespace Mautic.PowerShell.Base
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject InputObject { get; set; }
 
-        /// <summary>The parameter sets of a target given by id (-SegmentId) or by its unique name (-SegmentName).</summary>
-        protected const string ById = "ById", ByName = "ByName";
-
         protected abstract MauticResource Target { get; }
-        /// <summary>The target's id parameter as bound (ById).</summary>
-        protected abstract long TargetId { get; }
-        /// <summary>The target's name parameter as bound (ByName); null where the cmdlet has none.</summary>
-        protected virtual string TargetName => null;
+        /// <summary>The target's parameter as bound (-Segment): an id, a name or the record.</summary>
+        protected abstract MauticRecordRef TargetRef { get; }
 
         long? _resolved;
 
         /// <summary>
-        /// The target's id: as given, or looked up once by name before any contact is read (one list request). A name
-        /// that matches nothing, or several records, stops the cmdlet before anything changes.
+        /// The target's id: resolved once, before any contact is read (a name costs one list request). A name that
+        /// matches nothing or several records, or a record of another kind, stops the cmdlet before anything changes.
         /// </summary>
         protected long ResolvedTargetId
         {
             get
             {
-                if (_resolved.HasValue) return _resolved.Value;
-                if (ParameterSetName != ByName || TargetName == null) return TargetId;
-                try { _resolved = Conn.Area(Target).FindIdByName(TargetName, CancellationToken); }
-                catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, TargetName)); }
-                WriteVerbose($"{Target.Noun} '{TargetName}' is id {_resolved}.");
+                if (!_resolved.HasValue) _resolved = ResolveOrStop(TargetRef, Target);
                 return _resolved.Value;
             }
         }
@@ -48,7 +39,7 @@ namespace Mautic.PowerShell.Base
         protected override void Begin()
         {
             base.Begin();
-            if (ParameterSetName == ByName) _ = ResolvedTargetId;
+            _ = ResolvedTargetId;
         }
         /// <summary>How many per-contact requests run at once.</summary>
         protected virtual int Throttle => MembershipService.DefaultThrottle;
@@ -67,7 +58,7 @@ namespace Mautic.PowerShell.Base
 
     /// <summary>
     /// Adding contacts to, or removing them from, a segment, company or stage: contact ids from the pipeline, -WhatIf,
-    /// -PassThru memberships. A cmdlet names its <see cref="PerContactCmdlet.Target"/> and declares the target's id parameter.
+    /// -PassThru memberships. A cmdlet names its <see cref="PerContactCmdlet.Target"/> and declares the target's reference parameter.
     /// </summary>
     public abstract class MembershipCmdlet : PerContactCmdlet
     {

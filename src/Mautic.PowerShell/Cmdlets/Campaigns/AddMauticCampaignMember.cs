@@ -1,22 +1,18 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Adds contacts to a campaign by hand: Mautic has no batch route for this, so one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticCampaignMember", SupportsShouldProcess = true, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Add, "MauticCampaignMember", SupportsShouldProcess = true)]
     [OutputType("Mautic.CampaignMembership")]
     public sealed class AddMauticCampaignMember : PerContactMembershipCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long CampaignId { get; set; }
-
-        /// <summary>The campaign by its name instead (looked up once; it must name exactly one campaign).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string CampaignName { get; set; }
+        /// <summary>The campaign: its id, its name (looked up once; it must name exactly one campaign) or the campaign itself.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("CampaignId", "CampaignName")]
+        [ArgumentCompleter(typeof(CampaignCompleter))]
+        public MauticRecordRef Campaign { get; set; }
 
         protected override MauticResource Target => MauticResources.Campaigns;
-        protected override long TargetId => CampaignId;
-        protected override string TargetName => CampaignName;
+        protected override MauticRecordRef TargetRef => Campaign;
         protected override bool Adding => true;
     }
 }

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Clones campaigns (POST campaigns/clone/{id}) and returns each copy.</summary>
-    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true)]
     [OutputType("Mautic.Campaign")]
     public sealed class CopyMauticCampaign : CampaignIdCmdlet
     {

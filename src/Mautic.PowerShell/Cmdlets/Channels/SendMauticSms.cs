@@ -4,18 +4,15 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// Sends a text message to contacts from the pipeline: one request per contact (Mautic has no batch route),
     /// -ThrottleLimit at a time; a contact Mautic did not send to is an error carrying that contact.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "MauticSms", SupportsShouldProcess = true, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommunications.Send, "MauticSms", SupportsShouldProcess = true)]
     [OutputType("Mautic.SmsSendResult")]
     public sealed class SendMauticSms : PerContactCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long SmsId { get; set; }
-
-        /// <summary>The text message by its name instead (looked up once; it must name exactly one message).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string SmsName { get; set; }
+        /// <summary>The text message: its id, its name (looked up once; it must name exactly one text message) or the text message itself.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("SmsId", "SmsName")]
+        [ArgumentCompleter(typeof(SmsCompleter))]
+        public MauticRecordRef Sms { get; set; }
 
         /// <summary>How many sends run at once.</summary>
         [Parameter]
@@ -23,8 +20,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
         public int ThrottleLimit { get; set; } = MembershipService.DefaultThrottle;
 
         protected override MauticResource Target => MauticResources.Smses;
-        protected override long TargetId => SmsId;
-        protected override string TargetName => SmsName;
+        protected override MauticRecordRef TargetRef => Sms;
         protected override int Throttle => ThrottleLimit;
         protected override string Action => "Send text message " + ResolvedTargetId;
 

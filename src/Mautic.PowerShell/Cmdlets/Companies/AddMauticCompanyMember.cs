@@ -1,22 +1,18 @@
 namespace Mautic.PowerShell.Cmdlets.Companies
 {
     /// <summary>Adds contacts to a company (it becomes their primary company): one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticCompanyMember", SupportsShouldProcess = true, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Add, "MauticCompanyMember", SupportsShouldProcess = true)]
     [OutputType("Mautic.CompanyMembership")]
     public sealed class AddMauticCompanyMember : PerContactMembershipCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long CompanyId { get; set; }
-
-        /// <summary>The company by its name instead (looked up once; it must name exactly one company).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string CompanyName { get; set; }
+        /// <summary>The company: its id, its name (looked up once; it must name exactly one company) or the company itself.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("CompanyId", "CompanyName")]
+        [ArgumentCompleter(typeof(CompanyCompleter))]
+        public MauticRecordRef Company { get; set; }
 
         protected override MauticResource Target => MauticResources.Companies;
-        protected override long TargetId => CompanyId;
-        protected override string TargetName => CompanyName;
+        protected override MauticRecordRef TargetRef => Company;
         protected override bool Adding => true;
     }
 }

@@ -8,9 +8,11 @@ namespace Mautic.PowerShell.Cmdlets.Emails
         const string ToContact = "Contact";
         const string ToSegment = "Segment";
 
+        /// <summary>The e-mail: its id, its name (looked up once; it must name exactly one e-mail) or the e-mail itself.</summary>
         [Parameter(Mandatory = true, Position = 0)]
-        [ValidateRange(1L, long.MaxValue)]
-        public long EmailId { get; set; }
+        [Alias("EmailId", "EmailName")]
+        [ArgumentCompleter(typeof(EmailCompleter))]
+        public MauticRecordRef Email { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ToContact, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -43,19 +45,27 @@ namespace Mautic.PowerShell.Cmdlets.Emails
         [ValidateRange(1, int.MaxValue)]
         public int? Limit { get; set; }
 
+        long _emailId;
+
+        protected override void Begin()
+        {
+            base.Begin();
+            _emailId = ResolveOrStop(Email, MauticResources.Emails);
+        }
+
         protected override void Process()
         {
             if (ParameterSetName == ToSegment)
             {
-                if (ShouldProcess("e-mail " + EmailId, "Send to its segments" + (SegmentId != null ? " (" + string.Join(", ", SegmentId) + ")" : "")))
-                    WriteRecord(Conn.Emails.SendToSegments(EmailId, SegmentId, Limit, CancellationToken));
+                if (ShouldProcess("e-mail " + _emailId, "Send to its segments" + (SegmentId != null ? " (" + string.Join(", ", SegmentId) + ")" : "")))
+                    WriteRecord(Conn.Emails.SendToSegments(_emailId, SegmentId, Limit, CancellationToken));
                 return;
             }
             if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
             foreach (var contactId in ContactId)
             {
-                if (!ShouldProcess("contact " + contactId, "Send e-mail " + EmailId)) continue;
-                try { WriteRecord(Conn.Emails.SendToContact(EmailId, contactId, Tokens, AssetAttachment, CancellationToken)); }
+                if (!ShouldProcess("contact " + contactId, "Send e-mail " + _emailId)) continue;
+                try { WriteRecord(Conn.Emails.SendToContact(_emailId, contactId, Tokens, AssetAttachment, CancellationToken)); }
                 catch (MauticApiException e) { WriteItemError(e, contactId); }
             }
         }

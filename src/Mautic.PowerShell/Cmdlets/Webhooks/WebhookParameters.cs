@@ -41,7 +41,7 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
         {
             try
             {
-                var connection = Unwrap(fakeBoundParameters?["Connection"]) ?? Unwrap(ScriptBlock.Create("$global:MauticConnection").InvokeReturnAsIs());
+                var connection = RecordCompleter.ConnectionOf(fakeBoundParameters);
                 if (connection == null) return Enumerable.Empty<CompletionResult>();
                 var word = (wordToComplete ?? "").Trim('\'', '"');
                 using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
@@ -55,7 +55,5 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
                 return Enumerable.Empty<CompletionResult>();
             }
         }
-
-        static MauticConnection Unwrap(object o) => (o is PSObject p ? p.BaseObject : o) as MauticConnection;
     }
 }
