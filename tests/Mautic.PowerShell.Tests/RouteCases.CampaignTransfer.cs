@@ -13,7 +13,7 @@ public static partial class RouteCases
     /// <summary>A campaign made on the fake as 7.0.0 and exported into a fresh temporary folder $d.</summary>
     internal const string ExportedCampaign = Fake7 +
         "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'ct-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); " +
-        "$c = New-MauticCampaign -Name \"rc-$(Uid)\"; $f = Export-MauticCampaign -Id $c.Id -Path $d -PassThru; ";
+        "$c = New-MauticCampaign -Name ('rc-' + [guid]::NewGuid().ToString('n').Substring(0, 10)); $f = Export-MauticCampaign -Id $c.Id -Path $d -PassThru; ";
 
     /// <summary>Mautic 7.0's v1 additions (docs/api-coverage.md, "Mautic 7.0 additions (v1)"), run with the fake as 7.0.0.</summary>
     static readonly RouteCase[] CampaignTransfer =
