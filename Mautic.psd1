@@ -130,6 +130,8 @@
         'Set-MauticCampaign'
         'Remove-MauticCampaign'
         'Copy-MauticCampaign'
+        'Export-MauticCampaign'
+        'Import-MauticCampaign'
         'Get-MauticCampaignMember'
         'Add-MauticCampaignMember'
         'Remove-MauticCampaignMember'

@@ -339,7 +339,9 @@ namespace Mautic.Client
                     message.Headers.Authorization = auth;
                 }
                 Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}" +
-                    (request.Upload != null ? $" (uploading {request.Upload.FileName}, {message.Content.Headers.ContentLength} bytes as multipart field '{request.Upload.FieldName}')" : ""));
+                    (request.Upload == null ? ""
+                        : request.Upload.FieldName == null ? $" (uploading {request.Upload.FileName}, {message.Content.Headers.ContentLength} bytes as the {request.Upload.ContentType} body)"
+                        : $" (uploading {request.Upload.FileName}, {message.Content.Headers.ContentLength} bytes as multipart field '{request.Upload.FieldName}')"));
                 if (bodyText != null) Log(MauticLogLevel.Debug, $"Request body: {Redactor.Body(bodyText, contentType)}");
                 var sw = Stopwatch.StartNew();
                 var completion = request.DownloadTo != null ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
@@ -348,7 +350,7 @@ namespace Mautic.Client
                     string text;
                     long? downloaded = null;
                     var status = (int)response.StatusCode;
-                    if (request.DownloadTo != null && status >= 200 && status < 300 && response.Content != null && !Transfer.IsJson(response.Content.Headers.ContentType?.MediaType))
+                    if (request.DownloadTo != null && status >= 200 && status < 300 && response.Content != null && (request.DownloadJson || !Transfer.IsJson(response.Content.Headers.ContentType?.MediaType)))
                     {
                         downloaded = await Transfer.DownloadAsync(response.Content, request.DownloadTo, request.Progress, ct).ConfigureAwait(false);
                         text = "";

@@ -41,6 +41,11 @@ namespace Mautic.Client
         /// it and moved into place only when complete, replacing any file there. JSON answers (errors) are read as usual.
         /// </summary>
         public string DownloadTo { get; set; }
+        /// <summary>
+        /// With <see cref="DownloadTo"/>: a successful JSON answer is streamed to the file too, unread (an export whose
+        /// content is JSON). Error answers are still read as usual.
+        /// </summary>
+        public bool DownloadJson { get; set; }
         /// <summary>Bytes sent (upload) or received (download) so far and the total when known; called from any thread.</summary>
         public Action<long, long?> Progress { get; set; }
 
@@ -83,7 +88,10 @@ namespace Mautic.Client
         }
     }
 
-    /// <summary>A file to upload: the local file, the multipart field name and the file name the server is told.</summary>
+    /// <summary>
+    /// A file to upload: the local file, the multipart field name and the file name the server is told; or (made by
+    /// <see cref="Body"/>) the file as the whole request body of a given content type.
+    /// </summary>
     public sealed class MauticUpload
     {
         public MauticUpload(string filePath, string fieldName = "file", string fileName = null)
@@ -93,9 +101,22 @@ namespace Mautic.Client
             FileName = fileName ?? System.IO.Path.GetFileName(filePath);
         }
 
+        MauticUpload(string filePath, string contentType)
+        {
+            FilePath = filePath ?? throw new ArgumentNullException(nameof(filePath));
+            ContentType = contentType ?? throw new ArgumentNullException(nameof(contentType));
+            FileName = System.IO.Path.GetFileName(filePath);
+        }
+
+        /// <summary>The file sent as the request body itself (no multipart), with this content type.</summary>
+        public static MauticUpload Body(string filePath, string contentType) => new MauticUpload(filePath, contentType);
+
         public string FilePath { get; }
+        /// <summary>The multipart field; null when the file is the whole body.</summary>
         public string FieldName { get; }
         public string FileName { get; }
+        /// <summary>The body's content type when the file is the whole body; null for a multipart upload.</summary>
+        public string ContentType { get; }
     }
 
     /// <summary>A successful answer: status, parsed body (null when empty) and timing.</summary>

@@ -35,6 +35,11 @@ public sealed class CampaignData
     public long NextEventId = 1;
     public readonly Dictionary<(long Campaign, long Contact), CampaignMember> Members = new();
     public readonly Dictionary<(long Event, long Contact), EventLog> Logs = new();
+    /// <summary>The uuids of campaigns and events (Mautic 7's export and import key on them), made when first needed.</summary>
+    public readonly Dictionary<long, string> CampaignUuids = new(), EventUuids = new();
+
+    public static string UuidOf(Dictionary<long, string> uuids, long id) =>
+        uuids.TryGetValue(id, out var u) ? u : uuids[id] = Guid.NewGuid().ToString();
 
     public bool IsMember(long campaign, long contact) => Members.TryGetValue((campaign, contact), out var m) && !m.ManuallyRemoved;
 }
@@ -206,6 +211,7 @@ static partial class Routes
         app.MapGet("/api/campaigns/{id:long}/events/contact/{cid:long}", ctx => CampaignContactEvents(ctx, s));
         app.MapPut("/api/campaigns/events/{id:long}/contact/{cid:long}/edit", ctx => EditContactEvent(ctx, s));
         app.MapPut("/api/campaigns/events/batch/edit", ctx => EditContactEvents(ctx, s));
+        MapCampaignTransfer(app, s);
     }
 
     static JsonObject EventWithCampaign(CampaignEvent e)
@@ -286,14 +292,33 @@ static partial class Routes
         return Json(ctx, 200, new JsonObject { ["campaign"] = RenderCampaign(s, copy, RenderMode.One) });
     });
 
-    static Task ListEvents(HttpContext ctx, FakeState s) => Locked(s, () =>
+    /// <summary>A column GET campaigns/events filters on (where[]); another one is Mautic's generic 500.</summary>
+    static string? EventColumn(CampaignEvent e, string col) => col switch
     {
+        "id" => e.Id.ToString(CultureInfo.InvariantCulture),
+        // the campaign association: 5.1.0 and 7.0.0 filter where[campaign] eq id (measured)
+        "campaign" => e.Campaign.Id.ToString(CultureInfo.InvariantCulture),
+        "name" or "description" or "type" or "eventType" or "order" or "triggerMode" or "channel" => e.Data[col]?.ToString(),
+        _ => throw new ArgumentException("Unknown column " + col),
+    };
+
+    static Task ListEvents(HttpContext ctx, FakeState s)
+    {
+        var where = ParseWhere(ctx);
         var (start, limit, _, desc) = Paging(ctx, "id");
-        var all = s.Campaigns.Events.Values.ToList();
-        if (desc) all.Reverse();
-        var page = all.Skip(start).Take(limit ?? int.MaxValue).Select(e => (JsonNode)EventWithCampaign(e)).ToArray();
-        return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["events"] = new JsonArray(page) });
-    });
+        lock (s.Sync)
+        {
+            List<CampaignEvent> all;
+            try
+            {
+                all = s.Campaigns.Events.Values.Where(e => where.All(w => Compare(EventColumn(e, w.Col), w.Expr, w.Val))).ToList();
+            }
+            catch (ArgumentException) { return Oops(ctx, 500); }
+            if (desc) all.Reverse();
+            var page = all.Skip(start).Take(limit ?? int.MaxValue).Select(e => (JsonNode)EventWithCampaign(e)).ToArray();
+            return Json(ctx, 200, new JsonObject { ["total"] = all.Count, ["events"] = new JsonArray(page) });
+        }
+    }
 
     static Task CampaignContactEvents(HttpContext ctx, FakeState s) => Locked(s, () =>
     {

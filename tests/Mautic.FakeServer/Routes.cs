@@ -153,6 +153,7 @@ static partial class Routes
             if (o["accessTokenLifetimeSeconds"] is JsonNode l) s.AccessTokenLifetime = TimeSpan.FromSeconds(l.GetValue<double>());
             if (o["latencyMs"] is JsonNode lat) s.LatencyMs = lat.GetValue<int>();
             if (o["smsTransport"] is JsonNode sms) s.SmsTransport = sms.GetValue<bool>();
+            if (o["mauticVersion"] is JsonNode ver) s.Version = ver.GetValue<string>();   // 7.0.0 switches on what Mautic 7 does differently
             ctx.Response.StatusCode = 204;
         });
         app.MapPost("/__fake/refresh-token", ctx => Json(ctx, 200, new JsonObject { ["refresh_token"] = s.IssueRefreshToken() }, version: null));

@@ -14,7 +14,8 @@ namespace Mautic.Client.Http
         internal const int ChunkSize = 81920;
 
         /// <summary>
-        /// multipart/form-data with one file part read from disk while it is sent. Its length is known up front, so
+        /// multipart/form-data with one file part read from disk while it is sent (or, for an upload made by
+        /// <see cref="MauticUpload.Body"/>, the file alone as the body). Its length is known up front, so
         /// the request carries a Content-Length (PHP's built-in server and many proxies refuse chunked request bodies).
         /// </summary>
         internal static HttpContent UploadContent(MauticUpload upload, Action<long, long?> progress)
@@ -29,6 +30,11 @@ namespace Mautic.Client.Http
                 throw new MauticApiException($"Could not read the file to upload, {upload.FilePath}: {e.Message}", MauticErrorKind.InvalidArgument, e);
             }
             var part = new ProgressContent(file, progress);
+            if (upload.ContentType != null)
+            {
+                part.Headers.ContentType = new MediaTypeHeaderValue(upload.ContentType);
+                return part;
+            }
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             var multipart = new MultipartFormDataContent();
             // Quoted by hand: MultipartFormDataContent.Add leaves names with spaces unquoted on .NET Framework.
