@@ -60,7 +60,7 @@ public sealed record LedgerRow(string Method, string Path, string Cmdlet, string
 {
     static readonly Lazy<IReadOnlyList<LedgerRow>> Rows = new(() =>
         File.ReadAllLines(System.IO.Path.Combine(PsSession.Root, "docs", "api-coverage.md"))
-            .Where(l => l.StartsWith("| ") && l.Contains("`/api"))
+            .Where(l => l.StartsWith("| ") && l.Contains("`/api") && !l.Contains("`/api/v2/"))
             .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
             .Select(c => new LedgerRow(c[1], c[2].Trim('`'), c[4], c[5])).ToList());
 
