@@ -313,31 +313,6 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
         }
     }
 
-    Context 'Tag descriptions (v1 drops them; 7.0 sets them through v2)' {
-        # The v2 API refuses client-credentials tokens on 7.0.0 (measured), so this context connects with Basic.
-        BeforeAll { Connect-Mautic $T.BaseUrl -Credential $T.Credential }
-        AfterAll { Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential }
-
-        It 'sets and clears a tag description on 7.x' -Skip:($Target -notmatch '7$') {   # $T is not set yet when -Skip is read
-            $tag = New-MauticTag -Name "desc-$Run" -Description 'described' -ErrorAction Stop
-            $tag.description | Should -Be 'described'
-            (Get-MauticTag -Id $tag.id).description | Should -Be 'described'
-            (Set-MauticTag -Id $tag.id -Description '' -PassThru -ErrorAction Stop).description | Should -BeNullOrEmpty
-            (Get-MauticTag -Id $tag.id).description | Should -BeNullOrEmpty
-            $tag | Remove-MauticTag -Force -ErrorAction Stop
-        }
-
-        It 'refuses a tag description before sending on 5.1, naming the version, and still writes the tags without one' -Skip:($Target -match '7$') {
-            $made = @(@{ tag = "desc-$Run"; description = 'lost on v1' }, @{ tag = "plain-$Run" } | New-MauticTag -ErrorVariable e -ErrorAction SilentlyContinue)
-            $made.tag | Should -Be "plain-$Run"
-            $e | Should -HaveCount 1
-            $e[0].CategoryInfo.Category | Should -Be 'NotImplemented'
-            $e[0].Exception.Message | Should -Match "A tag description needs Mautic 7\.0 or later; this server is $([regex]::Escape($T.Version.ToString()))\."
-            @(Get-ScenarioTag "desc-$Run") | Should -HaveCount 0
-            $made | Remove-MauticTag -Force -ErrorAction Stop
-        }
-    }
-
     Context 'Deleting in bulk' {
         BeforeAll { Connect-Mautic $T.BaseUrl -ClientCredential $T.ClientCredential }
 
