@@ -27,7 +27,6 @@ Describe 'Mautic campaign export, import and events on the <Target> server' -For
     BeforeAll {
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
         $script:T = Enter-ScenarioRun -Target $Target -Prefix 'x'
-        $T.Version.Major | Should -Be $Major   # what discovery assumed
         $script:Run = $T.Run
         $script:Missing = 987654321
         $script:Dir = Join-Path ([System.IO.Path]::GetTempPath()) "mautic-transfer-$Run"
