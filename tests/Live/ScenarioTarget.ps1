@@ -35,12 +35,13 @@ function Get-LiveSkipReason {
 
 function Get-ServerVersion([string] $BaseUrl, [pscredential] $Credential) {
     # The Mautic-Version a real server reports (one Basic call, remembered for the session: every file asks).
-    if (-not $global:MauticScenarioVersions) { $global:MauticScenarioVersions = @{} }
-    if (-not $global:MauticScenarioVersions[$BaseUrl]) {
+    # Kept in the AppDomain: every scenario file dot-sources this file in a scope of its own.
+    $key = "MauticScenarioVersion:$BaseUrl"
+    if (-not [AppDomain]::CurrentDomain.GetData($key)) {
         $answer = Invoke-WebRequest "$BaseUrl/api/users/self" -Credential $Credential -Authentication Basic -AllowUnencryptedAuthentication -TimeoutSec 60
-        $global:MauticScenarioVersions[$BaseUrl] = [string]$answer.Headers['Mautic-Version']
+        [AppDomain]::CurrentDomain.SetData($key, [string]$answer.Headers['Mautic-Version'])
     }
-    [version]$global:MauticScenarioVersions[$BaseUrl]
+    [version][AppDomain]::CurrentDomain.GetData($key)
 }
 
 function Initialize-ScenarioTarget {
