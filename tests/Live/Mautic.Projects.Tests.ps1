@@ -22,12 +22,12 @@ Describe 'Projects on the <Target> server' -ForEach @{ Target = $Target } -Skip:
         . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
         $script:T = Enter-ScenarioRun -Target $Target -Prefix 'p'
         $script:Run = $T.Run
-        Connect-Mautic $T.BaseUrl -Credential $T.Credential -AllowUnencryptedAuthentication
+        Connect-Mautic $T.BaseUrl -Credential $T.Credential
     }
 
     AfterAll {
         Exit-ScenarioRun $T {
-            Connect-Mautic $T.BaseUrl -Credential $T.Credential -AllowUnencryptedAuthentication
+            Connect-Mautic $T.BaseUrl -Credential $T.Credential
             if ($T.Version.Major -ge 7) {
                 $left = @(Get-MauticProject -ErrorAction Stop | Where-Object name -like "*$Run*")
                 if ($left) { $left | Remove-MauticProject -Force -ErrorAction Stop }

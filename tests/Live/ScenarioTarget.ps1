@@ -38,7 +38,9 @@ function Get-ServerVersion([string] $BaseUrl, [pscredential] $Credential) {
     # Kept in the AppDomain: every scenario file dot-sources this file in a scope of its own.
     $key = "MauticScenarioVersion:$BaseUrl"
     if (-not [AppDomain]::CurrentDomain.GetData($key)) {
-        $answer = Invoke-WebRequest "$BaseUrl/api/users/self" -Credential $Credential -Authentication Basic -AllowUnencryptedAuthentication -TimeoutSec 60
+        $pair = $Credential.UserName + ':' + $Credential.GetNetworkCredential().Password
+        $basic = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($pair)) }
+        $answer = Invoke-WebRequest "$BaseUrl/api/users/self" -Headers $basic -TimeoutSec 60
         [AppDomain]::CurrentDomain.SetData($key, [string]$answer.Headers['Mautic-Version'])
     }
     [version][AppDomain]::CurrentDomain.GetData($key)
