@@ -87,6 +87,7 @@ namespace Mautic.Client
             r == MauticResources.Notes || r == MauticResources.Devices ? new ContactOwnedService(Client, r)
             : r == MauticResources.Reports ? new ReportService(Client)
             : r == MauticResources.Webhooks ? new WebhookService(Client)
+            : r == MauticResources.Tags ? new TagService(Client)
             : new EntityService(Client, r));
 
         /// <summary>Reports: the standard routes plus the compiled report's rows (one per connection, like every area).</summary>

@@ -11,8 +11,6 @@ public enum FieldKind
     DateTime,
     /// <summary>A category id; the fake keeps no categories, so any value is Mautic's 500 "Category N does not exist".</summary>
     Category,
-    /// <summary>Accepted and dropped: always null (a tag's description through the API).</summary>
-    AlwaysNull,
     /// <summary>Text validated as an e-mail address: "x is invalid.".</summary>
     Email,
     /// <summary>Text; "http://" is put in front of a value without a scheme.</summary>
@@ -316,7 +314,7 @@ public static class FakeAreas
     public static readonly AreaDef Tags = new()
     {
         Route = "tags", Singular = "tag", Plural = "tags", List = ListShape.KeyedById,
-        Fields = [new("tag") { Trim = true }, new("description", FieldKind.AlwaysNull)],
+        Fields = [new("tag") { Trim = true }, new("description") { Ignored = true }],   // v1 ignores it; only v2 sets it (TagsV2.cs)
         Required = "tag", RequiredIsServerError = true,
         CreateMatches = "tag", BatchCreateMatches = true,
         SearchIgnored = true, Published = PublishedParam.Error,

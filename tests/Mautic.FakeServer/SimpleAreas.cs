@@ -99,7 +99,7 @@ static partial class Routes
             _ => node.ToJsonString(),
         };
         if (f.Trim) text = text?.Trim();
-        if (f.Kind is FieldKind.AlwaysNull or FieldKind.EmptyArray) return true;
+        if (f.Kind is FieldKind.EmptyArray) return true;
         if (f.Kind == FieldKind.Raw)
         {
             value = node?.DeepClone();

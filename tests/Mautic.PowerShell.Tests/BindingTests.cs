@@ -110,7 +110,7 @@ public sealed class BindingTests : PsTest
         EntityAreaTests.Areas.Where(a => a.Noun != "Form").SelectMany(a => new[]
         {
             ($"New-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Fields (@{{ {a.NameField} = 'alias-{a.Noun}' }} + {a.Required})", $"/api/{a.Route}/new"),
-            ($"Set-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Name 'a-{a.Noun}' | Set-Mautic{a.Noun} -Fields @{{ description = 'x' }}", $"/api/{a.Route}/"),
+            ($"Set-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Name 'a-{a.Noun}' | Set-Mautic{a.Noun} -Fields @{{ {a.NameField} = 'b-{a.Noun}' }}", $"/api/{a.Route}/"),
         }).ToArray();
 
     public static IEnumerable<object[]> Aliases => AliasRows.Concat(AreaAliasRows).Select((r, i) => new object[] { r.Cmdlet + " -" + r.Alias, i });

@@ -76,6 +76,17 @@ public sealed class EntityAreaTests : PsTest
         Assert.Equal(CmdletNames.Concat(TestedElsewhere).Order(), generic.Order());
     }
 
+    /// <summary>
+    /// A tag's description is set only through Mautic 7's v2 API (v1 drops it) and refused on older servers, so the
+    /// theories that send -Description run the tag rows against the fake as 7.0.0 (TagDescriptionTests has the rest).
+    /// </summary>
+    void DescriptionsNeedMautic7(string noun)
+    {
+        if (noun != "Tag") return;
+        State.Version = "7.0.0";
+        Ok("Connect-Mautic $BaseUrl -Credential $Cred");
+    }
+
     static (string Route, string NameField) Area(string noun) => Areas.Where(a => a.Noun == noun).Select(a => (a.Route, a.NameField)).Single();
 
     static string Required(string noun) => Areas.Single(a => a.Noun == noun).Required;
@@ -98,6 +109,7 @@ public sealed class EntityAreaTests : PsTest
     public void New_creates_from_named_parameters_and_from_rows_in_one_batch(string noun)
     {
         var (route, nameField) = Area(noun);
+        DescriptionsNeedMautic7(noun);
         var one = Ok($"New-Mautic{noun} -Name 'one-{noun}' -Description 'first'");
         var o = Assert.Single(one.Output);
         Assert.Equal("Mautic." + noun, o.TypeNames[0]);
@@ -150,6 +162,7 @@ public sealed class EntityAreaTests : PsTest
     public void Set_patches_by_default_puts_with_Replace_and_batches_piped_records(string noun)
     {
         var (route, nameField) = Area(noun);
+        DescriptionsNeedMautic7(noun);
         var ids = Create(noun, "set-" + noun.ToLowerInvariant());
         var one = Ok($"Set-Mautic{noun} {ids[0]} -Description 'changed' -PassThru");
         Assert.Equal("PATCH", one.Requests.Single(q => q.Path == $"/api/{route}/{ids[0]}/edit").Method);
@@ -170,6 +183,7 @@ public sealed class EntityAreaTests : PsTest
     public void Set_reports_a_missing_record_and_an_empty_change(string noun)
     {
         var (route, nameField) = Area(noun);
+        DescriptionsNeedMautic7(noun);
         var r = Run($"Set-Mautic{noun} -Id 987654 -Description x; Set-Mautic{noun} -Id 1");
         Assert.Equal(2, r.Errors.Count);
         Assert.Equal(ErrorCategory.ObjectNotFound, r.Errors[0].CategoryInfo.Category);
@@ -240,6 +254,7 @@ public sealed class EntityAreaTests : PsTest
     public void Set_and_Remove_send_what_they_accepted_before_a_row_that_fails_binding(string noun)
     {
         var (route, nameField) = Area(noun);
+        DescriptionsNeedMautic7(noun);
         var ids = Create(noun, "stop-" + noun.ToLowerInvariant());
         var set = Run($"[pscustomobject]@{{ Id = {ids[0]}; description = 'kept' }}, [pscustomobject]@{{ Id = 0; description = 'x' }} | Set-Mautic{noun} -ErrorAction Stop");
         Assert.NotNull(set.Terminating);

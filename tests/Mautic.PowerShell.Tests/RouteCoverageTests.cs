@@ -29,9 +29,9 @@ public static partial class RouteCases
         yield return new("GET", p + "/{id}", New("get") + $"; Get-Mautic{noun} -Id $n.Id");
         yield return new("POST", p + "/new", New("new"));
         yield return new("POST", p + "/batch/new", $"\"rc-b1-$(Uid)\", \"rc-b2-$(Uid)\" | ForEach-Object {{ [pscustomobject]@{{ {nameField} = $_ }} }} | New-Mautic{noun}");
-        yield return new("PATCH", p + "/{id}/edit", New("patch") + $"; Set-Mautic{noun} -Id $n.Id -Description 'patched'");
+        yield return new("PATCH", p + "/{id}/edit", New("patch") + $"; Set-Mautic{noun} -Id $n.Id -Name \"rc-patch2-$(Uid)\"");
         yield return new("PUT", p + "/{id}/edit", New("put") + $"; {Req(noun)}; Set-Mautic{noun} -Id $n.Id -Name \"rc-put2-$(Uid)\" -Property $req -Replace");
-        yield return new("PATCH", p + "/batch/edit", Two("bpatch") + $"; $a, $b | Set-Mautic{noun} -Description 'patched'");
+        yield return new("PATCH", p + "/batch/edit", Two("bpatch") + $"; $a, $b | ForEach-Object {{ [pscustomobject]@{{ Id = $_.Id; {nameField} = \"rc-bpatch2-$($_.Id)-$(Uid)\" }} }} | Set-Mautic{noun}");
         yield return new("PUT", p + "/batch/edit", Two("bput") + $"; {Req(noun)}; $a, $b | ForEach-Object {{ [pscustomobject]@{{ Id = $_.Id; {nameField} = \"rc-bput2-$(Uid)\" }} }} | Set-Mautic{noun} -Property $req -Replace");
         yield return new("DELETE", p + "/{id}/delete", New("del") + $"; Remove-Mautic{noun} -Id $n.Id -Force");
         yield return new("DELETE", p + "/batch/delete", Two("bdel") + $"; $a, $b | Remove-Mautic{noun} -Force");
