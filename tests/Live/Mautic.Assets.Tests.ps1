@@ -59,7 +59,7 @@ Describe 'Assets on the <Target> server' -ForEach @{ Target = $Target } -Skip:([
                 $counted.uniqueDownloadCount | Should -Be 1
             }
             $table = Get-MauticAsset -Id $Asset.id | Format-Table | Out-String -Width 250
-            $table | Should -Match 'Downloads\s+Unique'
+            $table | Should -Match 'downloadCount\s+downloadUrl'
             $table | Should -Match "$Run Price list"
         }
 

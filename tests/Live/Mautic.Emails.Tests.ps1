@@ -46,7 +46,7 @@ Describe 'E-mails on the <Target> server' -ForEach @{ Target = $Target } -Skip:(
             $e.revision | Should -Be 1
             @($e.lists).Count | Should -Be 0
             $table = $e | Format-Table | Out-String -Width 200
-            $table | Should -Match 'Id\s+Name\s+Type\s+Published\s+Sent\s+Read\s+Subject'
+            $table | Should -Match 'id\s+name\s+emailType\s+isPublished\s+sentCount\s+readCount\s+subject'
             $script:Email = $e
         }
 

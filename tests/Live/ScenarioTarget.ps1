@@ -148,5 +148,5 @@ function Get-ScenarioTag([string] $Like) {
     # keyed by id (an object), or [] when empty.
     $answer = Invoke-MauticRequest tags -Query @{ 'where[0][col]' = 'tag'; 'where[0][expr]' = 'like'; 'where[0][val]' = $Like; limit = 100 } -ErrorAction Stop
     if ($null -eq $answer.tags) { return }
-    if ($answer.tags -is [array]) { $answer.tags } else { $answer.tags.PSObject.Properties.Value }
+    if ($answer.tags -is [System.Collections.IList]) { $answer.tags } else { $answer.tags.PSObject.Properties.Value }
 }

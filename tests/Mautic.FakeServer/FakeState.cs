@@ -207,7 +207,9 @@ public sealed class FakeState
         new("city", "City", "text", "core", 13), new("state", "State", "region", "core", 14),
         new("zipcode", "Zip Code", "text", "core", 15), new("country", "Country", "country", "core", 16),
         new("website", "Website", "url", "core", 17), new("twitter", "Twitter", "text", "social", 18),
-        new("linkedin", "LinkedIn", "text", "social", 19), new("score", "Score", "number", "professional", 44),
+        new("linkedin", "LinkedIn", "text", "social", 19),
+        // A stock field of every Mautic (FieldModel::$coreFields): fields.all repeats the contact's lastActive under it.
+        new("last_active", "Date Last Active", "datetime", "core", 20), new("score", "Score", "number", "professional", 44),
         new("last_order_at", "Last order", "datetime", "professional", 45), new("newsletter", "Newsletter", "boolean", "personal", 46),
     ];
 

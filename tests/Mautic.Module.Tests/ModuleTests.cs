@@ -281,6 +281,35 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         Assert.Subset(viewed, declared);
         Assert.Contains("Mautic.Connection", viewed);
     }
+
+    /// <summary>
+    /// Names you see are names you type: a column showing a property is headed by that property's name, and a table
+    /// row at the view's widths fits 80 columns with no header wider than its column (a wrapped header such as
+    /// IsPublishe/d). The last column takes the rest of the line, at least its header.
+    /// </summary>
+    [Fact]
+    public void Every_table_view_is_headed_by_its_property_names_and_fits_80_columns()
+    {
+        var format = XDocument.Load(Path.Combine(_m.ModuleDir, "Mautic.Format.ps1xml"));
+        var problems = new List<string>();
+        foreach (var view in format.Descendants("View").Where(v => v.Element("TableControl") != null))
+        {
+            var name = view.Element("Name")!.Value;
+            var headers = view.Descendants("TableColumnHeader")
+                .Select(h => (Label: h.Element("Label")!.Value, Width: (int?)h.Element("Width") ?? 0)).ToList();
+            var items = view.Descendants("TableColumnItem").ToList();
+            Assert.Equal(headers.Count, items.Count);
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var property = items[i].Element("PropertyName")?.Value;
+                if (property != null && property != headers[i].Label) problems.Add($"{name}: header {headers[i].Label} over {property}");
+                if (i < headers.Count - 1 && headers[i].Label.Length > headers[i].Width) problems.Add($"{name}: {headers[i].Label} wider than {headers[i].Width}");
+            }
+            var row = headers.Take(headers.Count - 1).Sum(h => h.Width) + headers.Count - 1 + Math.Max(headers[^1].Label.Length, headers[^1].Width);
+            if (row > 80) problems.Add($"{name}: {row} columns");
+        }
+        Assert.Empty(problems);
+    }
 }
 
 public sealed class CoverageLedgerTests(ModuleFixture m) : IClassFixture<ModuleFixture>

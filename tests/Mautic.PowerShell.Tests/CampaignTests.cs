@@ -41,7 +41,7 @@ public sealed class CampaignTests : PsTest
         Assert.Equal(2, (long)body["lists"]![0]!["id"]!);
         Assert.Equal("lead.changepoints", (string)body["events"]![0]!["type"]!);
         Assert.False((bool)body["isPublished"]!);
-        Assert.Single((object[])c.Properties["events"].Value);
+        Assert.Single(PsResult.Items(c.Properties["events"].Value));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class CampaignTests : PsTest
         var c = Assert.Single(r.Output);
         Assert.Equal("Mautic.Campaign", c.TypeNames[0]);
         Assert.Equal(published, c.Properties["id"].Value);
-        Assert.Equal(new object[] { 1L }, (object[])c.Properties["listMembership"].Value);
+        Assert.Equal(new object[] { 1L }, PsResult.Items(c.Properties["listMembership"].Value));
         r.SingleError(ErrorCategory.ObjectNotFound, 987654L);
     }
 

@@ -22,7 +22,26 @@ public sealed class ContactTests : PsTest
         Assert.IsType<DateTime>(o.Properties["dateAdded"].Value);
         Assert.True(o.Properties["points"].Value is long or int, "points is a number");
         Assert.Equal(42L, o.Properties["score"].Value);                      // a custom number field, sent as "42"
-        Assert.Contains("vip", ((object[])o.Properties["tags"].Value).Select(t => PsResult.Unwrap(t)!.ToString()));
+        Assert.Contains("vip", (PsResult.Items(o.Properties["tags"].Value)).Select(t => PsResult.Unwrap(t)!.ToString()));
+    }
+
+    [Fact]
+    [Covers("Get-MauticContact", "List")]
+    public void Lists_and_nested_records_keep_their_items_and_write_their_text_form_to_a_CSV()
+    {
+        var c = State.AddContact("csv@example.com", "Cs", "V", "vip", "news");
+        var r = Ok($"Add-MauticContactDoNotContact -Id {c.Id} -Reason Unsubscribed | Out-Null; Get-MauticContact -Id {c.Id}");
+        var o = Assert.Single(r.Output);
+        Assert.Equal(["news", "vip"], PsResult.Items(o.Properties["tags"].Value).Select(t => PsResult.Unwrap(t)!.ToString()));
+        Assert.Equal("news, vip", o.Properties["tags"].Value.ToString());
+        var dnc = Assert.IsType<PSObject>(Assert.Single(PsResult.Items(o.Properties["doNotContact"].Value)));
+        Assert.Equal("Unsubscribed", PsResult.Unwrap(dnc.Properties["reason"].Value)!.ToString());
+        Assert.Equal(1, Convert.ToInt32(PsResult.Unwrap(dnc.Properties["reason"].Value)));
+        Assert.Equal("email: Unsubscribed", dnc.ToString());
+        Assert.Null(o.Properties["lastActive"]);                       // the last_active field holds it
+        Assert.NotNull(o.Properties["last_active"]);
+        // What Export-Csv writes: each property value's ToString().
+        Assert.DoesNotContain(o.Properties.Where(p => p.Value != null), p => p.Value.ToString()!.Contains("System.") || p.Value.ToString()!.Contains("@{"));
     }
 
     [Theory]

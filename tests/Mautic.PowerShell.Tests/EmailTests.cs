@@ -53,10 +53,10 @@ public sealed class EmailTests : PsTest
         var list = Ok("New-MauticEmail -Name news -Subject News -SegmentId 1, 2").Output.Single();
         Assert.Contains("\"emailType\":\"list\"", State.Requests.Last(q => q.Path == "/api/emails/new").Body);
         Assert.Equal("list", list.Properties["emailType"].Value);
-        Assert.Equal(new object[] { 1L, 2L }, ((object[])list.Properties["lists"].Value).Select(PsResult.Unwrap));
+        Assert.Equal(new object[] { 1L, 2L }, (PsResult.Items(list.Properties["lists"].Value)).Select(PsResult.Unwrap));
         // A record piped into New- is a copy: its segment ids go back as Mautic takes them; its counters are not sent.
         var copy = Ok($"Get-MauticEmail -Id {list.Properties["id"].Value} | New-MauticEmail -Name 'news copy'");
-        Assert.Equal(new object[] { 1L, 2L }, ((object[])copy.Output.Single().Properties["lists"].Value).Select(PsResult.Unwrap));
+        Assert.Equal(new object[] { 1L, 2L }, (PsResult.Items(copy.Output.Single().Properties["lists"].Value)).Select(PsResult.Unwrap));
         var body = copy.Requests.Single(q => q.Path == "/api/emails/new").Body;
         Assert.DoesNotContain("sentCount", body);
         Assert.DoesNotContain("revision", body);
@@ -99,7 +99,7 @@ public sealed class EmailTests : PsTest
         Assert.Equal("monthly", State.Emails.Rows[id].Text("name"));
         var put = Ok($"Set-MauticEmail {id} -Name replaced -Subject s -Language en -Replace -PassThru").Output.Single();
         Assert.Equal("template", put.Properties["emailType"].Value);
-        Assert.Empty((object[])put.Properties["lists"].Value);
+        Assert.Empty(PsResult.Items(put.Properties["lists"].Value));
         Assert.Null(put.Properties["fromName"].Value);
         // -SegmentId alone on an edit makes it a list e-mail again
         var relisted = Ok($"Set-MauticEmail {id} -SegmentId 2 -PassThru").Output.Single();

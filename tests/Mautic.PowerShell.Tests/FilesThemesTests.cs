@@ -161,7 +161,7 @@ public sealed class FilesThemesTests : PsTest, IDisposable
         Assert.Equal("Blank", blank.Properties["Title"].Value);
         Assert.Equal(true, blank.Properties["BuiltIn"].Value);
         Assert.Equal(false, blank.Properties["Hidden"].Value);
-        Assert.Equal(new object[] { "page", "email", "form" }, (object[])blank.Properties["Features"].Value);
+        Assert.Equal(new object[] { "page", "email", "form" }, PsResult.Items(blank.Properties["Features"].Value));
 
         var r = Run("Get-MauticTheme 'fresh-*', nosuch");
         Assert.Equal(4, r.Output.Count);

@@ -37,11 +37,11 @@ public sealed class FormTests : PsTest
         Assert.Equal("contact_us", f.Properties["alias"].Value);     // made from the name by Mautic
         Assert.Equal("campaign", f.Properties["formType"].Value);
         Assert.Equal("message", f.Properties["postAction"].Value);
-        var fields = ((object[])f.Properties["fields"].Value).Cast<PSObject>().ToList();
+        var fields = (PsResult.Items(f.Properties["fields"].Value)).Cast<PSObject>().ToList();
         Assert.Equal("email", fields[0].Properties["alias"].Value);
         Assert.Equal("Submit", fields[1].Properties["label"].Value);
         Assert.All(fields, x => Assert.IsType<long>(x.Properties["id"].Value));
-        var action = Assert.Single(((object[])f.Properties["actions"].Value).Cast<PSObject>());
+        var action = Assert.Single((PsResult.Items(f.Properties["actions"].Value)).Cast<PSObject>());
         Assert.Equal("lead.pointschange", action.Properties["type"].Value);
         var sent = r.Requests.Single(q => q.Path == "/api/forms/new").Body;
         Assert.Contains("\"fields\":[{", sent);
@@ -70,17 +70,17 @@ public sealed class FormTests : PsTest
     {
         var id = NewSurvey("edit");
         var form = Ok($"Get-MauticForm -Id {id}").Output.Single();
-        var first = ((object[])form.Properties["fields"].Value).Cast<PSObject>().First();
+        var first = (PsResult.Items(form.Properties["fields"].Value)).Cast<PSObject>().First();
         var firstId = (long)first.Properties["id"].Value;
 
         var patched = Ok($"Set-MauticForm -Id {id} -Field @{{ id = {firstId}; label = 'E-mail' }}, @{{ label = 'Phone'; type = 'tel' }} -PassThru").Output.Single();
-        var labels = ((object[])patched.Properties["fields"].Value).Cast<PSObject>().Select(x => (string)x.Properties["label"].Value).ToList();
+        var labels = (PsResult.Items(patched.Properties["fields"].Value)).Cast<PSObject>().Select(x => (string)x.Properties["label"].Value).ToList();
         Assert.Equal(3, labels.Count);
         Assert.Contains("E-mail", labels);
         Assert.Contains("Phone", labels);
 
         var replaced = Ok($"Set-MauticForm -Id {id} -Name edit2 -Field @{{ id = {firstId}; label = 'Mail'; type = 'email' }} -Replace -PassThru");
-        var kept = Assert.Single(((object[])replaced.Output.Single().Properties["fields"].Value).Cast<PSObject>());
+        var kept = Assert.Single((PsResult.Items(replaced.Output.Single().Properties["fields"].Value)).Cast<PSObject>());
         Assert.Equal(firstId, kept.Properties["id"].Value);
         Assert.Single(replaced.Requests, q => q.Method == "PUT" && q.Path == $"/api/forms/{id}/edit");
     }
@@ -90,7 +90,7 @@ public sealed class FormTests : PsTest
     public void Remove_field_deletes_in_one_request_and_an_id_the_form_lacks_is_ObjectNotFound_carrying_it()
     {
         var id = NewSurvey("rf");
-        var ids = ((object[])Ok($"Get-MauticForm -Id {id}").Output.Single().Properties["fields"].Value).Cast<PSObject>().Select(x => (long)x.Properties["id"].Value).ToList();
+        var ids = (PsResult.Items(Ok($"Get-MauticForm -Id {id}").Output.Single().Properties["fields"].Value)).Cast<PSObject>().Select(x => (long)x.Properties["id"].Value).ToList();
         var r = Run($"Remove-MauticFormField -FormId {id} -FieldId {ids[0]}, 987654 -Force -PassThru");
         var delete = r.Requests.Single(q => q.Method == "DELETE");
         Assert.Equal($"/api/forms/{id}/fields/delete", delete.Path);
@@ -99,7 +99,7 @@ public sealed class FormTests : PsTest
         Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
         Assert.Equal(987654L, e.TargetObject);
         Assert.Contains($"Form {id} has no field 987654", e.Exception.Message);
-        var left = Assert.Single(((object[])Assert.Single(r.Output).Properties["fields"].Value).Cast<PSObject>());
+        var left = Assert.Single((PsResult.Items(Assert.Single(r.Output).Properties["fields"].Value)).Cast<PSObject>());
         Assert.Equal(ids[1], left.Properties["id"].Value);
 
         Assert.Empty(Ok($"Remove-MauticFormField -FormId {id} -FieldId {ids[1]} -WhatIf").Mutating);
@@ -116,7 +116,7 @@ public sealed class FormTests : PsTest
         var id = (long)f.Properties["id"].Value;
         var r = Ok($"(Get-MauticForm -Id {id}).actions | Remove-MauticFormAction -FormId {id} -Force -PassThru");
         Assert.Single(r.Requests, q => q.Method == "DELETE" && q.Path == $"/api/forms/{id}/actions/delete");
-        Assert.Empty((object[])r.Output.Single().Properties["actions"].Value);
+        Assert.Empty(PsResult.Items(r.Output.Single().Properties["actions"].Value));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class ProjectTests : PsTest
         Assert.Equal(new[] { "Mautic.Segment", "Mautic.Company" }, added.Output.Select(o => o.TypeNames[0]));
         foreach (var o in added.Output)
         {
-            var projects = (object[])PsResult.Unwrap(o.Properties["projects"].Value)!;
+            var projects = PsResult.Items(PsResult.Unwrap(o.Properties["projects"].Value)!);
             var p = (PSObject)Assert.Single(projects);
             Assert.Equal("Q3", p.Properties["name"].Value);
         }
@@ -104,7 +104,7 @@ public sealed class ProjectTests : PsTest
         Assert.Empty(again.Mutating);                                   // already in it: nothing sent
 
         var removed = Ok("Get-MauticSegment -Id 1 | Remove-MauticProjectMember -Project (Get-MauticProject -Id 1) -PassThru");
-        Assert.Empty((object[])PsResult.Unwrap(Assert.Single(removed.Output).Properties["projects"].Value)!);
+        Assert.Empty(PsResult.Items(PsResult.Unwrap(Assert.Single(removed.Output).Properties["projects"].Value)!));
         Assert.Single(removed.Requests, q => q.Method == "PATCH" && q.Path == "/api/segments/1/edit" && q.Body == """{"projects":[]}""");
     }
 

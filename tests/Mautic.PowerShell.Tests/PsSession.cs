@@ -31,6 +31,10 @@ public sealed class PsResult
 
     public static object? Unwrap(object? v) => v is PSObject p && p.BaseObject is not PSCustomObject ? p.BaseObject : v;
 
+    /// <summary>The items of a list property (records hold lists as MauticList, other objects as arrays).</summary>
+    public static object[] Items(object? v) => Unwrap(v) is System.Collections.IEnumerable e and not string ? e.Cast<object>().ToArray()
+        : throw new InvalidCastException($"{v?.GetType().Name ?? "null"} is not a list");
+
     /// <summary>All errors, non-terminating first, then the terminating one.</summary>
     public IReadOnlyList<ErrorRecord> AllErrors => Terminating == null ? Errors : Errors.Append(Terminating).ToList();
 

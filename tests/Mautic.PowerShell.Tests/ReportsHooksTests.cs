@@ -72,7 +72,7 @@ public sealed class ReportsHooksTests : PsTest
         var patch = r.Requests.Single(q => q.Path == "/api/reports/1/edit");
         Assert.Contains("\"source\":\"leads\"", patch.Body);
         Assert.Contains(r.Requests, q => q.Path == "/api/reports" && q.Q("where[0][col]") == "id");   // the list, not the compiled report
-        Assert.Equal(new[] { "l.id", "l.lastname" }, ((object[])r.Output.Single().Properties["columns"].Value).Select(c => c.ToString()));
+        Assert.Equal(new[] { "l.id", "l.lastname" }, (PsResult.Items(r.Output.Single().Properties["columns"].Value)).Select(c => c.ToString()));
         var name = Ok("Set-MauticReport 1 -Name renamed");
         Assert.DoesNotContain(name.Requests, q => q.Path == "/api/reports");                            // nothing source-bound: no lookup
 
@@ -133,7 +133,7 @@ public sealed class ReportsHooksTests : PsTest
         Assert.DoesNotContain(rows.Requests, q => q.Path == "/api/hooks/1/edit");
     }
 
-    static string[] Triggers(PSObject o) => ((object[])o.Properties["triggers"].Value).Select(t => t.ToString()!).ToArray();
+    static string[] Triggers(PSObject o) => (PsResult.Items(o.Properties["triggers"].Value)).Select(t => t.ToString()!).ToArray();
 
     [Fact]
     [Covers("New-MauticWebhook")]

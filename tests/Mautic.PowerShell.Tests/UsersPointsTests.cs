@@ -162,7 +162,7 @@ public sealed class UsersPointsTests : PsTest
     {
         var t = Ok("New-MauticPointTrigger -Name ev -Property @{ points = 5; triggerExistingLeads = $false; events = @(@{ name = 'a'; type = 'lead.changetags'; order = 1 }, @{ name = 'b'; type = 'lead.changelists'; order = 2 }) }").Output.Single();
         var tid = (long)t.Properties["id"].Value;
-        var events = ((object[])t.Properties["events"].Value).Cast<PSObject>().Select(e => (long)e.Properties["id"].Value).ToArray();
+        var events = (PsResult.Items(t.Properties["events"].Value)).Cast<PSObject>().Select(e => (long)e.Properties["id"].Value).ToArray();
         Assert.Equal(2, events.Length);
         Assert.Empty(Ok($"Remove-MauticPointTriggerEvent {tid} {events[0]} -WhatIf").Mutating);
         var r = Run($"(Get-MauticPointTrigger -Id {tid}).events[0], [pscustomobject]@{{ Id = 987654 }} | Remove-MauticPointTriggerEvent -TriggerId {tid} -Force -PassThru");
@@ -175,7 +175,7 @@ public sealed class UsersPointsTests : PsTest
         var unsaved = r.Errors.Single(e => Equals(e.TargetObject, events[0]));
         Assert.Equal(ErrorCategory.InvalidResult, unsaved.CategoryInfo.Category);
         Assert.Contains("does not save", unsaved.ToString());
-        Assert.Equal(2, ((object[])r.Output.Single().Properties["events"].Value).Length);
+        Assert.Equal(2, (PsResult.Items(r.Output.Single().Properties["events"].Value)).Length);
         Run("Remove-MauticPointTriggerEvent -TriggerId 987654 -Id 1 -Force").SingleError(ErrorCategory.ObjectNotFound, 987654L);
     }
 }

@@ -369,7 +369,7 @@ Describe 'What needs a full PowerShell' {
 
     It 'shows the default table views' {
         $contacts = Get-MauticContact -Search 'tag:format' | Format-Table | Out-String -Width 200
-        $contacts | Should -Match 'Id\s+Email\s+FirstName\s+LastName\s+Company\s+Points\s+Tags'
+        $contacts | Should -Match 'id\s+email\s+firstname\s+lastname\s+company\s+points\s+tags'
         $contacts | Should -Match 'fmt1@pester\.example'
         Get-MauticSegment | Format-Table | Out-String | Should -Match 'Newsletter'
         Get-MauticConnection | Out-String | Should -Match 'BaseUrl\s+AuthMethod'

@@ -3,7 +3,9 @@ namespace Mautic.Client.Json
     /// <summary>
     /// Turns Mautic JSON into <see cref="MauticRecord"/>s: ISO dates become DateTime (UTC), ids that arrive as
     /// strings become numbers, contact/company custom fields (fields.all) become top-level properties typed by
-    /// their field type, tags become a string array.
+    /// their field type, tags become a string array, a do-not-contact entry's reason a <see cref="Operations.DncReason"/>.
+    /// A top-level property that repeats a custom field under another spelling (contacts' lastActive beside the
+    /// last_active field) is left out: one property per value, named as Mautic's field is written.
     /// </summary>
     public static class RecordShaper
     {
@@ -15,7 +17,12 @@ namespace Mautic.Client.Json
             var record = new MauticRecord(typeName);
             if (obj == null) return record;
             if (obj["id"] != null) record["id"] = Value("id", obj["id"]);
-            if (flattenFields && obj["fields"] is JObject fields) Flatten(record, fields);
+            var fieldNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (flattenFields && obj["fields"] is JObject fields)
+            {
+                Flatten(record, fields);
+                foreach (var f in record.Properties) fieldNames.Add(Squash(f.Key));
+            }
             foreach (var p in obj.Properties())
             {
                 if (p.Name.Length == 0 || (p.Name == "fields" && flattenFields)) continue;
@@ -24,10 +31,22 @@ namespace Mautic.Client.Json
                     record["tags"] = tags.Select(t => t is JObject to ? to["tag"]?.ToString() : t.ToString()).Where(t => !string.IsNullOrEmpty(t)).ToArray();
                     continue;
                 }
-                if (record.Has(p.Name) && p.Name != "id") continue;
-                record[p.Name] = Value(p.Name, p.Value);
+                if (p.Name == "id") { record["id"] = Value("id", p.Value); continue; }
+                if (record.Has(p.Name) || fieldNames.Contains(Squash(p.Name))) continue;
+                record[p.Name] = p.Name == "doNotContact" && p.Value is JArray dnc ? dnc.Select(DoNotContactEntry).ToArray() : Value(p.Name, p.Value);
             }
             return record;
+        }
+
+        static string Squash(string name) => name.Replace("_", "");
+
+        /// <summary>A do-not-contact entry, its reason (1, 2, 3) as the <see cref="Operations.DncReason"/> it stands for.</summary>
+        static object DoNotContactEntry(JToken entry)
+        {
+            var value = Value(null, entry);
+            if (value is MauticRecord r && r["reason"] is long reason && Enum.IsDefined(typeof(Operations.DncReason), (int)reason))
+                r["reason"] = (Operations.DncReason)(int)reason;
+            return value;
         }
 
         static void Flatten(MauticRecord record, JObject fields)

@@ -26,7 +26,7 @@ namespace Mautic.Client.Operations
         {
             "id", "dateAdded", "dateModified", "createdBy", "createdByUser", "modifiedBy", "modifiedByUser", "dateIdentified",
             "color", "ipAddresses", "utmtags", "doNotContact", "frequencyRules", "preferredProfileImage", "fields", "isPublished",
-            "checkedOut", "checkedOutBy", "checkedOutByUser", "PSComputerName", "RunspaceId", "PSShowComputerName",
+            "checkedOut", "checkedOutBy", "checkedOutByUser", "lastActive", "last_active", "PSComputerName", "RunspaceId", "PSShowComputerName",
         };
 
         public static string ToAlias(string name)
@@ -56,6 +56,8 @@ namespace Mautic.Client.Operations
                 if (string.IsNullOrWhiteSpace(name) || value == null) return;
                 if (skipReadOnly && ReadOnly.Contains(name)) return;
                 var alias = ToAlias(name);
+                // A CSV row shows owner and stage by name (their text form); Mautic reads them only as ids.
+                if (skipReadOnly && (alias == "owner" || alias == "stage") && value is string text && !long.TryParse(text.Trim(), out _)) return;
                 if (alias == "tags") { MergeTags(payload, ToTagList(value)); return; }
                 if (alias == "owner") { payload["owner"] = MauticJson.FromValue(OwnerId(value)); return; }
                 payload[alias] = MauticJson.FromValue(value);
