@@ -111,14 +111,14 @@ namespace Mautic.Client.Operations
             var by = Resource.AliasField != null ? " (by name or " + Resource.AliasField + ")" : "";
             if (found.Count == 0)
                 throw new MauticApiException($"Mautic has no {Resource.Noun} named '{name}'{by}.", MauticErrorKind.NotFound) { StatusCode = 404, Method = "GET", Url = Resource.Route };
-            throw new MauticApiException($"{Capital(Resource.Noun)} name '{name}' is not unique{by}: {found.Count} {Resource.Noun}s have it (" +
-                string.Join(", ", found.Values.Select(Candidate)) + "). Give the id instead.", MauticErrorKind.InvalidArgument);
+            throw new MauticApiException($"{Capital(Resource.Noun)} name '{name}' is not unique{by}: {found.Count} {Resource.Noun}s have it (ids " +
+                string.Join(", ", found.Keys.Select(i => i.ToString(CultureInfo.InvariantCulture))) + ": " + string.Join(", ", found.Values.Select(Candidate)) + "). Give the id instead.", MauticErrorKind.InvalidArgument);
         }
 
-        /// <summary>"id 3 'VIP' (alias vip)" for a message listing candidates.</summary>
+        /// <summary>"3 'VIP' (alias vip)" for a message listing candidates.</summary>
         string Candidate(MauticRecord r)
         {
-            var text = "id " + r.Id.Value.ToString(CultureInfo.InvariantCulture);
+            var text = r.Id.Value.ToString(CultureInfo.InvariantCulture);
             if (r[Resource.NameField] is string n) text += " '" + n + "'";
             if (Resource.AliasField != null && r[Resource.AliasField] is string a) text += " (" + Resource.AliasField + " " + a + ")";
             return text;
