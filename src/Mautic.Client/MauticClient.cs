@@ -195,29 +195,32 @@ namespace Mautic.Client
         /// </summary>
         MauticApiException WithAuthHint(MauticApiException e)
         {
+            var hint = AuthHint(Authenticator?.Method);
+            if (hint == null) return e;
+            return e.Reworded(e.Message + " " + hint);
+        }
+
+        /// <summary>What to check after a 401, for the way a connection signs in (<see cref="IAuthenticator.Method"/>; null: none).</summary>
+        internal static string AuthHint(string method)
+        {
             const string settings = "in Mautic, Configuration > API Settings: 'API enabled?' must be Yes";
             const string cache = "and Mautic's cache must be cleared after changing them (php bin/console cache:clear, or empty var/cache), or the old settings stay in force.";
-            string hint;
-            switch (Authenticator?.Method)
+            switch (method)
             {
                 case "Basic":
-                    hint = $"Check the user name and password. If they are right, HTTP Basic auth may be off: {settings} and 'Enable HTTP basic auth?' Yes, {cache}";
-                    break;
+                    return $"Check the user name and password. If they are right, HTTP Basic auth may be off: {settings} and 'Enable HTTP basic auth?' Yes, {cache} " +
+                           "If it is on, the web server may be dropping the Authorization header (a known PHP-FPM/CGI problem).";
                 case "OAuth2ClientCredentials":
                 case "OAuth2RefreshToken":
-                    hint = $"Mautic refused the OAuth2 access token. Check the client id and secret (Settings > API Credentials, an OAuth 2 credential) and that the user it acts for may use the API; {settings}, {cache}";
-                    break;
+                    return $"Mautic refused the OAuth2 access token. Check the client id and secret (Settings > API Credentials, an OAuth 2 credential) and that the user it acts for may use the API; {settings}, {cache}";
                 case "AccessToken":
-                    hint = "Mautic refused the access token: it may have expired (connect with -ClientCredential or -RefreshToken to have it renewed), or " +
+                    return "Mautic refused the access token: it may have expired (connect with -ClientCredential or -RefreshToken to have it renewed), or " +
                            $"the API may be off: {settings}, {cache}";
-                    break;
                 case null:
-                    hint = "This call was sent without credentials: connect with -Credential or -ClientCredential.";
-                    break;
+                    return "This call was sent without credentials: connect with -Credential or -ClientCredential.";
                 default:
-                    return e;
+                    return null;
             }
-            return e.Reworded(e.Message + " " + hint);
         }
 
         MauticApiException Scrubbed(MauticApiException e)
