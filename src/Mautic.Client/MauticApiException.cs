@@ -45,8 +45,20 @@ namespace Mautic.Client
         public string Method { get; internal set; }
         /// <summary>The request URL with credentials removed.</summary>
         public string Url { get; internal set; }
+        /// <summary>
+        /// True when a request that changes something was sent but no answer came (it timed out, or the connection broke
+        /// while Mautic had it): Mautic may have done it, so the caller should check before sending it again.
+        /// </summary>
+        public bool MayHaveBeenProcessed { get; internal set; }
         /// <summary>Retry-After the server asked for, when it did.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>This error said another way (what to do about it added), everything else kept; this one becomes the inner exception.</summary>
+        public MauticApiException Reworded(string message) => new MauticApiException(message, Kind, this)
+        {
+            StatusCode = StatusCode, MauticCode = MauticCode, ErrorType = ErrorType, MauticMessage = MauticMessage, Details = Details,
+            Method = Method, Url = Url, RetryAfter = RetryAfter, MayHaveBeenProcessed = MayHaveBeenProcessed,
+        };
 
         public static MauticErrorKind KindForStatus(int status, string type)
         {

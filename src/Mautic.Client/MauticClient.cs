@@ -113,7 +113,7 @@ namespace Mautic.Client
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { throw; }
                 catch (Exception e)
                 {
-                    throw Scrubbed(TransportError(e, request.Method.Method, shownUrl, UnreachableBudget));
+                    throw Scrubbed(TransportError(e, request.Method.Method, request.IsIdempotent, shownUrl, UnreachableBudget));
                 }
 
                 // Mautic 7.0.0's v2 API refuses every client_credentials token (401 "Invalid credentials.", measured
@@ -136,6 +136,7 @@ namespace Mautic.Client
                     error = new MauticApiException(error.Message + " Mautic's v2 API (/api/v2) does not accept OAuth2 client-credentials tokens (measured on 7.0.0); " +
                             "connect with -Credential (Basic authentication) to use it.", MauticErrorKind.Authentication)
                         { StatusCode = 401, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Method = error.Method, Url = error.Url };
+                if (error != null && raw.Status == 401 && !v2RefusesToken) error = WithAuthHint(error);
                 if (error != null)
                 {
                     error.RetryAfter = raw.RetryAfter;
@@ -160,11 +161,18 @@ namespace Mautic.Client
         TimeSpan UnreachableBudget =>
             UnreachableCap.HasValue && UnreachableCap.Value < Options.UnreachableTimeout ? UnreachableCap.Value : Options.UnreachableTimeout;
 
-        MauticApiException TransportError(Exception e, string method, string shownUrl, TimeSpan budget)
+        MauticApiException TransportError(Exception e, string method, bool idempotent, string shownUrl, TimeSpan budget)
         {
             if (e is TimeoutRejectedException)
-                return new MauticApiException($"{method} {shownUrl} timed out (per try {Options.Timeout.TotalSeconds:0.#} s, all tries {Options.MaxTotalTime.TotalSeconds:0.#} s).", MauticErrorKind.Timeout, e)
-                    { Method = method, Url = shownUrl };
+            {
+                var limits = $"per try {Options.Timeout.TotalSeconds:0.#} s, all tries {Options.MaxTotalTime.TotalSeconds:0.#} s";
+                var raise = $"If Mautic is only slow (a large batch, a busy server), raise the per-try limit: Connect-Mautic -TimeoutSec (now {Options.Timeout.TotalSeconds:0.#}).";
+                return idempotent
+                    ? new MauticApiException($"{method} {shownUrl} timed out ({limits}). {raise}", MauticErrorKind.Timeout, e) { Method = method, Url = shownUrl }
+                    : new MauticApiException($"{method} {shownUrl} timed out after {Options.Timeout.TotalSeconds:0.#} s ({limits}) and was not sent again: " +
+                          "the request had been sent, so Mautic may have saved it: check before sending it again. " + raise, MauticErrorKind.Timeout, e)
+                        { Method = method, Url = shownUrl, MayHaveBeenProcessed = true };
+            }
             var inner = e;
             while (inner.InnerException != null && (inner is HttpRequestException || inner is AggregateException)) inner = inner.InnerException;
             string text;
@@ -177,7 +185,42 @@ namespace Mautic.Client
             else
                 text = $"The connection failed during {method} {shownUrl} ({inner.Message}). The request was sent, so Mautic may have " +
                        "processed it: check before sending it again.";
-            return new MauticApiException(text, MauticErrorKind.Connection, e) { Method = method, Url = shownUrl };
+            return new MauticApiException(text, MauticErrorKind.Connection, e)
+                { Method = method, Url = shownUrl, MayHaveBeenProcessed = !IsUnreached(e) && method != "GET" && method != "HEAD" };
+        }
+
+        /// <summary>
+        /// A 401 with what to check for the way this connection signs in. With Basic auth a 401 also comes when Mautic
+        /// does not accept Basic auth at all (measured on 5.1.0 and 7.0.0: the same answer as a wrong password).
+        /// </summary>
+        MauticApiException WithAuthHint(MauticApiException e)
+        {
+            var hint = AuthHint(Authenticator?.Method);
+            if (hint == null) return e;
+            return e.Reworded(e.Message + " " + hint);
+        }
+
+        /// <summary>What to check after a 401, for the way a connection signs in (<see cref="IAuthenticator.Method"/>; null: none).</summary>
+        internal static string AuthHint(string method)
+        {
+            const string settings = "in Mautic, Configuration > API Settings: 'API enabled?' must be Yes";
+            const string cache = "and Mautic's cache must be cleared after changing them (php bin/console cache:clear, or empty var/cache), or the old settings stay in force.";
+            switch (method)
+            {
+                case "Basic":
+                    return $"Check the user name and password. If they are right, HTTP Basic auth may be off: {settings} and 'Enable HTTP basic auth?' Yes, {cache} " +
+                           "If it is on, the web server may be dropping the Authorization header (a known PHP-FPM/CGI problem).";
+                case "OAuth2ClientCredentials":
+                case "OAuth2RefreshToken":
+                    return $"Mautic refused the OAuth2 access token. Check the client id and secret (Settings > API Credentials, an OAuth 2 credential) and that the user it acts for may use the API; {settings}, {cache}";
+                case "AccessToken":
+                    return "Mautic refused the access token: it may have expired (connect with -ClientCredential or -RefreshToken to have it renewed), or " +
+                           $"the API may be off: {settings}, {cache}";
+                case null:
+                    return "This call was sent without credentials: connect with -Credential or -ClientCredential.";
+                default:
+                    return null;
+            }
         }
 
         MauticApiException Scrubbed(MauticApiException e)
@@ -190,6 +233,7 @@ namespace Mautic.Client
             {
                 StatusCode = e.StatusCode, MauticCode = e.MauticCode, ErrorType = e.ErrorType,
                 MauticMessage = Redactor.Scrub(e.MauticMessage, secrets), Details = e.Details, Method = e.Method, Url = e.Url, RetryAfter = e.RetryAfter,
+                MayHaveBeenProcessed = e.MayHaveBeenProcessed,
             };
         }
 

@@ -175,8 +175,8 @@ namespace Mautic.Client
             {
                 kind = MauticErrorKind.Authentication;
                 text = $"Mautic at {root} rejected the credentials{who}: {e.MauticMessage ?? e.Message}{(e.ErrorType != null ? " (" + e.ErrorType + ")" : "")}.";
-                if (auth is BasicAuthenticator)
-                    text += " If they are right, the web server may be dropping the Authorization header (a known PHP-FPM/CGI problem).";
+                var hint = MauticClient.AuthHint(auth?.Method);
+                if (hint != null && !text.Contains(hint)) text += " " + hint;
             }
             else if (e.StatusCode == 403)
                 text = $"Mautic at {root} refused access{who}: {e.MauticMessage ?? e.Message}";

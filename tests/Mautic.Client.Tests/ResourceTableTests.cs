@@ -143,9 +143,13 @@ public sealed class ResourceTableTests
     {
         var (svc, rec) = Service(route);
         Assert.Equal(5, svc.FindIdByName("  Acme  "));
-        var call = Assert.Single(rec.Calls);
-        Assert.Equal(("GET", "/api/" + route), (call.Method, call.Path));
-        Assert.Contains($"where[0][col]={svc.Resource.NameField}&where[0][expr]=eq&where[0][val]=Acme", call.Query);
+        var fields = new[] { svc.Resource.NameField, svc.Resource.AliasField }.Where(f => f != null).ToList();
+        Assert.Equal(fields.Count, rec.Calls.Count);   // one where eq per naming field: a segment's name, then its alias
+        foreach (var (call, field) in rec.Calls.Zip(fields))
+        {
+            Assert.Equal(("GET", "/api/" + route), (call.Method, call.Path));
+            Assert.Contains($"where[0][col]={field}&where[0][expr]=eq&where[0][val]=Acme", call.Query);
+        }
         var empty = Assert.Throws<MauticApiException>(() => svc.FindIdByName(" "));
         Assert.Equal(MauticErrorKind.InvalidArgument, empty.Kind);
     }

@@ -697,10 +697,11 @@ static partial class Routes
         "id" or "l.id" => c.Id.ToString(CultureInfo.InvariantCulture),
         "points" => c.Points.ToString(CultureInfo.InvariantCulture),
         "date_added" or "dateAdded" => c.DateAdded.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        "stage_id" => c.Stage?.ToString(CultureInfo.InvariantCulture),
         _ => c.Fields.GetValueOrDefault(col),
     };
 
-    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" || FakeState.FieldDefs.Any(f => f.Alias == col);
+    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" or "stage_id" || FakeState.FieldDefs.Any(f => f.Alias == col);
 
     static (int start, int? limit, string orderBy, bool desc) Paging(HttpContext ctx, string defaultOrder)
     {

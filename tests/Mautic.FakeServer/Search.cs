@@ -184,6 +184,11 @@ public static class MauticSearch
                     r = t.Text.Split(',').Any(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id == c.Id);
                     if (t.Not) r = Not(r);
                     break;
+                case "company_id":
+                    // Exact (Mautic makes the term strict): the contact has a companies_leads row for that company id.
+                    r = long.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var companyId) && c.Companies.Any(l => l.CompanyId == companyId);
+                    if (t.Not) r = Not(r);
+                    break;
                 case "segment":
                     r = s.Segments.Values.Any(g => string.Equals(g.Alias, t.Text, StringComparison.OrdinalIgnoreCase) && g.Members.Contains(c.Id));
                     if (t.Not) r = Not(r);

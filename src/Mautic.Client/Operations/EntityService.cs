@@ -91,22 +91,37 @@ namespace Mautic.Client.Operations
         public void CheckId(long id) => CheckId(Resource.Noun, id);
 
         /// <summary>
-        /// The id of the one record whose name field equals <paramref name="name"/> (Mautic compares without regard to
-        /// case): one list request with a where eq filter. No match is NotFound; two or more is InvalidArgument naming
-        /// their ids, since acting on a guess is worse than stopping.
+        /// The id of the one record whose name field, or alias field where the area has one (a segment's alias), equals
+        /// <paramref name="name"/> (Mautic compares without regard to case): one list request with a where eq filter per
+        /// field. No match is NotFound; two or more is InvalidArgument naming each candidate's id and name, since acting
+        /// on a guess is worse than stopping.
         /// </summary>
         public long FindIdByName(string name, CancellationToken ct = default)
         {
             if (string.IsNullOrWhiteSpace(name))
                 throw new MauticApiException($"The {Resource.Noun} name is empty.", MauticErrorKind.InvalidArgument);
-            var query = new ListQuery { PageSize = 10, First = 10, Minimal = true };
-            query.Where.Add(new WhereClause(Resource.NameField, "eq", name.Trim()));
-            var ids = List(query, ct).Select(r => r.Id).Where(i => i.HasValue).Select(i => i.Value).Distinct().ToList();
-            if (ids.Count == 1) return ids[0];
-            if (ids.Count == 0)
-                throw new MauticApiException($"Mautic has no {Resource.Noun} named '{name}'.", MauticErrorKind.NotFound) { StatusCode = 404, Method = "GET", Url = Resource.Route };
-            throw new MauticApiException($"{Capital(Resource.Noun)} name '{name}' is not unique: {ids.Count} {Resource.Noun}s have it (ids " +
-                string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "). Give the id instead.", MauticErrorKind.InvalidArgument);
+            var found = new Dictionary<long, MauticRecord>();
+            foreach (var field in new[] { Resource.NameField, Resource.AliasField }.Where(f => f != null))
+            {
+                var query = new ListQuery { PageSize = 10, First = 10, Minimal = true };
+                query.Where.Add(new WhereClause(field, "eq", name.Trim()));
+                foreach (var r in List(query, ct)) if (r.Id.HasValue && !found.ContainsKey(r.Id.Value)) found[r.Id.Value] = r;
+            }
+            if (found.Count == 1) return found.Keys.Single();
+            var by = Resource.AliasField != null ? " (by name or " + Resource.AliasField + ")" : "";
+            if (found.Count == 0)
+                throw new MauticApiException($"Mautic has no {Resource.Noun} named '{name}'{by}.", MauticErrorKind.NotFound) { StatusCode = 404, Method = "GET", Url = Resource.Route };
+            throw new MauticApiException($"{Capital(Resource.Noun)} name '{name}' is not unique{by}: {found.Count} {Resource.Noun}s have it (ids " +
+                string.Join(", ", found.Keys.Select(i => i.ToString(CultureInfo.InvariantCulture))) + ": " + string.Join(", ", found.Values.Select(Candidate)) + "). Give the id instead.", MauticErrorKind.InvalidArgument);
+        }
+
+        /// <summary>"3 'VIP' (alias vip)" for a message listing candidates.</summary>
+        string Candidate(MauticRecord r)
+        {
+            var text = r.Id.Value.ToString(CultureInfo.InvariantCulture);
+            if (r[Resource.NameField] is string n) text += " '" + n + "'";
+            if (Resource.AliasField != null && r[Resource.AliasField] is string a) text += " (" + Resource.AliasField + " " + a + ")";
+            return text;
         }
 
         /// <summary>The one id check: Mautic ids are positive whole numbers.</summary>

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Mautic.Client.Batching;
+using Mautic.Client.Paging;
 
 namespace Mautic.Client.Operations
 {
@@ -29,15 +30,53 @@ namespace Mautic.Client.Operations
             int throttle = DefaultThrottle, CancellationToken ct = default)
         {
             EntityService.CheckId(target.Noun, targetId);
+            var missing = new MissingRecord(Client, target, targetId, ct);
             return Each(items, throttle, async (item, c) =>
             {
                 EntityService.CheckId("contact", item.Id);
                 var path = target.Route + "/" + targetId.ToString(CultureInfo.InvariantCulture) + "/contact/" +
                            item.Id.Value.ToString(CultureInfo.InvariantCulture) + (add ? "/add" : "/remove");
-                await Client.SendAsync(MauticRequest.Post(path), c).ConfigureAwait(false);
+                try { await Client.SendAsync(MauticRequest.Post(path), c).ConfigureAwait(false); }
+                catch (MauticApiException e) { throw missing.Explain(e, "contact", item.Id.Value); }
                 return Membership(target, targetId, item.Id.Value, add);
             }, ct);
         }
+
+        /// <summary>
+        /// The contacts of a segment, company or stage, as Mautic's contact list gives them (Mautic.Contact records,
+        /// paged and filtered by <paramref name="query"/>): Mautic has no route that lists them, so a segment's are
+        /// searched by its alias (segment:alias, read from the segment first, so a missing segment is NotFound), a
+        /// company's by company_id:id and a stage's by where stage_id eq id. When such a listing is empty and no filter of
+        /// the caller's could explain it, the company or stage is read, so a missing one is NotFound rather than nothing.
+        /// </summary>
+        public IEnumerable<MauticRecord> Members(MauticResource target, long targetId, ListQuery query, CancellationToken ct = default, Action<long?> totalKnown = null)
+        {
+            EntityService.CheckId(target.Noun, targetId);
+            query = query ?? new ListQuery();
+            var plain = query.Where.Count == 0 && string.IsNullOrEmpty(query.Search) && query.Skip == 0 && query.First != 0;
+            var id = targetId.ToString(CultureInfo.InvariantCulture);
+            if (target == MauticResources.Segments)
+            {
+                var alias = (string)MissingRecord.Read(Client, target, targetId, ct)?[target.AliasField];
+                if (string.IsNullOrEmpty(alias))
+                    throw new MauticApiException($"Segment {id} has no alias, so Mautic's search cannot list its contacts.", MauticErrorKind.InvalidData);
+                query.Search = Both("segment:" + alias, query.Search);
+                plain = false;
+            }
+            else if (target == MauticResources.Companies) query.Search = Both("company_id:" + id, query.Search);
+            else if (target == MauticResources.Stages) query.Where.Add(new WhereClause("stage_id", "eq", targetId));
+            else throw new MauticApiException($"Mautic cannot list the contacts of a {target.Noun} this way.", MauticErrorKind.NotSupported);
+            var any = false;
+            foreach (var contact in new Pager(Client, MauticResources.Contacts, query, null, ct) { TotalKnown = totalKnown })
+            {
+                any = true;
+                yield return contact;
+            }
+            if (!any && plain) MissingRecord.Read(Client, target, targetId, ct);
+        }
+
+        /// <summary>Two search expressions that must both hold (Mautic joins terms with AND).</summary>
+        static string Both(string command, string search) => string.IsNullOrWhiteSpace(search) ? command : command + " " + search.Trim();
 
         /// <summary>
         /// Runs <paramref name="one"/> for every item, never more than <paramref name="throttle"/> at once; outcomes come
@@ -62,5 +101,62 @@ namespace Mautic.Client.Operations
             }
             return outcomes;
         }
+    }
+}
+
+namespace Mautic.Client.Operations
+{
+    /// <summary>
+    /// Says which record a 404 is about when a call names two (a contact and the segment it joins): Mautic answers
+    /// "Item was not found." for either. After a 404 (never before), one GET of the target tells: missing, the error
+    /// says "Segment 3 was not found."; there, "Contact 7798 was not found (segment 3 exists)." The GET is made once
+    /// per instance however many items failed; any other error, or a failed check, leaves the error as it was.
+    /// </summary>
+    public sealed class MissingRecord
+    {
+        readonly MauticResource _target;
+        readonly long _targetId;
+        readonly Lazy<bool?> _targetExists;
+
+        public MissingRecord(MauticClient client, MauticResource target, long targetId, CancellationToken ct)
+        {
+            _target = target;
+            _targetId = targetId;
+            _targetExists = new Lazy<bool?>(() =>
+            {
+                try { Read(client, target, targetId, ct); return true; }
+                catch (MauticApiException e) when (e.Kind == MauticErrorKind.NotFound) { return false; }
+                catch (MauticApiException) { return null; }
+            }, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary><paramref name="e"/> reworded to name the missing record when it is a 404; otherwise <paramref name="e"/>.</summary>
+        public MauticApiException Explain(MauticApiException e, string otherNoun, long otherId)
+        {
+            if (e.Kind != MauticErrorKind.NotFound) return e;
+            var exists = _targetExists.Value;
+            if (exists == null) return e;
+            var text = exists.Value
+                ? $"{Capital(otherNoun)} {otherId.ToString(CultureInfo.InvariantCulture)} was not found ({_target.Noun} {_targetId.ToString(CultureInfo.InvariantCulture)} exists)."
+                : NotFoundText(_target, _targetId);
+            return Reworded(e, text);
+        }
+
+        /// <summary>Whether the target exists, once known (a 404 was explained); null before or when the check failed.</summary>
+        public bool? TargetExists => _targetExists.IsValueCreated ? _targetExists.Value : null;
+
+        /// <summary>GET {route}/{id}: the record (its singular key), or NotFound saying "Segment 3 was not found.".</summary>
+        public static JToken Read(MauticClient client, MauticResource target, long id, CancellationToken ct)
+        {
+            try { return client.Send(MauticRequest.Get(target.Route + "/" + id.ToString(CultureInfo.InvariantCulture)), ct).Body?[target.Singular]; }
+            catch (MauticApiException e) when (e.Kind == MauticErrorKind.NotFound) { throw Reworded(e, NotFoundText(target, id)); }
+        }
+
+        static string NotFoundText(MauticResource target, long id) => $"{Capital(target.Noun)} {id.ToString(CultureInfo.InvariantCulture)} was not found.";
+
+        static MauticApiException Reworded(MauticApiException e, string text) =>
+            e.Reworded(text + $" (Mautic answered {e.Method} {e.Url}: {e.MauticMessage ?? "not found"}, HTTP {e.StatusCode}.)");
+
+        static string Capital(string s) => string.IsNullOrEmpty(s) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
     }
 }

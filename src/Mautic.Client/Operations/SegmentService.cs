@@ -18,6 +18,7 @@ namespace Mautic.Client.Operations
         {
             CheckId(segmentId);
             var sid = segmentId.ToString(CultureInfo.InvariantCulture);
+            var missing = new MissingRecord(Client, Resource, segmentId, ct);
             foreach (var chunk in Chunk.Of(items))
             {
                 var outcomes = new List<BatchOutcome<T>>();
@@ -32,13 +33,21 @@ namespace Mautic.Client.Operations
                     if (valid.Count == 1)
                     {
                         var cid = valid[0].Id.Value;
-                        Client.Send(MauticRequest.Post("segments/" + sid + "/contact/" + cid.ToString(CultureInfo.InvariantCulture) + "/add"), ct);
+                        try { Client.Send(MauticRequest.Post("segments/" + sid + "/contact/" + cid.ToString(CultureInfo.InvariantCulture) + "/add"), ct); }
+                        catch (MauticApiException e) { throw missing.Explain(e, "contact", cid); }
                         outcomes.Add(BatchOutcome<T>.Success(valid[0].Input, Membership(segmentId, cid, true), 200));
                     }
                     else if (valid.Count > 1)
                     {
                         var body = new JObject { ["ids"] = new JArray(valid.Select(i => i.Id.Value)) };
-                        var answer = Client.Send(MauticRequest.Post("segments/" + sid + "/contacts/add", body), ct).Body as JObject;
+                        JObject answer;
+                        try { answer = Client.Send(MauticRequest.Post("segments/" + sid + "/contacts/add", body), ct).Body as JObject; }
+                        catch (MauticApiException e) when (e.Kind == MauticErrorKind.NotFound)
+                        {
+                            // A 404 for the whole request is the segment's; say so when it is.
+                            var explained = missing.Explain(e, "contact", valid[0].Id.Value);
+                            throw missing.TargetExists == false ? explained : e;
+                        }
                         var details = answer?["details"];
                         foreach (var item in valid)
                         {

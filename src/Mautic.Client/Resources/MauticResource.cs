@@ -54,6 +54,11 @@ namespace Mautic.Client.Resources
         public string TypeName { get; }
         /// <summary>Properties Mautic renders as a whole related record that a record shows as that record's id (a note's lead).</summary>
         public IReadOnlyList<string> IdOnly { get; internal set; } = new string[0];
+        /// <summary>
+        /// A second field that names a record, where the area has one users also type (a segment's alias, which Mautic's
+        /// search language uses); a lookup by name matches it as well as <see cref="NameField"/>. Null: none.
+        /// </summary>
+        public string AliasField { get; internal set; }
         /// <summary>Fields besides the name field that a create must send (an asset's file): checked before any request.</summary>
         public IReadOnlyList<string> RequiredOnCreate { get; internal set; } = new string[0];
 
@@ -64,7 +69,8 @@ namespace Mautic.Client.Resources
     public static class MauticResources
     {
         public static readonly MauticResource Contacts = new MauticResource("contacts", "contact", "contacts", "contact", flattenFields: true);
-        public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment");
+        /// <summary>Segments: a user names one by its name, and Mautic's search language (segment:vip) by its alias; a lookup takes either.</summary>
+        public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment") { AliasField = "alias" };
         /// <summary>
         /// E-mails: named by name, no description (Mautic 5.1's e-mail form has none). Mautic keeps the statistics
         /// (sentCount, readCount and the A/B variant counts) and the revision; lists (the segments of a segment e-mail)

@@ -65,7 +65,11 @@ namespace Mautic.PowerShell.Base
 
         protected override void StopProcessing() => _cancel.Cancel();
 
-        protected sealed override void BeginProcessing() => Run(Begin);
+        protected sealed override void BeginProcessing()
+        {
+            RefuseUnanswerablePrompt();
+            Run(Begin);
+        }
         protected sealed override void ProcessRecord() => Run(Process);
         protected sealed override void EndProcessing() => Run(End);
 
@@ -190,8 +194,119 @@ namespace Mautic.PowerShell.Base
             }
         }
 
-        internal static ErrorRecord ToErrorRecord(MauticApiException e, object target) =>
-            new ErrorRecord(e, "Mautic" + e.Kind, CategoryOf(e.Kind), target);
+        internal ErrorRecord ToErrorRecord(MauticApiException e, object target)
+        {
+            if (e.MayHaveBeenProcessed) e = e.Reworded(e.Message + " " + HowToCheck());
+            return new ErrorRecord(e, "Mautic" + e.Kind, CategoryOf(e.Kind), target);
+        }
+
+        /// <summary>Every cmdlet name of the module (from the assembly, so it holds however the module was loaded).</summary>
+        static readonly HashSet<string> CmdletNames = new HashSet<string>(
+            typeof(MauticCmdletBase).Assembly.GetTypes()
+                .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault())
+                .Where(a => a != null).Select(a => a.VerbName + "-" + a.NounName),
+            StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// For a change Mautic may have made although no answer came: the cmdlet that reads back what this one writes
+        /// (New-MauticContact: Get-MauticContact; Add-MauticSegmentMember: Get-MauticSegmentMember), to run before trying again.
+        /// </summary>
+        string HowToCheck()
+        {
+            var name = MyInvocation?.MyCommand?.Name ?? "";
+            var dash = name.IndexOf('-');
+            var reader = dash > 0 ? "Get-" + name.Substring(dash + 1) : null;
+            return reader != null && CmdletNames.Contains(reader) && !string.Equals(reader, name, StringComparison.OrdinalIgnoreCase)
+                ? $"To see what Mautic saved, read it back with {reader} (for example with -Search) before running {name} again."
+                : $"Look in Mautic for what {name} was doing before running it again.";
+        }
+
+        /// <summary>
+        /// A cmdlet that would ask for confirmation (ConfirmImpact at or above $ConfirmPreference, or -Confirm) in a host
+        /// that cannot ask stops here, before anything is read or sent, saying how to go ahead without asking, instead of
+        /// PowerShell's generic prompt error later (after a pipeline may already have sent part of its input).
+        /// </summary>
+        void RefuseUnanswerablePrompt()
+        {
+            if (!WouldPrompt() || !HostCannotPrompt()) return;
+            ThrowTerminatingError(CannotPrompt(null));
+        }
+
+        ErrorRecord CannotPrompt(Exception inner)
+        {
+            var name = MyInvocation.MyCommand.Name;
+            var force = MyInvocation.MyCommand.Parameters.ContainsKey("Force");
+            var how = force ? "Add -Force, or -Confirm:$false," : "Add -Confirm:$false";
+            return new ErrorRecord(new PSInvalidOperationException(
+                    $"{name} asks for confirmation before it changes anything, but this PowerShell host cannot ask (it is not interactive: a runbook, a job, a service, or pwsh -NonInteractive). " +
+                    $"{how} to go ahead without asking; nothing was done.", inner),
+                "MauticConfirmationNotPossible", ErrorCategory.InvalidOperation, null);
+        }
+
+        bool WouldPrompt()
+        {
+            var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+            if (attribute == null || !attribute.SupportsShouldProcess) return false;
+            var bound = MyInvocation.BoundParameters;
+            if (bound.TryGetValue("Force", out var f) && LanguagePrimitives.IsTrue(f is SwitchParameter fs ? fs.IsPresent : f)) return false;
+            if (WhatIfRequested()) return false;
+            if (bound.TryGetValue("Confirm", out var c)) return LanguagePrimitives.IsTrue(c is SwitchParameter cs ? cs.IsPresent : c);
+            var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
+            ConfirmImpact level;
+            if (preference is ConfirmImpact ci) level = ci;
+            else if (!Enum.TryParse(Convert.ToString(preference, System.Globalization.CultureInfo.InvariantCulture), true, out level)) level = ConfirmImpact.High;
+            return level != ConfirmImpact.None && attribute.ConfirmImpact >= level;
+        }
+
+        /// <summary>
+        /// True in a host that cannot answer a prompt: no user interface (a runspace opened without a host, as a test
+        /// or a service hosts PowerShell: "Default Host"), a process that is not interactive, or pwsh/powershell started
+        /// with -NonInteractive (read from the command line, before -Command/-File, whose arguments are the script's).
+        /// </summary>
+        bool HostCannotPrompt()
+        {
+            if (Host?.UI == null || string.Equals(Host.Name, "Default Host", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!Environment.UserInteractive) return true;
+            return StartedNonInteractive(Environment.GetCommandLineArgs());
+        }
+
+        /// <summary>Whether a pwsh or powershell.exe command line holds -NonInteractive (any abbreviation down to -noni, with - or /).</summary>
+        internal static bool StartedNonInteractive(string[] args)
+        {
+            if (args == null || args.Length < 2) return false;
+            var exe = System.IO.Path.GetFileNameWithoutExtension(args[0] ?? "");
+            if (!exe.Equals("pwsh", StringComparison.OrdinalIgnoreCase) && !exe.Equals("powershell", StringComparison.OrdinalIgnoreCase)) return false;
+            foreach (var arg in args.Skip(1))
+            {
+                if (string.IsNullOrEmpty(arg)) continue;
+                if (arg[0] != '-' && arg[0] != '/')
+                {
+                    if (arg.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)) return false;   // a script file: what follows is its own
+                    continue;                                                                     // an option's value (-ExecutionPolicy Bypass)
+                }
+                var key = arg.TrimStart('-', '/').ToLowerInvariant();
+                if (key.Length >= 4 && "noninteractive".StartsWith(key, StringComparison.Ordinal)) return true;
+                if (key == "c" || key == "f" || key == "e" || key == "ec" ||
+                    (key.Length >= 2 && ("command".StartsWith(key, StringComparison.Ordinal) || "file".StartsWith(key, StringComparison.Ordinal) ||
+                                         "encodedcommand".StartsWith(key, StringComparison.Ordinal) || "commandwithargs".StartsWith(key, StringComparison.Ordinal))))
+                    return false;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Cmdlet.ShouldProcess, except that a prompt the host cannot show (one <see cref="RefuseUnanswerablePrompt"/>
+        /// could not foresee) ends the cmdlet with the same clear error rather than PowerShell's generic one.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action)
+        {
+            try { return base.ShouldProcess(target, action); }
+            catch (Exception e) when (e is System.Management.Automation.Host.HostException || e is PSInvalidOperationException || e is NotImplementedException || e is PSNotImplementedException)
+            {
+                ThrowTerminatingError(CannotPrompt(e));
+                throw;
+            }
+        }
 
         /// <summary>Module objects whose Id/ContactId is a contact id.</summary>
         protected static readonly string[] ContactKinds =
@@ -231,7 +346,7 @@ namespace Mautic.PowerShell.Base
             return ShouldProcess(target, action);
         }
 
-        bool WhatIfRequested()
+        protected bool WhatIfRequested()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w))
                 return w is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(w);
