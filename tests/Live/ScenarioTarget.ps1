@@ -27,7 +27,7 @@ function Get-LiveSkipReason {
     $names = 'URL', 'USER', 'PASSWORD', 'CLIENT_ID', 'CLIENT_SECRET' | ForEach-Object { $t.Prefix + $_ }
     $missing = @($names | Where-Object { -not [Environment]::GetEnvironmentVariable($_) })
     if (-not [Environment]::GetEnvironmentVariable($names[0])) {
-        return "$($names[0]) is not set, so no real Mautic was named for $Target (run ../shared/tools/mautic/setup.sh, then load $($t.EnvFile) into $($t.Prefix)* variables, as .ci/run does)"
+        return "$($names[0]) is not set, so no real Mautic was named for $Target (name one with $($names -join ', '), as README.md, Test, says; this project's CI loads them from $($t.EnvFile), which ../shared/tools/mautic/setup.sh writes)"
     }
     if ($missing) { return "$($names[0]) is set but $($missing -join ', ') is not" }
     $null
