@@ -1,3 +1,4 @@
+using Mautic.Client.Paging;
 using System.Globalization;
 using System.Threading;
 
@@ -92,21 +93,30 @@ namespace Mautic.PowerShell.Base
     /// </summary>
     public sealed class RecordKind
     {
-        public RecordKind(string noun, string typeName, Func<MauticConnection, string, CancellationToken, long> findIdByName)
+        public RecordKind(string noun, string typeName, Func<MauticConnection, string, CancellationToken, long> findIdByName,
+            Func<MauticConnection, CancellationToken, IEnumerable<MauticRecord>> list, string nameField)
         {
             Noun = noun;
             TypeName = typeName;
             FindIdByName = findIdByName;
+            List = list;
+            NameField = nameField;
         }
 
         public string Noun { get; }
         public string TypeName { get; }
         public Func<MauticConnection, string, CancellationToken, long> FindIdByName { get; }
+        /// <summary>Its records on a connection (the completer reads the first <see cref="RecordCompleter.Limit"/>).</summary>
+        public Func<MauticConnection, CancellationToken, IEnumerable<MauticRecord>> List { get; }
+        /// <summary>The field that holds a record's name.</summary>
+        public string NameField { get; }
 
         /// <summary>An area of the resource table: a name is looked up through its name field (one list request).</summary>
-        public static RecordKind Of(MauticResource area) => new RecordKind(area.Noun, area.TypeName, (c, name, ct) => c.Area(area).FindIdByName(name, ct));
+        public static RecordKind Of(MauticResource area) => new RecordKind(area.Noun, area.TypeName, (c, name, ct) => c.Area(area).FindIdByName(name, ct),
+            (c, ct) => c.Area(area).List(new ListQuery { First = RecordCompleter.Limit }, ct), area.NameField ?? "name");
 
         /// <summary>Projects (Mautic 7): a name is looked up in the v2 list, which has no filter.</summary>
-        public static readonly RecordKind Project = new RecordKind("project", ProjectService.TypeName, (c, name, ct) => c.Projects.FindIdByName(name, ct));
+        public static readonly RecordKind Project = new RecordKind("project", ProjectService.TypeName, (c, name, ct) => c.Projects.FindIdByName(name, ct),
+            (c, ct) => c.Projects.List(ct), "name");
     }
 }

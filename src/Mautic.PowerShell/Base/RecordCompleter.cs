@@ -1,4 +1,3 @@
-using Mautic.Client.Paging;
 using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -12,15 +11,15 @@ namespace Mautic.PowerShell.Base
     /// completes names (quoted where PowerShell needs it). The list is read in the background, at most
     /// <see cref="Limit"/> records, and kept per connection for <see cref="Fresh"/>; a completion waits at most
     /// <see cref="Wait"/> and then offers what has arrived. Not connected, or Mautic slow or failing: nothing, never
-    /// an error. An area's completer is one line: <c>public sealed class SegmentCompleter : RecordCompleter { ... Area => MauticResources.Segments; }</c>.
+    /// an error. A completer is one line: <c>public sealed class SegmentCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Segments); }</c>.
     /// </summary>
     public abstract class RecordCompleter : IArgumentCompleter
     {
         internal static readonly TimeSpan Wait = TimeSpan.FromSeconds(2), Fresh = TimeSpan.FromSeconds(30), Load = TimeSpan.FromSeconds(30);
         internal const int Limit = 1000;
 
-        /// <summary>The area whose records are offered.</summary>
-        protected abstract MauticResource Area { get; }
+        /// <summary>The kind of record offered.</summary>
+        protected abstract RecordKind Kind { get; }
 
         sealed class Entry
         {
@@ -38,7 +37,7 @@ namespace Mautic.PowerShell.Base
             {
                 var connection = ConnectionOf(fakeBoundParameters);
                 if (connection == null) return Enumerable.Empty<CompletionResult>();
-                var entry = EntryFor(connection, Area);
+                var entry = EntryFor(connection, Kind);
                 entry.Loading.Wait(Wait);
                 List<KeyValuePair<long, string>> records;
                 lock (entry.Records) records = entry.Records.ToList();
@@ -56,23 +55,23 @@ namespace Mautic.PowerShell.Base
 
         static MauticConnection Unwrap(object o) => (o is PSObject p ? p.BaseObject : o) as MauticConnection;
 
-        /// <summary>The area's list for this connection: the one read less than <see cref="Fresh"/> ago, or still being read; else a new read.</summary>
-        static Entry EntryFor(MauticConnection connection, MauticResource area)
+        /// <summary>The kind's list for this connection: the one read less than <see cref="Fresh"/> ago, or still being read; else a new read.</summary>
+        static Entry EntryFor(MauticConnection connection, RecordKind kind)
         {
-            var byArea = Cache.GetOrCreateValue(connection);
-            lock (byArea)
+            var byKind = Cache.GetOrCreateValue(connection);
+            lock (byKind)
             {
-                if (byArea.TryGetValue(area.Route, out var known) && (!known.Loading.IsCompleted || DateTime.UtcNow - known.Started < Fresh))
+                if (byKind.TryGetValue(kind.TypeName, out var known) && (!known.Loading.IsCompleted || DateTime.UtcNow - known.Started < Fresh))
                     return known;
                 var entry = new Entry { Started = DateTime.UtcNow };
                 entry.Loading = Task.Run(() =>
                 {
                     using (var cts = new CancellationTokenSource(Load))
-                        foreach (var r in connection.Area(area).List(new ListQuery { First = Limit }, cts.Token))
+                        foreach (var r in kind.List(connection, cts.Token).Take(Limit))
                             if (r.Id is long id)
-                                lock (entry.Records) entry.Records.Add(new KeyValuePair<long, string>(id, Convert.ToString(r[area.NameField ?? "name"])));
+                                lock (entry.Records) entry.Records.Add(new KeyValuePair<long, string>(id, Convert.ToString(r[kind.NameField])));
                 });
-                byArea[area.Route] = entry;
+                byKind[kind.TypeName] = entry;
                 return entry;
             }
         }
@@ -107,15 +106,17 @@ namespace Mautic.PowerShell.Base
     }
 
     /// <summary>Completes segment references (-Segment).</summary>
-    public sealed class SegmentCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Segments; }
+    public sealed class SegmentCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Segments); }
     /// <summary>Completes company references (-Company).</summary>
-    public sealed class CompanyCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Companies; }
+    public sealed class CompanyCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Companies); }
     /// <summary>Completes campaign references (-Campaign).</summary>
-    public sealed class CampaignCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Campaigns; }
+    public sealed class CampaignCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Campaigns); }
     /// <summary>Completes stage references (-Stage).</summary>
-    public sealed class StageCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Stages; }
+    public sealed class StageCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Stages); }
     /// <summary>Completes text message references (-Sms).</summary>
-    public sealed class SmsCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Smses; }
+    public sealed class SmsCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Smses); }
     /// <summary>Completes e-mail references (-Email).</summary>
-    public sealed class EmailCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Emails; }
+    public sealed class EmailCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Emails); }
+    /// <summary>Completes project references (-Project; Mautic 7).</summary>
+    public sealed class ProjectCompleter : RecordCompleter { protected override RecordKind Kind => RecordKind.Project; }
 }

@@ -10,6 +10,8 @@ namespace Mautic.PowerShell.Cmdlets.Projects
 
         /// <summary>The project: its id, its name (exact, case-insensitive) or a project record (Get-MauticProject).</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [Alias("ProjectId", "ProjectName")]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         [ValidateNotNull]
         public MauticRecordRef Project { get; set; }
 
