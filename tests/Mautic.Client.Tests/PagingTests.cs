@@ -39,14 +39,55 @@ public class PagingTests : FakeServerTest
     }
 
     [Fact]
-    public void Pages_are_requested_only_as_the_consumer_needs_them()
+    public void The_first_record_is_out_before_a_second_request_and_reading_stays_one_page_ahead()
     {
         Seed(100);
         using var c = Connect();
         var before = State.RequestsTo("/api/contacts").Count;
         using var e = c.Contacts.List(new ListQuery { PageSize = 10 }).GetEnumerator();
-        for (var i = 0; i < 15; i++) Assert.True(e.MoveNext());
-        Assert.Equal(before + 2, State.RequestsTo("/api/contacts").Count);
+        Assert.True(e.MoveNext());
+        Thread.Sleep(300);
+        Assert.Equal(before + 1, State.RequestsTo("/api/contacts").Count);      // page 1 only, while record 1 is written
+        for (var i = 1; i < 15; i++) Assert.True(e.MoveNext());
+        // Pages 1 and 2 used, page 3 read ahead (asked for once record 11 was taken), page 4 not yet.
+        Assert.True(SpinWait.SpinUntil(() => State.RequestsTo("/api/contacts").Count == before + 3, 5000));
+        Thread.Sleep(300);
+        Assert.Equal(before + 3, State.RequestsTo("/api/contacts").Count);
+        Assert.Equal("20", State.RequestsTo("/api/contacts")[^1].Q("where[0][val]"));   // keyset: after page 2's last id
+    }
+
+    [Fact]
+    public void Leaving_a_walk_early_does_not_wait_for_the_page_read_ahead_and_the_connection_goes_on()
+    {
+        Seed(30);
+        using var c = Connect();
+        var watch = new System.Diagnostics.Stopwatch();
+        using (var e = c.Contacts.List(new ListQuery { PageSize = 10 }).GetEnumerator())
+        {
+            Assert.True(e.MoveNext());
+            State.Arm(new Fault { PathPrefix = "/api/contacts", Kind = FaultKind.Delay, DelayMs = 3000 });
+            Assert.True(e.MoveNext());   // page 2 is now being read ahead, slowly
+            watch.Start();
+        }
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Equal(30, c.Contacts.List(new ListQuery { PageSize = 10 }).Count());
+    }
+
+    [Fact]
+    public void An_error_on_the_page_read_ahead_comes_out_where_that_page_is_reached()
+    {
+        Seed(25);
+        using var c = Connect();
+        var taken = new List<long>();
+        var e = Assert.ThrowsAny<MauticApiException>(() =>
+        {
+            foreach (var r in c.Contacts.List(new ListQuery { PageSize = 10 }))
+            {
+                taken.Add(r.Id!.Value);
+                if (taken.Count == 1) State.Arm(new Fault { PathPrefix = "/api/contacts", Status = 404, Count = 5 });
+            }
+        });
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), taken);   // page 1 whole, then the error
     }
 
     [Fact]

@@ -72,7 +72,14 @@ namespace Mautic.Client.Paging
     /// <summary>What to list and how much of it.</summary>
     public sealed class ListQuery
     {
-        public const int DefaultPageSize = 100;
+        /// <summary>
+        /// Records per list request. Measured on a real Mautic 5.1.0 (contacts, about 6.7 KB each): a page costs the
+        /// server about 1.3 ms a record plus a fixed cost per request (~0.08 s with a Bearer token, ~0.45 s with HTTP
+        /// Basic, which bcrypts every call), so 10,000 contacts cost ~58 s in pages of 100 under Basic and ~22 s in pages
+        /// of 500, ~21 s and ~15 s with a token. Larger pages gain little more and hold more in memory (two pages at
+        /// most: the one being written and the one read ahead).
+        /// </summary>
+        public const int DefaultPageSize = 500;
 
         /// <summary>
         /// A Mautic search expression as the user typed it (email:jo*, tag:vip, plain text). PowerShell's wildcard
