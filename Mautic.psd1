@@ -36,6 +36,7 @@
         'Set-MauticCompany'
         'Remove-MauticCompany'
         'Get-MauticTag'
+        'Get-MauticTagMember'
         'New-MauticTag'
         'Set-MauticTag'
         'Remove-MauticTag'

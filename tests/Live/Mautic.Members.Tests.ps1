@@ -1,6 +1,6 @@
 #requires -Version 7.0
 <#
-    Reading memberships (Get-MauticSegmentMember, Get-MauticCompanyMember, Get-MauticStageMember) and errors that say
+    Reading memberships (Get-MauticSegmentMember, Get-MauticCompanyMember, Get-MauticStageMember, Get-MauticTagMember) and errors that say
     what to do (a membership 404 names the missing record; a refused password names Basic auth), the same scenarios
     against the fake Mautic and a real one. Everything is named after a run id and deleted in AfterAll.
 #>
@@ -31,6 +31,7 @@ Describe 'Memberships on the <Target> server' -ForEach @{ Target = $Target } -Sk
             Get-MauticSegment -Search $Run -ErrorAction Stop | Where-Object name -like "*$Run*" | Remove-MauticSegment -Force -ErrorAction Stop
             Get-MauticCompany -Search $Run -ErrorAction Stop | Where-Object companyname -like "*$Run*" | Remove-MauticCompany -Force -ErrorAction Stop
             Get-MauticStage -ErrorAction Stop | Where-Object name -like "*$Run*" | Remove-MauticStage -Force -ErrorAction Stop
+            Get-MauticTag -Search "tg $Run" -ErrorAction Stop | Where-Object tag -like "tg $Run*" | Remove-MauticTag -Force -ErrorAction Stop
         }
     }
 
@@ -51,6 +52,14 @@ Describe 'Memberships on the <Target> server' -ForEach @{ Target = $Target } -Sk
         $stage = New-MauticStage -Name "St $Run" -ErrorAction Stop
         $People | Set-MauticContactStage -Stage $stage.id -ErrorAction Stop
         @(Get-MauticStageMember -Stage $stage -ErrorAction Stop).id | Sort-Object | Should -Be $Ids
+    }
+
+    It 'lists exactly the contacts of a tag with spaces in its name, not those of a longer tag' {
+        $People[0] | Set-MauticContact -AddTag "tg $Run x" -ErrorAction Stop | Out-Null
+        $People[1] | Set-MauticContact -AddTag "tg $Run xl" -ErrorAction Stop | Out-Null
+        @(Get-MauticTagMember -Tag "TG $Run X" -ErrorAction Stop).id | Should -Be @($People[0].id)
+        $tag = Get-MauticTag -Search "tg $Run xl" -ErrorAction Stop | Where-Object tag -eq "tg $Run xl"
+        @($tag | Get-MauticTagMember -ErrorAction Stop).id | Should -Be @($People[1].id)
     }
 
     It 'says which record a membership 404 is about' {

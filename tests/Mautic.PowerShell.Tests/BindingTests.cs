@@ -53,6 +53,9 @@ public sealed class BindingTests : PsTest
         ("Get-MauticStageMember", "Stage", "Id", "$s = New-MauticStage -Name 'gb4'; Get-MauticStageMember -Id $s.id", "/api/contacts"),
         ("Get-MauticStageMember", "Stage", "StageId", "$s = New-MauticStage -Name 'gb5'; Get-MauticStageMember -StageId $s.id", "/api/contacts"),
         ("Get-MauticStageMember", "Stage", "StageName", "$s = New-MauticStage -Name 'gb6'; Get-MauticStageMember -StageName 'gb6'", "/api/contacts"),
+        ("Get-MauticTagMember", "Tag", "Id", "$t = New-MauticTag -Name 'gt4'; Get-MauticTagMember -Id $t.id", "/api/contacts"),
+        ("Get-MauticTagMember", "Tag", "TagId", "$t = New-MauticTag -Name 'gt5'; Get-MauticTagMember -TagId $t.id", "/api/contacts"),
+        ("Get-MauticTagMember", "Tag", "TagName", "$t = New-MauticTag -Name 'gt6'; Get-MauticTagMember -TagName 'gt6'", "/api/contacts"),
         ("Get-MauticCampaignMember", "Campaign", "Id", "$c = New-MauticCampaign -Name 'b6'; Get-MauticCampaignMember -Id $c.id", "/api/campaigns/1/contacts"),
         ("Copy-MauticCampaign", "Campaign", "Id", "$c = New-MauticCampaign -Name 'b7'; Copy-MauticCampaign -Id $c.id", "/api/campaigns/clone/1"),
         // A reference to another area's record: the old -XId and -XName names are aliases of the one -X parameter.

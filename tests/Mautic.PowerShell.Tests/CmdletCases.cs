@@ -24,6 +24,7 @@ public static partial class CmdletCases
         new("Get-MauticSegmentMember", "Add-MauticSegmentMember -SegmentId 2 -ContactId 1; Get-MauticSegmentMember 2", "Get-MauticSegmentMember -SegmentId 999"),
         new("Get-MauticCompanyMember", "$c = New-MauticCompany -Name 'gm1'; Add-MauticCompanyMember $c.id 1; Get-MauticCompanyMember $c.id", "Get-MauticCompanyMember -CompanyId 999"),
         new("Get-MauticStageMember", "$s = New-MauticStage -Name 'gm2'; Set-MauticContactStage $s.id 1; Get-MauticStageMember $s.id", "Get-MauticStageMember -StageId 999"),
+        new("Get-MauticTagMember", "$t = New-MauticTag -Name 'gm3'; Get-MauticContact -Id 1 | Set-MauticContact -AddTag 'gm3'; Get-MauticTagMember $t.id", "Get-MauticTagMember -TagId 999"),
         new("Add-MauticSegmentMember", "Add-MauticSegmentMember -SegmentId 2 -ContactId 1, 2 -PassThru", "Add-MauticSegmentMember -SegmentId 2 -ContactId 424242"),
         new("Remove-MauticSegmentMember", "Remove-MauticSegmentMember -SegmentId 1 -ContactId 1 -PassThru", "Remove-MauticSegmentMember -SegmentId 999 -ContactId 1"),
         new("Send-MauticEmail", "Send-MauticEmail -EmailId 2 -ContactId 1 -Tokens @{ x = 1 }; Send-MauticEmail -EmailId 1 -Segment", "Send-MauticEmail -EmailId 999 -ContactId 1; Send-MauticEmail -EmailId 2 -Segment"),

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace MauticPS.InProcess;
 
 /// <summary>
-/// Get-MauticSegmentMember, Get-MauticCompanyMember, Get-MauticStageMember (issue 15, item 4), and errors that say
+/// Get-MauticSegmentMember, Get-MauticCompanyMember, Get-MauticStageMember, Get-MauticTagMember (issue 15, item 4), and errors that say
 /// what to do (item 6): a membership 404 names the missing record, a cut-off write says how to check, a prompt the
 /// host cannot show fails at once naming -Force and -Confirm:$false.
 /// </summary>
@@ -29,6 +29,22 @@ public sealed class MemberListTests : PsTest
         var paged = Ok("Get-MauticSegment -Id 3 | Get-MauticSegmentMember -Skip 1 -First 1 -PageSize 1");
         Assert.Equal(3L, Convert.ToInt64(paged.Output.Single().Properties["id"].Value));
         Assert.Contains(paged.Requests, q => q.Path == "/api/contacts" && q.Q("search") == "segment:webinar-2026");
+    }
+
+    [Fact]
+    [Covers("Get-MauticTagMember", "List")]
+    public void A_tag_by_name_or_object_lists_exactly_its_contacts_and_a_missing_one_is_ObjectNotFound()
+    {
+        Ok("Get-MauticContact -Id 1, 4 | Set-MauticContact -AddTag 'vip club'; Get-MauticContact -Id 2 | Set-MauticContact -AddTag 'vip club 2026'");
+        foreach (var how in new[] { "'VIP club'", "(Get-MauticTag -Search 'vip club' | Where-Object tag -eq 'vip club')" })
+        {
+            var r = Ok($"Get-MauticTagMember -Tag {how}");
+            Assert.Equal(new long[] { 1, 4 }, r.Output.Select(o => Convert.ToInt64(o.Properties["id"].Value)));   // not the longer tag's contact
+            Assert.Contains(r.Requests, q => q.Path == "/api/contacts" && q.Q("search") == "tag:\"+vip club\"");
+        }
+        var tagId = Ok("(Get-MauticTag -Search 'vip club 2026').id").Output.Single().BaseObject;
+        Assert.Equal(new long[] { 2 }, Ok($"Get-MauticTagMember {tagId} -Search 'email:*'").Output.Select(o => Convert.ToInt64(o.Properties["id"].Value)));
+        Assert.StartsWith("Tag 996 was not found.", Run("Get-MauticTagMember 996").SingleError(ErrorCategory.ObjectNotFound, 996L).Exception.Message);
     }
 
     [Fact]

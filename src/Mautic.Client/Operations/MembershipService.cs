@@ -45,7 +45,8 @@ namespace Mautic.Client.Operations
         /// <summary>
         /// The contacts of a segment, company or stage, as Mautic's contact list gives them (Mautic.Contact records,
         /// paged and filtered by <paramref name="query"/>): Mautic has no route that lists them, so a segment's are
-        /// searched by its alias (segment:alias, read from the segment first, so a missing segment is NotFound), a
+        /// searched by its alias (segment:alias, read from the segment first, so a missing segment is NotFound), a tag's
+        /// by its exact name (tag:"+name", the tag read first likewise), a
         /// company's by company_id:id and a stage's by where stage_id eq id. When such a listing is empty and no filter of
         /// the caller's could explain it, the company or stage is read, so a missing one is NotFound rather than nothing.
         /// </summary>
@@ -61,6 +62,16 @@ namespace Mautic.Client.Operations
                 if (string.IsNullOrEmpty(alias))
                     throw new MauticApiException($"Segment {id} has no alias, so Mautic's search cannot list its contacts.", MauticErrorKind.InvalidData);
                 query.Search = Both("segment:" + alias, query.Search);
+                plain = false;
+            }
+            else if (target == MauticResources.Tags)
+            {
+                // tag:"+name" is Mautic's exact, case-insensitive match (measured on 5.1.0: tag:name also matches longer
+                // names, and tag:+"a b" matches nothing); quoted, a name with spaces is one term.
+                var name = (string)MissingRecord.Read(Client, target, targetId, ct)?[target.NameField];
+                if (string.IsNullOrEmpty(name) || name.IndexOf('"') >= 0)
+                    throw new MauticApiException($"Tag {id}'s name cannot be written in Mautic's search, so its contacts cannot be listed.", MauticErrorKind.InvalidData);
+                query.Search = Both("tag:\"+" + name + "\"", query.Search);
                 plain = false;
             }
             else if (target == MauticResources.Companies) query.Search = Both("company_id:" + id, query.Search);

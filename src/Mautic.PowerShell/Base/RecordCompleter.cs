@@ -117,6 +117,8 @@ namespace Mautic.PowerShell.Base
     public sealed class SmsCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Smses); }
     /// <summary>Completes e-mail references (-Email).</summary>
     public sealed class EmailCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Emails); }
+    /// <summary>Completes tag references (-Tag).</summary>
+    public sealed class TagCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Tags); }
     /// <summary>Completes project references (-Project; Mautic 7).</summary>
     public sealed class ProjectCompleter : RecordCompleter { protected override RecordKind Kind => RecordKind.Project; }
 }
