@@ -5,7 +5,7 @@ using Mautic.Client.Auth;
 namespace Mautic.PowerShell.Cmdlets.Connection
 {
     /// <summary>Connects to a Mautic, proves the connection with one call, and keeps it for this session.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "Mautic", DefaultParameterSetName = Basic)]
+    [Cmdlet(VerbsCommunications.Connect, "Mautic", DefaultParameterSetName = Basic, HelpUri = MauticHelp.Online + "Connect-Mautic.md")]
     [OutputType(typeof(MauticConnection))]
     public sealed class ConnectMautic : MauticCmdletBase
     {
