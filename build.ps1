@@ -6,7 +6,8 @@
     Build   : dotnet build MauticPS.sln -> out/Mautic/ (manifest, DLLs, format file, MAML help)
     Test    : the xunit suites (core, fake-server integration, module metadata), then the Pester suite
     Pester  : builds, then only the Pester suite (needs Pester 5)
-    Package : builds, then zips out/Mautic/ for Azure Automation (out/Mautic-<version>.zip)
+    Package : builds, then zips out/Mautic/ as out/Mautic.zip: top folder Mautic/, manifest Mautic/Mautic.psd1, the
+              layout Azure Automation (5.1 and 7.x runtimes) and Expand-Archive into a PSModulePath folder expect
 .EXAMPLE
     pwsh ./build.ps1 Test
 #>
@@ -51,10 +52,21 @@ switch ($Task) {
     }
     'Package' {
         Invoke-Build
-        $version = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot 'out/Mautic/Mautic.psd1')).ModuleVersion
-        $zip = Join-Path $PSScriptRoot "out/Mautic-$version.zip"
-        # Azure Automation wants a zip whose top folder is the module name.
-        Compress-Archive -Path (Join-Path $PSScriptRoot 'out/Mautic') -DestinationPath $zip -Force
+        # Azure Automation imports a zip only when its name, the module folder inside and the manifest agree:
+        # Mautic.zip holding Mautic/Mautic.psd1. Written entry by entry so every name uses '/' (Windows PowerShell
+        # 5.1's Compress-Archive writes '\', which other unzippers take as part of a file name).
+        $source = (Get-Item -LiteralPath (Join-Path $PSScriptRoot 'out/Mautic')).FullName
+        $zip = Join-Path $PSScriptRoot 'out/Mautic.zip'
+        if (Test-Path -LiteralPath $zip) { Remove-Item -LiteralPath $zip }
+        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+        $archive = [System.IO.Compression.ZipFile]::Open($zip, [System.IO.Compression.ZipArchiveMode]::Create)
+        try {
+            foreach ($file in Get-ChildItem -LiteralPath $source -File -Recurse) {
+                $entry = 'Mautic/' + $file.FullName.Substring($source.Length).TrimStart('\', '/').Replace('\', '/')
+                [void][System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($archive, $file.FullName, $entry, [System.IO.Compression.CompressionLevel]::Optimal)
+            }
+        }
+        finally { $archive.Dispose() }
         Write-Output "Package: $zip"
     }
 }

@@ -22,16 +22,9 @@ namespace Mautic.Client
         readonly HttpClient _http;
         readonly bool _ownsHandler;
 
-        static MauticClient()
-        {
-            // Windows PowerShell 5.1 runs on .NET Framework, whose default protocols on older Windows lack TLS 1.2,
-            // which every current Mautic host requires. Add it (never remove anything the host allows).
-            if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
-            {
-                try { ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12; }
-                catch (NotSupportedException) { /* the host forbids changing it */ }
-            }
-        }
+        // Windows PowerShell 5.1 runs on .NET Framework, whose default protocols on older Windows lack TLS 1.2, which
+        // every current Mautic host requires: add it there, never narrowing what the system allows (TransportSecurity).
+        static MauticClient() => TransportSecurity.EnsureTls12OnNetFramework();
 
         public MauticClient(MauticClientOptions options)
         {
@@ -55,6 +48,7 @@ namespace Mautic.Client
                     UseCookies = false,
                 };
                 try { h.MaxConnectionsPerServer = 16; } catch (PlatformNotSupportedException) { /* old runtimes */ }
+                if (options.SkipCertificateCheck) TransportSecurity.SkipCertificateCheck(h);
                 handler = h;
             }
             _http = new HttpClient(handler, _ownsHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -175,6 +169,8 @@ namespace Mautic.Client
             }
             var inner = e;
             while (inner.InnerException != null && (inner is HttpRequestException || inner is AggregateException)) inner = inner.InnerException;
+            if (TransportSecurity.IsCertificateFailure(e))
+                return new MauticApiException(TransportSecurity.CertificateFailureText(method, shownUrl, e), MauticErrorKind.Connection, e) { Method = method, Url = shownUrl };
             string text;
             if (IsUnreached(e))
                 text = $"Could not reach Mautic for {method} {shownUrl}: {inner.Message}" +
@@ -274,7 +270,7 @@ namespace Mautic.Client
             var attempts = 0;
             // Failures where the request never left are the outer policy's: it retries them for every method, by time.
             var retry = Policy<Raw>
-                .Handle<HttpRequestException>(e => idempotent && !IsUnreached(e))
+                .Handle<HttpRequestException>(e => idempotent && !IsUnreached(e) && !TransportSecurity.IsCertificateFailure(e))
                 .Or<IOException>(_ => idempotent)
                 .Or<TimeoutRejectedException>(_ => idempotent)
                 .OrResult(r => ShouldRetryStatus(r, idempotent))

@@ -31,6 +31,11 @@ namespace Mautic.Client
         public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(10);
         /// <summary>Allows credentials over plain http to a host that is not loopback.</summary>
         public bool AllowInsecureAuthentication { get; set; }
+        /// <summary>
+        /// Accepts any server certificate (self-signed, expired, another host's), for this client's handler only.
+        /// For test instances: it makes the connection open to anyone between here and the server.
+        /// </summary>
+        public bool SkipCertificateCheck { get; set; }
         /// <summary>Receives every log line of this client (already redacted).</summary>
         public Action<MauticLogEvent> Log { get; set; }
         /// <summary>For tests and special hosting: the handler under the HttpClient. The client then does not dispose it.</summary>

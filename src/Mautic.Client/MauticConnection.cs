@@ -39,6 +39,8 @@ namespace Mautic.Client
         /// </summary>
         public bool ApiV2 => Client.ServerIsAtLeast(MauticVersions.V7);
         public DateTime ConnectedAt { get; }
+        /// <summary>True when Connect-Mautic was told -SkipCertificateCheck: this connection accepts any server certificate.</summary>
+        public bool SkipCertificateCheck => Client.Options.SkipCertificateCheck;
         public int MaxRetries => Client.Options.MaxRetries;
         public TimeSpan RetryDelay => Client.Options.RetryDelay;
         public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
@@ -180,6 +182,8 @@ namespace Mautic.Client
             }
             else if (e.StatusCode == 403)
                 text = $"Mautic at {root} refused access{who}: {e.MauticMessage ?? e.Message}";
+            else if (Http.TransportSecurity.IsCertificateFailure(e))
+                text = $"Could not connect securely to Mautic at {root}: {e.Message}";
             else if (e.Kind == MauticErrorKind.Connection || e.Kind == MauticErrorKind.Timeout)
                 text = $"Could not reach Mautic at {root}: {e.Message}";
             else if (e.StatusCode == 404 || e.Kind == MauticErrorKind.Protocol || e.Kind == MauticErrorKind.InvalidArgument)

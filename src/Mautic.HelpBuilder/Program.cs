@@ -20,7 +20,7 @@ public static class Program
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: Mautic.HelpBuilder <docs folder> <out MAML path> [<out about_Mautic.help.txt>]");
+            Console.Error.WriteLine("usage: Mautic.HelpBuilder <docs folder> <out MAML path> [<out folder for about_*.help.txt>]");
             return 2;
         }
         var problems = new List<string>();
@@ -46,9 +46,13 @@ public static class Program
         Console.WriteLine($"help: {commands.Count} cmdlets -> {args[1]}");
         if (args.Length > 2)
         {
-            var about = Path.Combine(args[0], "about_Mautic.md");
-            if (!File.Exists(about)) { Console.Error.WriteLine("error: help: docs/about_Mautic.md is missing"); return 1; }
-            File.WriteAllText(args[2], AboutText(File.ReadAllText(about)), new UTF8Encoding(false));
+            // Every docs/about_*.md becomes <folder>/about_*.help.txt; about_Mautic is the one that must be there.
+            var abouts = Directory.GetFiles(args[0], "about_*.md").OrderBy(f => f, StringComparer.Ordinal).ToList();
+            if (!abouts.Any(f => Path.GetFileName(f) == "about_Mautic.md")) { Console.Error.WriteLine("error: help: docs/about_Mautic.md is missing"); return 1; }
+            Directory.CreateDirectory(args[2]);
+            foreach (var about in abouts)
+                File.WriteAllText(Path.Combine(args[2], Path.GetFileNameWithoutExtension(about) + ".help.txt"), AboutText(File.ReadAllText(about)), new UTF8Encoding(false));
+            Console.WriteLine($"help: {abouts.Count} about topics -> {args[2]}");
         }
         return 0;
     }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,10 +26,32 @@ public sealed class FakeMauticServer : IDisposable
     }
 
     public FakeState State { get; }
-    /// <summary>http://127.0.0.1:PORT (no trailing slash).</summary>
+    /// <summary>http://127.0.0.1:PORT, or https:// from <see cref="StartHttps"/> (no trailing slash).</summary>
     public string BaseUrl { get; }
 
-    public static FakeMauticServer Start(string url = "http://127.0.0.1:0", FakeState? state = null)
+    /// <summary>
+    /// The fake on https://127.0.0.1 with <paramref name="certificate"/> (see <see cref="SelfSignedCertificate"/>), as a
+    /// test instance with a self-signed certificate is: what -SkipCertificateCheck is for.
+    /// </summary>
+    public static FakeMauticServer StartHttps(X509Certificate2 certificate, FakeState? state = null) =>
+        Start("https://127.0.0.1:0", state, certificate);
+
+    /// <summary>A new self-signed certificate for 127.0.0.1 and localhost, valid from yesterday for a week; no one trusts it.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=fake-mautic.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") }, false));
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        // Through PKCS#12 so the private key is usable by the TLS stack on every platform.
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
+    }
+
+    public static FakeMauticServer Start(string url = "http://127.0.0.1:0", FakeState? state = null, X509Certificate2? certificate = null)
     {
         var uri = new Uri(url);
         if (!uri.IsLoopback) throw new ArgumentException("The fake Mautic only listens on loopback.", nameof(url));
@@ -35,7 +59,12 @@ public sealed class FakeMauticServer : IDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(k => k.AllowSynchronousIO = false);
+        if (certificate != null) builder.WebHost.UseKestrelHttpsConfiguration();   // the slim builder leaves https out
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AllowSynchronousIO = false;
+            if (certificate != null) k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+        });
         var app = builder.Build();
         Routes.Map(app, state);
         app.StartAsync().GetAwaiter().GetResult();

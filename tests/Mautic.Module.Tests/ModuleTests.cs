@@ -229,6 +229,32 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         Assert.True(File.Exists(Path.Combine(_m.ModuleDir, "en-US", "about_Mautic.help.txt")));
     }
 
+    [Fact]
+    public void Every_cmdlet_has_a_HelpUri_to_its_page_in_the_repositorys_docs()
+    {
+        // One base, derived from the manifest's ProjectUri: every [Cmdlet]'s HelpUri is base + its name + ".md",
+        // and that page exists in docs/ (the page the help is built from), so Get-Help -Online opens it.
+        var project = Regex.Match(_m.Manifest, @"ProjectUri\s*=\s*'([^']+)'").Groups[1].Value;
+        Assert.StartsWith("https://", project);
+        var online = project.TrimEnd('/') + "/blob/main/docs/";
+        Assert.All(_m.Cmdlets, c =>
+        {
+            var attribute = c.Type.GetCustomAttributesData().Single(a => a.AttributeType.FullName == "System.Management.Automation.CmdletAttribute");
+            var uri = attribute.NamedArguments.Where(n => n.MemberName == "HelpUri").Select(n => (string?)n.TypedValue.Value).SingleOrDefault();
+            Assert.Equal(online + c.Name + ".md", uri);
+            Assert.True(File.Exists(Path.Combine(_m.RepoRoot, "docs", c.Name + ".md")), $"{c.Name}: its HelpUri names docs/{c.Name}.md, which does not exist");
+        });
+    }
+
+    [Fact]
+    public void Every_about_topic_in_docs_is_built_into_en_US()
+    {
+        var topics = Directory.GetFiles(Path.Combine(_m.RepoRoot, "docs"), "about_*.md").Select(f => Path.GetFileNameWithoutExtension(f)).ToList();
+        Assert.Contains("about_Mautic", topics);
+        Assert.Contains("about_Mautic_Authentication", topics);
+        Assert.All(topics, t => Assert.True(File.Exists(Path.Combine(_m.ModuleDir, "en-US", t + ".help.txt")), t + ".help.txt is not in en-US"));
+    }
+
     // ---------- manifest and module folder ----------
 
     [Fact]

@@ -213,4 +213,38 @@ public sealed class ConnectionTests : PsTest
         l.Stop();
         return port;
     }
+
+    /// <summary>A test instance with a self-signed certificate (made by the test): refused with the fix named, accepted with the switch.</summary>
+    [Fact]
+    [Covers("Connect-Mautic", "Basic")]
+    [Covers("Connect-Mautic", "ClientCredentials")]
+    public void SkipCertificateCheck_reaches_a_self_signed_https_Mautic_warns_once_and_shows_in_Get_MauticConnection()
+    {
+        using var https = FakeMauticServer.StartHttps(FakeMauticServer.SelfSignedCertificate());
+        Ps.Runspace.SessionStateProxy.SetVariable("HttpsUrl", https.BaseUrl);
+
+        var refused = Run("Connect-Mautic $HttpsUrl -Credential $Cred");
+        Assert.NotNull(refused.Terminating);
+        Assert.Equal(ErrorCategory.ConnectionError, refused.Terminating!.CategoryInfo.Category);
+        Assert.Contains("certificate", refused.Terminating.Exception.Message);
+        Assert.Contains("Connect-Mautic -SkipCertificateCheck", refused.Terminating.Exception.Message);
+        Assert.DoesNotContain(Ps.Password, refused.Terminating.Exception.Message);
+        Assert.Empty(https.State.Requests);
+
+        var r = Ok("Connect-Mautic $HttpsUrl -Credential $Cred -SkipCertificateCheck; Get-MauticSegment -Id 1; Get-MauticContact -First 1; Get-MauticConnection");
+        var warning = Assert.Single(r.Warnings);                       // once per connection, not per call
+        Assert.Contains("-SkipCertificateCheck", warning.Message);
+        Assert.Contains(https.BaseUrl, warning.Message);
+        Assert.Equal(true, r.Output.Last().Properties["SkipCertificateCheck"].Value);
+        Assert.Contains(https.State.Requests, q => q.Path == "/api/segments/1");
+
+        var oauth = Ok("Connect-Mautic $HttpsUrl -ClientCredential $ClientCred -SkipCertificateCheck -PassThru");
+        Assert.Single(oauth.Warnings);
+        Assert.Equal(true, Assert.Single(oauth.Output).Properties["SkipCertificateCheck"].Value);
+
+        // A connection made without the switch checks certificates again and says so.
+        var plain = Ok("Connect-Mautic $BaseUrl -Credential $Cred -PassThru");
+        Assert.Empty(plain.Warnings);
+        Assert.Equal(false, Assert.Single(plain.Output).Properties["SkipCertificateCheck"].Value);
+    }
 }

@@ -57,8 +57,15 @@ Describe 'The module' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
 
-    It 'ships about_Mautic' {
+    It 'ships about_Mautic and about_Mautic_Authentication' {
         Get-Help about_Mautic | Out-String | Should -Match 'Connect-Mautic'
+        Get-Help about_Mautic_Authentication | Out-String | Should -Match 'client credentials'
+    }
+
+    It 'gives Get-Help -Online the page of <_> in the repository''s docs' -ForEach $CmdletNames {
+        $project = (Import-PowerShellDataFile (Join-Path $Root 'out/Mautic/Mautic.psd1')).PrivateData.PSData.ProjectUri
+        (Get-Command $_).HelpUri | Should -Be "$project/blob/main/docs/$_.md"
+        Test-Path (Join-Path $Root "docs/$_.md") | Should -BeTrue
     }
 }
 
@@ -415,19 +422,5 @@ Describe 'What needs a full PowerShell' {
             Invoke-ScriptAnalyzer -Path (Join-Path $Root 'tests') -Recurse
         )
         ($findings | ForEach-Object { "$($_.ScriptName):$($_.Line) $($_.RuleName)" }) -join "`n" | Should -BeNullOrEmpty
-    }
-
-    It 'packages a zip for Azure Automation whose top folder is the module' {
-        $pwsh = (Get-Process -Id $PID).Path
-        Get-ChildItem (Join-Path $Root 'out') -Filter 'Mautic-*.zip' | Remove-Item   # no stale zip can pass for this one
-        $log = & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build.ps1') Package 2>&1
-        $LASTEXITCODE | Should -Be 0 -Because ($log -join "`n")
-        $zip = Get-ChildItem (Join-Path $Root 'out') -Filter 'Mautic-*.zip' | Select-Object -First 1
-        $zip | Should -Not -BeNullOrEmpty
-        $unpacked = Join-Path $Work 'unzipped'
-        Expand-Archive -Path $zip.FullName -DestinationPath $unpacked
-        Test-Path (Join-Path $unpacked 'Mautic/Mautic.psd1') | Should -BeTrue
-        Test-Path (Join-Path $unpacked 'Mautic/Mautic.dll') | Should -BeTrue
-        Test-Path (Join-Path $unpacked 'Mautic/en-US/Mautic.dll-Help.xml') | Should -BeTrue
     }
 }

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Mautic.PowerShell.Cmdlets.Api
 {
     /// <summary>Calls any Mautic API route with the connection's auth, retries and error handling.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "MauticRequest", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "MauticRequest", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Invoke-MauticRequest.md")]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeMauticRequest : MauticCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Adds contacts to a campaign by hand: Mautic has no batch route for this, so one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticCampaignMember", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "MauticCampaignMember", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Add-MauticCampaignMember.md")]
     [OutputType("Mautic.CampaignMembership")]
     public sealed class AddMauticCampaignMember : PerContactMembershipCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Clones campaigns (POST campaigns/clone/{id}) and returns each copy.</summary>
-    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Copy, "MauticCampaign", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Copy-MauticCampaign.md")]
     [OutputType("Mautic.Campaign")]
     public sealed class CopyMauticCampaign : CampaignIdCmdlet
     {

@@ -8,7 +8,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// extension. A path that is a folder gets campaign-&lt;id&gt;.json (or .zip) inside it. An existing file is
     /// replaced only with -Force. -PassThru writes the FileInfo of each file.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "MauticCampaign", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
+    [Cmdlet(VerbsData.Export, "MauticCampaign", SupportsShouldProcess = true, DefaultParameterSetName = "Path", HelpUri = MauticHelp.Online + "Export-MauticCampaign.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportMauticCampaign : MauticTransferCmdlet
     {

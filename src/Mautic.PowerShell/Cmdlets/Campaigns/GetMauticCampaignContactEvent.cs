@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Gets a contact's campaign event log, across campaigns or, with -Campaign, in one campaign.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticCampaignContactEvent")]
+    [Cmdlet(VerbsCommon.Get, "MauticCampaignContactEvent", HelpUri = MauticHelp.Online + "Get-MauticCampaignContactEvent.md")]
     [OutputType("Mautic.CampaignContactEvent")]
     public sealed class GetMauticCampaignContactEvent : ContactSubListCmdlet
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// Gets campaign events by id, as a streamed, paged list of every campaign's events, or those of some campaigns
     /// (-CampaignId, or campaigns piped in: the list filtered by campaign, which Mautic 5.1 and 7.0 honour).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticCampaignEvent", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticCampaignEvent", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticCampaignEvent.md")]
     [OutputType("Mautic.CampaignEvent")]
     public sealed class GetMauticCampaignEvent : GetEntityCmdlet
     {

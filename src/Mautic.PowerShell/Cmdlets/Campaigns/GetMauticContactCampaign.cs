@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Gets the campaigns a contact is in (Mautic lists published campaigns only).</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactCampaign")]
+    [Cmdlet(VerbsCommon.Get, "MauticContactCampaign", HelpUri = MauticHelp.Online + "Get-MauticContactCampaign.md")]
     [OutputType("Mautic.Campaign")]
     public sealed class GetMauticContactCampaign : ContactSubListCmdlet
     {

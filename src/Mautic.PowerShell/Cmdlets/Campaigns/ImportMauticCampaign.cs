@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// imported campaign (unpublished, as Mautic leaves them). A campaign whose uuid Mautic has is updated in place
     /// (and unpublished) unless -AsCopy gives it a new one.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "MauticCampaign", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
+    [Cmdlet(VerbsData.Import, "MauticCampaign", SupportsShouldProcess = true, DefaultParameterSetName = "Path", HelpUri = MauticHelp.Online + "Import-MauticCampaign.md")]
     [OutputType("Mautic.Campaign")]
     public sealed class ImportMauticCampaign : MauticUploadCmdlet
     {

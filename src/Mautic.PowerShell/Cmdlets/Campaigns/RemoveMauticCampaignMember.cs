@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
     /// <summary>Takes contacts out of a campaign: Mautic has no batch route for this, so one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticCampaignMember", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Remove, "MauticCampaignMember", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Remove-MauticCampaignMember.md")]
     [OutputType("Mautic.CampaignMembership")]
     public sealed class RemoveMauticCampaignMember : PerContactMembershipCmdlet
     {

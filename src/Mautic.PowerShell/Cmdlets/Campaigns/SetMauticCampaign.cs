@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// Edits campaigns by id: PATCH by default; -Replace is PUT, which Mautic refuses without events and a contact
     /// source and which deletes the events not sent. Piped input goes through batch edit.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MauticCampaign", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticCampaign", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticCampaign.md")]
     [OutputType("Mautic.Campaign")]
     public sealed partial class SetMauticCampaign : SetEntityCmdlet<CampaignParameters>
     {

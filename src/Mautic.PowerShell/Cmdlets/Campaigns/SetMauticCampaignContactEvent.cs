@@ -8,7 +8,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// Changes a contact's log of a campaign event (reschedules it with -TriggerDate): one through the single route,
     /// several from the pipeline 200 per batch request, each failure an error carrying its input.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MauticCampaignContactEvent", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticCampaignContactEvent", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticCampaignContactEvent.md")]
     [OutputType("Mautic.CampaignContactEvent")]
     public sealed class SetMauticCampaignContactEvent : MauticBulkCmdlet
     {

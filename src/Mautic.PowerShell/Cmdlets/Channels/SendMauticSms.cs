@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// Sends a text message to contacts from the pipeline: one request per contact (Mautic has no batch route),
     /// -ThrottleLimit at a time; a contact Mautic did not send to is an error carrying that contact.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "MauticSms", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Send, "MauticSms", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Send-MauticSms.md")]
     [OutputType("Mautic.SmsSendResult")]
     public sealed class SendMauticSms : PerContactCmdlet
     {

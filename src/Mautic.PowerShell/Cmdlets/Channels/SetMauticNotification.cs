@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
     /// Edits web push notifications by id: PATCH by default, PUT with -Replace (Mautic 5.1 then needs -Heading,
     /// -Message and -Language); piped input goes through batch edit.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MauticNotification", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticNotification", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticNotification.md")]
     [OutputType("Mautic.Notification")]
     public sealed partial class SetMauticNotification : SetEntityCmdlet<NotificationParameters>
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Companies
 {
     /// <summary>Adds contacts to a company (it becomes their primary company): one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticCompanyMember", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "MauticCompanyMember", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Add-MauticCompanyMember.md")]
     [OutputType("Mautic.CompanyMembership")]
     public sealed class AddMauticCompanyMember : PerContactMembershipCmdlet
     {

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Companies
     /// <summary>
     /// Gets the contacts of a company, streamed and paged like Get-MauticContact. Mautic lists no company's contacts by itself: the cmdlet searches contacts with company_id:&lt;id&gt;, every contact linked to the company (primary or not).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticCompanyMember", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticCompanyMember", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticCompanyMember.md")]
     [OutputType("Mautic.Contact")]
     public sealed class GetMauticCompanyMember : MemberListCmdlet
     {

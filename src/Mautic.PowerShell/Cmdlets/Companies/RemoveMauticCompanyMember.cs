@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Companies
 {
     /// <summary>Removes contacts from a company: one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticCompanyMember", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Remove, "MauticCompanyMember", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Remove-MauticCompanyMember.md")]
     [OutputType("Mautic.CompanyMembership")]
     public sealed class RemoveMauticCompanyMember : PerContactMembershipCmdlet
     {

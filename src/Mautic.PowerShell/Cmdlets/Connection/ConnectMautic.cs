@@ -5,7 +5,7 @@ using Mautic.Client.Auth;
 namespace Mautic.PowerShell.Cmdlets.Connection
 {
     /// <summary>Connects to a Mautic, proves the connection with one call, and keeps it for this session.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "Mautic", DefaultParameterSetName = Basic)]
+    [Cmdlet(VerbsCommunications.Connect, "Mautic", DefaultParameterSetName = Basic, HelpUri = MauticHelp.Online + "Connect-Mautic.md")]
     [OutputType(typeof(MauticConnection))]
     public sealed class ConnectMautic : MauticCmdletBase
     {
@@ -59,6 +59,10 @@ namespace Mautic.PowerShell.Cmdlets.Connection
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>Accepts any server certificate for this connection only (self-signed test instances), as Invoke-RestMethod's switch does.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -74,8 +78,12 @@ namespace Mautic.PowerShell.Cmdlets.Connection
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 UnreachableTimeout = TimeSpan.FromSeconds(UnreachableTimeoutSec),
                 AllowInsecureAuthentication = AllowUnencryptedAuthentication,
+                SkipCertificateCheck = SkipCertificateCheck,
             }, CancellationToken);
             MauticSession.Set(SessionState, connection);
+            if (connection.SkipCertificateCheck)
+                WriteWarning($"-SkipCertificateCheck: this connection to {connection.BaseUrl} accepts any server certificate, so whoever sits between this computer and " +
+                             "the server can read and change its traffic, credentials included. Use it only with test instances.");
             WriteVerbose($"Connected to {connection.BaseUrl} with {connection.AuthMethod}{(connection.UserName != null ? " as " + connection.UserName : "")} (Mautic {connection.MauticVersion ?? "version unknown"}).");
             if (PassThru) WriteObject(Wrap(connection));
         }

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Connection
 {
     /// <summary>Forgets the session's connection.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Mautic")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Mautic", HelpUri = MauticHelp.Online + "Disconnect-Mautic.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectMautic : PSCmdlet
     {

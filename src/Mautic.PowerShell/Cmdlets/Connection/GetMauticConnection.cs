@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Connection
 {
     /// <summary>Returns the session's connection.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticConnection")]
+    [Cmdlet(VerbsCommon.Get, "MauticConnection", HelpUri = MauticHelp.Online + "Get-MauticConnection.md")]
     [OutputType(typeof(MauticConnection))]
     public sealed class GetMauticConnection : PSCmdlet
     {

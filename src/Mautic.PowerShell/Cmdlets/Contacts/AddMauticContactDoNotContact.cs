@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Marks contacts as not to be contacted on a channel: one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticContactDoNotContact", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "MauticContactDoNotContact", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Add-MauticContactDoNotContact.md")]
     [OutputType("Mautic.Contact")]
     public sealed class AddMauticContactDoNotContact : PerContactChangeCmdlet
     {

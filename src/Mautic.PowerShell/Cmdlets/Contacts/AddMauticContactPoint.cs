@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Adds points to contacts (or subtracts, multiplies, divides), or to their score in a point group; one request per contact.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticContactPoint", SupportsShouldProcess = true, DefaultParameterSetName = ContactSet)]
+    [Cmdlet(VerbsCommon.Add, "MauticContactPoint", SupportsShouldProcess = true, DefaultParameterSetName = ContactSet, HelpUri = MauticHelp.Online + "Add-MauticContactPoint.md")]
     [OutputType("Mautic.Contact", "Mautic.ContactPointGroupScore")]
     public sealed class AddMauticContactPoint : ContactPointCmdlet
     {

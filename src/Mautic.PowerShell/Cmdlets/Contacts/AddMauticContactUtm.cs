@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Records UTM tags (campaign, source, medium ...) on contacts: one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticContactUtm", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "MauticContactUtm", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Add-MauticContactUtm.md")]
     [OutputType("Mautic.Contact")]
     public sealed class AddMauticContactUtm : PerContactChangeCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets contacts by id (100 ids per list request), by exact e-mail, or as a streamed, paged list.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticContact", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticContact.md")]
     [OutputType("Mautic.Contact")]
     public sealed class GetMauticContact : MauticListCmdlet
     {

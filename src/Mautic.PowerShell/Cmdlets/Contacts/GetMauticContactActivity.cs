@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// Streams timeline events (points, do-not-contact, UTM tags, e-mails, page hits, ...) of the given contacts, or of
     /// all contacts without -Id, page after page; -First/-Skip count across everything written.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactActivity", DefaultParameterSetName = AllSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticContactActivity", DefaultParameterSetName = AllSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticContactActivity.md")]
     [OutputType("Mautic.ContactActivity")]
     public sealed class GetMauticContactActivity : MauticCmdlet
     {

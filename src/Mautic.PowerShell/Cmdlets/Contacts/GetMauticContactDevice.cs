@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets the devices Mautic has seen a contact use.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactDevice")]
+    [Cmdlet(VerbsCommon.Get, "MauticContactDevice", HelpUri = MauticHelp.Online + "Get-MauticContactDevice.md")]
     [OutputType("Mautic.ContactDevice")]
     public sealed class GetMauticContactDevice : ContactSubListCmdlet
     {

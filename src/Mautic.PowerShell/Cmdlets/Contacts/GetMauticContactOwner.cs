@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>The users who can own contacts (GET contacts/list/owners): id, firstName, lastName.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactOwner")]
+    [Cmdlet(VerbsCommon.Get, "MauticContactOwner", HelpUri = MauticHelp.Online + "Get-MauticContactOwner.md")]
     [OutputType("Mautic.ContactOwner")]
     public sealed class GetMauticContactOwner : LookupCmdlet
     {

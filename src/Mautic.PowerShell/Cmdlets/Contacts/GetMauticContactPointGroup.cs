@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets a contact's point-group scores, or its score in one group (0 where it has none yet).</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactPointGroup")]
+    [Cmdlet(VerbsCommon.Get, "MauticContactPointGroup", HelpUri = MauticHelp.Online + "Get-MauticContactPointGroup.md")]
     [OutputType("Mautic.ContactPointGroupScore")]
     public sealed class GetMauticContactPointGroup : ContactSubListCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets the segments a contact is a member of.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactSegment")]
+    [Cmdlet(VerbsCommon.Get, "MauticContactSegment", HelpUri = MauticHelp.Online + "Get-MauticContactSegment.md")]
     [OutputType("Mautic.Segment")]
     public sealed class GetMauticContactSegment : ContactSubListCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Creates contacts; pipeline input goes 200 per batch request.</summary>
-    [Cmdlet(VerbsCommon.New, "MauticContact", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "MauticContact", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "New-MauticContact.md")]
     [OutputType("Mautic.Contact")]
     public sealed partial class NewMauticContact : ContactWriteCmdlet<ContactParameters>
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Deletes contacts by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticContact.md")]
     [OutputType("Mautic.Contact")]
     public sealed class RemoveMauticContact : MauticBulkCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Makes contacts reachable again on a channel; ConfirmImpact High, -Force skips the prompt.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticContactDoNotContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticContactDoNotContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticContactDoNotContact.md")]
     [OutputType("Mautic.Contact")]
     public sealed class RemoveMauticContactDoNotContact : PerContactChangeCmdlet
     {

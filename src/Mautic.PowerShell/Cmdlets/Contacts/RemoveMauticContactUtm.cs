@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Deletes UTM tags of one contact by their ids; ConfirmImpact High, -Force skips the prompt.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticContactUtm", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticContactUtm", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticContactUtm.md")]
     [OutputType("Mautic.Contact")]
     public sealed class RemoveMauticContactUtm : MauticBulkCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Edits contacts by id with PATCH (only the fields given change), or with -Replace by PUT; pipeline input goes through batch edit.</summary>
-    [Cmdlet(VerbsCommon.Set, "MauticContact", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticContact", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticContact.md")]
     [OutputType("Mautic.Contact")]
     public sealed partial class SetMauticContact : ContactWriteCmdlet<ContactParameters>
     {

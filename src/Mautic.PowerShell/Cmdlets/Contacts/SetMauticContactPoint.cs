@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// Sets contacts' points (an edit of the points field, 200 contacts per batch request) or, with -PointGroupId,
     /// their score in a point group (the group route's 'set' operator, one request per contact).
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MauticContactPoint", SupportsShouldProcess = true, DefaultParameterSetName = ContactSet)]
+    [Cmdlet(VerbsCommon.Set, "MauticContactPoint", SupportsShouldProcess = true, DefaultParameterSetName = ContactSet, HelpUri = MauticHelp.Online + "Set-MauticContactPoint.md")]
     [OutputType("Mautic.Contact", "Mautic.ContactPointGroupScore")]
     public sealed class SetMauticContactPoint : ContactPointCmdlet
     {

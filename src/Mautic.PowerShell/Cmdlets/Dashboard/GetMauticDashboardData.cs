@@ -7,7 +7,7 @@ namespace Mautic.PowerShell.Cmdlets.Dashboard
     /// chart one row per point (Label, then a column per dataset), a table one row per row; -DataFormat Widget gives the
     /// widget's own chart or table data as one record.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticDashboardData")]
+    [Cmdlet(VerbsCommon.Get, "MauticDashboardData", HelpUri = MauticHelp.Online + "Get-MauticDashboardData.md")]
     [OutputType("Mautic.DashboardData")]
     public sealed class GetMauticDashboardData : MauticCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Dashboard
 {
     /// <summary>Lists the dashboard widget types (GET data): Type, Name, Category; -Type filters by type or wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticDashboardWidgetType")]
+    [Cmdlet(VerbsCommon.Get, "MauticDashboardWidgetType", HelpUri = MauticHelp.Online + "Get-MauticDashboardWidgetType.md")]
     [OutputType("Mautic.DashboardWidgetType")]
     public sealed class GetMauticDashboardWidgetType : MauticCmdlet
     {

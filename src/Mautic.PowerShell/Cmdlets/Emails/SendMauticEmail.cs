@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Emails
 {
     /// <summary>Sends an e-mail to contacts (transactional, with tokens) or to the e-mail's segments.</summary>
-    [Cmdlet(VerbsCommunications.Send, "MauticEmail", SupportsShouldProcess = true, DefaultParameterSetName = ToContact)]
+    [Cmdlet(VerbsCommunications.Send, "MauticEmail", SupportsShouldProcess = true, DefaultParameterSetName = ToContact, HelpUri = MauticHelp.Online + "Send-MauticEmail.md")]
     [OutputType("Mautic.EmailSendResult")]
     public sealed class SendMauticEmail : MauticCmdlet
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
     /// Records that a contact replied to an e-mail it was sent (POST emails/reply/{trackingHash}); Mautic marks that
     /// send read. The hash is the tracking_hash of an email_stats row, so such rows pipe in.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "MauticEmailReply", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Send, "MauticEmailReply", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Send-MauticEmailReply.md")]
     [OutputType("Mautic.EmailReply")]
     public sealed class SendMauticEmailReply : MauticCmdlet
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Fields
     /// Gets custom field definitions of contacts or companies (-Object) by id or as a streamed, paged list; with
     /// -Published, the short list of published fields Mautic gives forms and imports (GET contacts/list/fields).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticField", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticField", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticField.md")]
     [OutputType("Mautic.Field")]
     public sealed class GetMauticField : GetEntityCmdlet
     {

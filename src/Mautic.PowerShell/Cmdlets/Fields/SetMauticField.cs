@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Fields
 {
     /// <summary>Edits custom fields by id: PATCH by default, PUT with -Replace; piped input goes through batch edit. The alias cannot change.</summary>
-    [Cmdlet(VerbsCommon.Set, "MauticField", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticField", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticField.md")]
     [OutputType("Mautic.Field")]
     public sealed partial class SetMauticField : SetEntityCmdlet<FieldParameters>
     {

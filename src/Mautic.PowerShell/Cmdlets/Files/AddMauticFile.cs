@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Files
     /// Uploads local files to a Mautic media folder (POST files/{dir}/new), each streamed from disk; Mautic stores each
     /// under a new random name, which the Mautic.File written for it carries as File.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "MauticFile", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
+    [Cmdlet(VerbsCommon.Add, "MauticFile", SupportsShouldProcess = true, DefaultParameterSetName = "Path", HelpUri = MauticHelp.Online + "Add-MauticFile.md")]
     [OutputType("Mautic.File")]
     public sealed class AddMauticFile : MauticUploadCmdlet
     {

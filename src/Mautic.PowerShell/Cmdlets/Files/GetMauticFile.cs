@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Files
 {
     /// <summary>Lists a Mautic media folder (GET files/{dir}): one Mautic.File per name, files and subfolders alike.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticFile")]
+    [Cmdlet(VerbsCommon.Get, "MauticFile", HelpUri = MauticHelp.Online + "Get-MauticFile.md")]
     [OutputType("Mautic.File")]
     public sealed class GetMauticFile : MauticCmdlet
     {

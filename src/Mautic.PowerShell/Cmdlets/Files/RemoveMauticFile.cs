@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Files
 {
     /// <summary>Deletes files from a Mautic media folder (DELETE files/{dir}/{file}/delete); a name not there is an ObjectNotFound error.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticFile.md")]
     [OutputType("Mautic.File")]
     public sealed class RemoveMauticFile : MauticCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Focus
 {
     /// <summary>Gets the JavaScript Mautic generates to show a focus item on a page (POST focus/{id}/js), one string per id.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticFocusScript")]
+    [Cmdlet(VerbsCommon.Get, "MauticFocusScript", HelpUri = MauticHelp.Online + "Get-MauticFocusScript.md")]
     [OutputType(typeof(string))]
     public sealed class GetMauticFocusScript : MauticCmdlet
     {

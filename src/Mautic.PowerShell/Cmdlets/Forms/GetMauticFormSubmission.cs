@@ -5,7 +5,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     /// Each is a Mautic.FormSubmission with id, formId, contactId, dateSubmitted, ipAddress, referer, trackingId and
     /// pageId, and one property per submitted field (its alias), so Export-Csv writes one column per field.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticFormSubmission", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticFormSubmission", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticFormSubmission.md")]
     [OutputType(FormService.SubmissionType)]
     public sealed class GetMauticFormSubmission : MauticPagedCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Forms
 {
     /// <summary>Creates forms (Mautic requires only -Name; the alias is made from it), with fields and actions from hashtables; piped rows go 200 per batch request.</summary>
-    [Cmdlet(VerbsCommon.New, "MauticForm", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "MauticForm", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "New-MauticForm.md")]
     [OutputType("Mautic.Form")]
     public sealed partial class NewMauticForm : NewEntityCmdlet<FormParameters>
     {

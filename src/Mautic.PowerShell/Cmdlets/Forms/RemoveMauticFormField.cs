@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
     /// Removes fields from a form in one request (DELETE forms/{id}/fields/delete?fields[]=…), between two reads of the form:
     /// Mautic answers 200 whatever the ids, so an id the form does not have is reported as an ObjectNotFound error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticFormField", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticFormField", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticFormField.md")]
     [OutputType("Mautic.Form")]
     public sealed class RemoveMauticFormField : RemoveFormItemsCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Forms
 {
     /// <summary>Edits forms by id: PATCH by default (fields and actions given are added, or changed when they carry an id), PUT with -Replace (fields and actions not given are deleted); piped input goes through batch edit.</summary>
-    [Cmdlet(VerbsCommon.Set, "MauticForm", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticForm", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticForm.md")]
     [OutputType("Mautic.Form")]
     public sealed partial class SetMauticForm : SetEntityCmdlet<FormParameters>
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Messages
     /// Creates marketing messages (Mautic requires only the name; each channel Mautic offers starts disabled) with
     /// -Channel naming the item each channel sends; piped rows go 200 per batch request.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MauticMessage", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "MauticMessage", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "New-MauticMessage.md")]
     [OutputType("Mautic.Message")]
     public sealed partial class NewMauticMessage : NewEntityCmdlet<MessageParameters>
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Messages
 {
     /// <summary>Deletes marketing messages by id, 200 per batch request; an id Mautic did not delete is an ObjectNotFound error.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticMessage.md")]
     [OutputType("Mautic.Message")]
     public sealed class RemoveMauticMessage : RemoveEntityCmdlet
     {

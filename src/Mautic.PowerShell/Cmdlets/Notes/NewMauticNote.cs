@@ -5,7 +5,7 @@ namespace Mautic.PowerShell.Cmdlets.Notes
     /// piped rows carry note fields (text, type, dateTime, lead). One request per note: Mautic's batch/new loses track
     /// of what it saved when one note names no or an unknown contact.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MauticNote", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "MauticNote", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "New-MauticNote.md")]
     [OutputType("Mautic.Note")]
     public sealed partial class NewMauticNote : NewEntityCmdlet<NewNoteParameters>
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Points
 {
     /// <summary>Gets point triggers by id or as a streamed, paged list.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticPointTrigger", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticPointTrigger", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticPointTrigger.md")]
     [OutputType("Mautic.PointTrigger")]
     public sealed class GetMauticPointTrigger : GetEntityCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Points
 {
     /// <summary>The kinds of event a point trigger can run (GET points/triggers/events/types): type and label.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticPointTriggerEventType")]
+    [Cmdlet(VerbsCommon.Get, "MauticPointTriggerEventType", HelpUri = MauticHelp.Online + "Get-MauticPointTriggerEventType.md")]
     [OutputType("Mautic.PointTriggerEventType")]
     public sealed class GetMauticPointTriggerEventType : TypeListCmdlet
     {

@@ -5,7 +5,7 @@ namespace Mautic.PowerShell.Cmdlets.Points
     /// to tell what really happened: an id the trigger does not have is an ObjectNotFound error, and an event still
     /// there afterwards (Mautic 5.1 answers as if removed but does not save) an InvalidResult error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticPointTriggerEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticPointTriggerEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticPointTriggerEvent.md")]
     [OutputType("Mautic.PointTrigger")]
     public sealed class RemoveMauticPointTriggerEvent : RemoveItemsCmdlet
     {

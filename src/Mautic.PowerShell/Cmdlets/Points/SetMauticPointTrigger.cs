@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Points
 {
     /// <summary>Edits point triggers by id: PATCH by default, PUT with -Replace; piped input goes through batch edit.</summary>
-    [Cmdlet(VerbsCommon.Set, "MauticPointTrigger", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticPointTrigger", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticPointTrigger.md")]
     [OutputType("Mautic.PointTrigger")]
     public sealed class SetMauticPointTrigger : SetEntityCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Projects
 {
     /// <summary>Gets projects (Mautic 7.0 or later, /api/v2/projects): by id, by name with wildcards, or as a streamed list.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticProject", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticProject", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticProject.md")]
     [OutputType(ProjectService.TypeName)]
     public sealed class GetMauticProject : MauticCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Projects
 {
     /// <summary>Creates projects (Mautic 7.0 or later, POST /api/v2/projects), one request per input; piped rows bind by property name.</summary>
-    [Cmdlet(VerbsCommon.New, "MauticProject", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "MauticProject", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "New-MauticProject.md")]
     [OutputType(ProjectService.TypeName)]
     public sealed class NewMauticProject : MauticCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Projects
 {
     /// <summary>Deletes projects by id (DELETE /api/v2/projects/{id}); Mautic takes them off every record that had them.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticProject.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveMauticProject : MauticCmdlet
     {

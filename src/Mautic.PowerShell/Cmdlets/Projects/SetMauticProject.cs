@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Projects
 {
     /// <summary>Changes projects by id as a JSON merge patch (PATCH /api/v2/projects/{id}): only the values given change.</summary>
-    [Cmdlet(VerbsCommon.Set, "MauticProject", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticProject", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticProject.md")]
     [OutputType(ProjectService.TypeName)]
     public sealed class SetMauticProject : MauticCmdlet
     {

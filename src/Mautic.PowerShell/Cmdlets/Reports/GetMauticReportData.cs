@@ -5,7 +5,7 @@ namespace Mautic.PowerShell.Cmdlets.Reports
     /// Mautic.ReportRow whose properties are the report's columns, so it goes straight to Export-Csv. -DateFrom and -DateTo
     /// bound the source's date column (without -DateFrom Mautic takes the last 30 days).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticReportData", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticReportData", SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticReportData.md")]
     [OutputType("Mautic.ReportRow")]
     public sealed class GetMauticReportData : MauticStreamCmdlet
     {

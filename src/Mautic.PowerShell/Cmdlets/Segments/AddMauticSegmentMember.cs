@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Adds contacts to a segment; piped contacts go 200 per request through contacts/add.</summary>
-    [Cmdlet(VerbsCommon.Add, "MauticSegmentMember", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "MauticSegmentMember", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Add-MauticSegmentMember.md")]
     [OutputType("Mautic.SegmentMembership")]
     public sealed class AddMauticSegmentMember : MembershipCmdlet
     {

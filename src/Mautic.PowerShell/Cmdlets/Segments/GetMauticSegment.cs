@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Gets segments by id or as a streamed, paged list.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticSegment", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticSegment", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticSegment.md")]
     [OutputType("Mautic.Segment")]
     public sealed class GetMauticSegment : MauticListCmdlet
     {

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
     /// <summary>
     /// Gets the contacts of a segment, streamed and paged like Get-MauticContact. Mautic lists no segment's contacts by itself: the cmdlet reads the segment's alias and searches contacts with segment:&lt;alias&gt;, as Mautic's own contact search does.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticSegmentMember", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticSegmentMember", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticSegmentMember.md")]
     [OutputType("Mautic.Contact")]
     public sealed class GetMauticSegmentMember : MemberListCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Segments
 {
     /// <summary>Removes contacts from a segment: one request per contact (Mautic has no bulk remove), -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticSegmentMember", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Remove, "MauticSegmentMember", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Remove-MauticSegmentMember.md")]
     [OutputType("Mautic.SegmentMembership")]
     public sealed class RemoveMauticSegmentMember : PerContactMembershipCmdlet
     {

@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Stages
     /// <summary>
     /// Gets the contacts of a stage, streamed and paged like Get-MauticContact. A contact is in at most one stage: the cmdlet lists contacts with where stage_id eq &lt;id&gt;.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticStageMember", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticStageMember", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticStageMember.md")]
     [OutputType("Mautic.Contact")]
     public sealed class GetMauticStageMember : MemberListCmdlet
     {

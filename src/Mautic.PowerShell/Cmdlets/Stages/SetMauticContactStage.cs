@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Stages
 {
     /// <summary>Puts contacts into a stage, or with -Remove takes them out: one request per contact, -ThrottleLimit at a time.</summary>
-    [Cmdlet(VerbsCommon.Set, "MauticContactStage", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticContactStage", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticContactStage.md")]
     [OutputType("Mautic.StageMembership")]
     public sealed class SetMauticContactStage : PerContactMembershipCmdlet
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Stats
     /// Reads the rows of one of Mautic's statistics tables (GET stats/{table}), streamed a page per request; each row
     /// is a Mautic.StatRow whose properties are the table's columns, plus Table.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticStat", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticStat", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticStat.md")]
     [OutputType("Mautic.StatRow")]
     public sealed class GetMauticStat : MauticPagedCmdlet
     {

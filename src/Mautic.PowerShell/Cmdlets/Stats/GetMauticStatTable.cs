@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Stats
 {
     /// <summary>Lists the statistics tables the API reads (GET stats), each with its columns; -Name filters by name or wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticStatTable")]
+    [Cmdlet(VerbsCommon.Get, "MauticStatTable", HelpUri = MauticHelp.Online + "Get-MauticStatTable.md")]
     [OutputType("Mautic.StatTable")]
     public sealed class GetMauticStatTable : MauticCmdlet
     {

@@ -5,7 +5,7 @@ namespace Mautic.PowerShell.Cmdlets.Themes
     /// .zip unless -Name says otherwise; writes the installed Mautic.Theme. An installed theme is replaced only with
     /// -Force; Mautic's built-in themes cannot be replaced.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "MauticTheme", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
+    [Cmdlet(VerbsCommon.Add, "MauticTheme", SupportsShouldProcess = true, DefaultParameterSetName = "Path", HelpUri = MauticHelp.Online + "Add-MauticTheme.md")]
     [OutputType("Mautic.Theme")]
     public sealed class AddMauticTheme : MauticUploadCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Themes
 {
     /// <summary>Lists the installed themes (GET themes) as Mautic.Theme objects; Name is the key the other theme cmdlets take.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticTheme")]
+    [Cmdlet(VerbsCommon.Get, "MauticTheme", HelpUri = MauticHelp.Online + "Get-MauticTheme.md")]
     [OutputType("Mautic.Theme")]
     public sealed class GetMauticTheme : MauticCmdlet
     {

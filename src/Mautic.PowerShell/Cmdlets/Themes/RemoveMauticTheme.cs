@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Themes
     /// Deletes installed themes (DELETE themes/{theme}/delete). Mautic's built-in themes are refused: Mautic would
     /// not delete one but hide it from every builder. An unknown name is an ObjectNotFound error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticTheme", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticTheme", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticTheme.md")]
     [OutputType("Mautic.Theme")]
     public sealed class RemoveMauticTheme : MauticCmdlet
     {

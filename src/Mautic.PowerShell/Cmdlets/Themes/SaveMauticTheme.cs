@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Themes
     /// Downloads themes as zip files (GET themes/{theme}), streamed to disk: a path that is a folder gets
     /// &lt;theme&gt;.zip inside it. An existing file is replaced only with -Force. Writes the FileInfo of each file.
     /// </summary>
-    [Cmdlet(VerbsData.Save, "MauticTheme", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
+    [Cmdlet(VerbsData.Save, "MauticTheme", SupportsShouldProcess = true, DefaultParameterSetName = "Path", HelpUri = MauticHelp.Online + "Save-MauticTheme.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveMauticTheme : MauticTransferCmdlet
     {

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Users
 {
     /// <summary>Gets Mautic users by id, as a streamed, paged list, or (-Self) the user the connection acts as.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticUser", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticUser.md")]
     [OutputType("Mautic.User")]
     public sealed class GetMauticUser : GetEntityCmdlet
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Users
     /// Whether users have permissions (POST users/{id}/permissioncheck): one Mautic.UserPermission per user and
     /// permission, with UserId, Permission and Granted.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "MauticUserPermission")]
+    [Cmdlet(VerbsDiagnostic.Test, "MauticUserPermission", HelpUri = MauticHelp.Online + "Test-MauticUserPermission.md")]
     [OutputType("Mautic.UserPermission")]
     public sealed class TestMauticUserPermission : MauticCmdlet
     {

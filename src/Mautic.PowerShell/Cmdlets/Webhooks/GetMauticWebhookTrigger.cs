@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
     /// <summary>Lists the events a webhook can be sent for (GET hooks/triggers, read afresh): Name, Label, Description; -Name filters by name or wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticWebhookTrigger")]
+    [Cmdlet(VerbsCommon.Get, "MauticWebhookTrigger", HelpUri = MauticHelp.Online + "Get-MauticWebhookTrigger.md")]
     [OutputType("Mautic.WebhookTrigger")]
     public sealed class GetMauticWebhookTrigger : MauticCmdlet
     {
