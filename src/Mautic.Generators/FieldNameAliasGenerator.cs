@@ -11,20 +11,28 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Mautic.Generators
 {
     /// <summary>
-    /// Names you see are names you type: a record shows its name and description under the area's field names
-    /// (<c>tag</c>, <c>companyname</c>, <c>title</c>), so New- and Set-Mautic&lt;Area&gt; take those names as aliases
-    /// of -Name and -Description. The field names come from the resource table itself
+    /// Names you see are names you type. A record shows its name and description under the area's field names
+    /// (<c>tag</c>, <c>companyname</c>, <c>title</c>), so New- and Set-Mautic&lt;Area&gt; take those names as aliases of
+    /// -Name and -Description; and every other column of the records' table view (Mautic.Format.ps1xml) that Mautic lets
+    /// a user write becomes a parameter of that name (-IsPublished, -Weight, -Companycity), whose value is sent as that
+    /// field (<c>EntityWriteCmdlet.ShownFields</c>): an <c>isX</c> field as a switch, any other as given.
+    /// The field names and read-only properties come from the resource table itself
     /// (src/Mautic.Client/Resources/MauticResource.cs, an AdditionalFiles item read as C# syntax: each row's
-    /// <c>nameField</c>/<c>descriptionField</c> argument, or the constructor's default). For every concrete cmdlet
-    /// deriving from <c>EntityWriteCmdlet</c> whose <c>Area</c> is a row (<c>MauticResources.Tags</c>), it writes the
-    /// other half of the (partial) class: a <c>new</c> -Name or -Description with the base's attributes plus the alias,
-    /// unless the cmdlet already binds that name (New-MauticNote's own -Text, New-MauticUser's -UserName).
+    /// <c>nameField</c>/<c>descriptionField</c>/<c>readOnly</c> arguments, the constructor's defaults and
+    /// <c>CommonReadOnly</c>). For every concrete cmdlet deriving from <c>EntityWriteCmdlet</c> whose <c>Area</c> is a row
+    /// (<c>MauticResources.Tags</c>), it writes the other half of the (partial) class. A column is left alone when it is
+    /// read-only in the table, when the cmdlet already binds its name (New-MauticNote's own -Text, -Trigger's alias
+    /// Triggers), or, on Set-, when the area parameter class holds it without [Parameter] (create-only: a category's bundle).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class FieldNameAliasGenerator : IIncrementalGenerator
     {
         const string WriteCmdletName = "Mautic.PowerShell.Base.EntityWriteCmdlet";
         const string TableFile = "MauticResource.cs";
+        const string ViewFile = "Mautic.Format.ps1xml";
+        const string OutputTypeAttributeName = "System.Management.Automation.OutputTypeAttribute";
+        /// <summary>The cmdlet's store of the values given to generated field parameters (EntityWriteCmdlet.ShownFields).</summary>
+        const string Store = "ShownFields";
         const string ParameterAttributeName = "System.Management.Automation.ParameterAttribute";
         const string AliasAttributeName = "System.Management.Automation.AliasAttribute";
 
@@ -32,8 +40,8 @@ namespace Mautic.Generators
         static readonly (string Parameter, string TableArgument)[] Aliased = { ("Name", "nameField"), ("Description", "descriptionField") };
 
         static readonly DiagnosticDescriptor NotPartial = new DiagnosticDescriptor("MAUTICGEN004",
-            "Cmdlet whose area names its fields otherwise must be partial",
-            "{0} writes {1}, whose {2} field is '{3}': declare it partial so that -{4} takes the alias -{3}",
+            "Cmdlet that writes fields its records show must be partial",
+            "{0} writes {1}, whose records show fields it does not take yet: declare it partial so that it takes {2}",
             "Mautic.Generators", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
         static readonly DiagnosticDescriptor UnknownRow = new DiagnosticDescriptor("MAUTICGEN005",
@@ -47,15 +55,19 @@ namespace Mautic.Generators
                 .Where(t => Path.GetFileName(t.Path) == TableFile)
                 .Select((t, cancel) => Table.Parse(t.GetText(cancel)?.ToString() ?? ""))
                 .Collect();
+            var views = context.AdditionalTextsProvider
+                .Where(t => Path.GetFileName(t.Path) == ViewFile)
+                .Select((t, cancel) => Views(t.GetText(cancel)?.ToString() ?? ""))
+                .Collect();
             var cmdlets = context.SyntaxProvider.CreateSyntaxProvider(
                     (node, _) => node is ClassDeclarationSyntax c && c.BaseList != null,
                     (ctx, cancel) => Candidate.Of((ClassDeclarationSyntax)ctx.Node, ctx.SemanticModel.GetDeclaredSymbol((ClassDeclarationSyntax)ctx.Node, cancel)))
                 .Where(x => x != null);
-            context.RegisterSourceOutput(cmdlets.Combine(table), (spc, x) =>
+            context.RegisterSourceOutput(cmdlets.Combine(table.Combine(views)), (spc, x) =>
             {
-                var rows = x.Right.FirstOrDefault();
+                var rows = x.Right.Left.FirstOrDefault();
                 if (rows == null) return;
-                var output = x.Left.Describe(rows);
+                var output = x.Left.Describe(rows, x.Right.Right.FirstOrDefault() ?? new Dictionary<string, List<string>>());
                 foreach (var d in output.Problems) spc.ReportDiagnostic(d);
                 if (output.Source != null) spc.AddSource(output.HintName, output.Source);
             });
@@ -71,6 +83,13 @@ namespace Mautic.Generators
             public HashSet<string> Bound;
             /// <summary>The base's -Name and -Description: their attributes as C#, and their aliases.</summary>
             public Dictionary<string, (string Type, List<string> Attributes, List<string> Aliases)> Bases;
+            /// <summary>The type names of the records it writes ([OutputType]).</summary>
+            public List<string> OutputTypes;
+            /// <summary>
+            /// Fields the cmdlet's area parameter class holds without [Parameter] (a create-only field that only the
+            /// New&lt;Area&gt;Parameters subclass makes a parameter: a category's bundle): Set- gets no parameter for them.
+            /// </summary>
+            public HashSet<string> CreateOnly;
 
             public static Candidate Of(ClassDeclarationSyntax syntax, INamedTypeSymbol cls)
             {
@@ -86,7 +105,14 @@ namespace Mautic.Generators
                     Bound = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
                     Bases = new Dictionary<string, (string, List<string>, List<string>)>(),
                 };
+                c.OutputTypes = cls.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == OutputTypeAttributeName)
+                    .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Kind == TypedConstantKind.Array ? arg.Values : ImmutableArray.Create(arg)))
+                    .Select(v => v.Value as string).Where(v => v != null).ToList();
+                c.CreateOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var area = AreaParameterGenerator.AreaParameterType(cls);
+                if (area != null)
+                    foreach (var p in Properties(area).Where(p => !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ParameterAttributeName)))
+                        c.CreateOnly.Add(p.Name);
                 foreach (var p in Properties(cls).Concat(area == null ? Enumerable.Empty<IPropertySymbol>() : Properties(area)))
                 {
                     if (!p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ParameterAttributeName)) continue;
@@ -119,23 +145,28 @@ namespace Mautic.Generators
                 return null;
             }
 
-            public AreaParameterGenerator.Output Describe(IReadOnlyDictionary<string, Dictionary<string, string>> rows)
+            public AreaParameterGenerator.Output Describe(IReadOnlyDictionary<string, Row> rows, IReadOnlyDictionary<string, List<string>> views)
             {
                 var problems = new List<Diagnostic>();
-                if (!rows.TryGetValue(Row, out var fields))
+                if (!rows.TryGetValue(Row, out var row))
                 {
                     problems.Add(Diagnostic.Create(UnknownRow, Location, Name, Row));
                     return new AreaParameterGenerator.Output(null, null, problems);
                 }
                 var aliases = new List<(string Parameter, string Alias)>();
                 foreach (var (parameter, argument) in Aliased)
-                    if (Bases.ContainsKey(parameter) && fields.TryGetValue(argument, out var field) && field != null && !Bound.Contains(field))
+                    if (Bases.ContainsKey(parameter) && row.Arguments.TryGetValue(argument, out var field) && field != null && !Bound.Contains(field))
                         aliases.Add((parameter, field));
-                if (aliases.Count == 0) return new AreaParameterGenerator.Output(null, null, problems);
+                // Every other column of the records' table view that Mautic lets a user write gets a parameter of its own.
+                var named = new HashSet<string>(Aliased.Select(a => row.Arguments.TryGetValue(a.TableArgument, out var f) ? f : null).Where(f => f != null), StringComparer.OrdinalIgnoreCase);
+                var shown = OutputTypes.Where(views.ContainsKey).SelectMany(t => views[t])
+                    .Where(h => !row.ReadOnly.Contains(h) && !Bound.Contains(h) && !named.Contains(h) && !CreateOnly.Contains(h) && SyntaxFacts.IsValidIdentifier(h))
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                if (aliases.Count == 0 && shown.Count == 0) return new AreaParameterGenerator.Output(null, null, problems);
                 if (!Partial)
                 {
-                    foreach (var (parameter, alias) in aliases)
-                        problems.Add(Diagnostic.Create(NotPartial, Location, Name, "MauticResources." + Row, parameter == "Name" ? "name" : "description", alias, parameter));
+                    var names = aliases.Select(a => "-" + a.Alias + " (alias of -" + a.Parameter + ")").Concat(shown.Select(h => "-" + h));
+                    problems.Add(Diagnostic.Create(NotPartial, Location, Name, "MauticResources." + Row, string.Join(", ", names)));
                     return new AreaParameterGenerator.Output(null, null, problems);
                 }
                 var src = new StringBuilder();
@@ -151,6 +182,17 @@ namespace Mautic.Generators
                        .Append(string.Join(", ", b.Aliases.Append(alias).Select(s => SymbolDisplay.FormatLiteral(s, true)))).Append(")]\n");
                     src.Append("        public new ").Append(b.Type).Append(' ').Append(parameter)
                        .Append(" { get => base.").Append(parameter).Append("; set => base.").Append(parameter).Append(" = value; }\n");
+                }
+                foreach (var h in shown)
+                {
+                    // isPublished, isAdmin: a switch (-IsPublished, -IsPublished:$false); any other field takes its value as given.
+                    var flag = h.Length > 2 && h.StartsWith("is", StringComparison.Ordinal) && char.IsUpper(h[2]);
+                    var key = SymbolDisplay.FormatLiteral(h, true);
+                    src.Append("        [global::").Append(ParameterAttributeName).Append("]\n");
+                    src.Append("        public ").Append(flag ? "global::System.Management.Automation.SwitchParameter" : "object").Append(' ')
+                       .Append(char.ToUpperInvariant(h[0])).Append(h.Substring(1))
+                       .Append(" { get => ").Append(flag ? "new global::System.Management.Automation.SwitchParameter(" + Store + ".TryGetValue(" + key + ", out var v) && v is bool b && b)" : Store + ".TryGetValue(" + key + ", out var v) ? v : null")
+                       .Append("; set => ").Append(Store).Append('[').Append(key).Append("] = ").Append(flag ? "value.IsPresent" : "value").Append("; }\n");
                 }
                 src.Append("    }\n");
                 if (Namespace != null) src.Append("}\n");
@@ -178,31 +220,62 @@ namespace Mautic.Generators
                 .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Kind == TypedConstantKind.Array ? arg.Values : ImmutableArray.Create(arg)))
                 .Select(v => v.Value as string).Where(v => v != null);
 
+        /// <summary>One row of the table: its constructor arguments by parameter name (string literals), and its read-only properties.</summary>
+        sealed class Row
+        {
+            public readonly Dictionary<string, string> Arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+            public readonly HashSet<string> ReadOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The column headers of each table view in Mautic.Format.ps1xml, by the type name it shows.</summary>
+        static IReadOnlyDictionary<string, List<string>> Views(string text)
+        {
+            var views = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            if (string.IsNullOrWhiteSpace(text)) return views;
+            foreach (var view in System.Xml.Linq.XDocument.Parse(text).Descendants("View").Where(v => v.Element("TableControl") != null))
+                foreach (var type in view.Descendants("TypeName"))
+                    views[type.Value.Trim()] = view.Descendants("TableColumnHeader").Select(h => (string)h.Element("Label")).Where(h => !string.IsNullOrEmpty(h)).ToList();
+            return views;
+        }
+
         /// <summary>The resource table read as syntax: per row (MauticResources.X), its constructor arguments by parameter name.</summary>
         static class Table
         {
-            public static IReadOnlyDictionary<string, Dictionary<string, string>> Parse(string text)
+            const string ReadOnlyParameter = "readOnly", CommonReadOnly = "CommonReadOnly";
+
+            public static IReadOnlyDictionary<string, Row> Parse(string text)
             {
                 var root = CSharpSyntaxTree.ParseText(text).GetRoot();
                 var ctor = root.DescendantNodes().OfType<ConstructorDeclarationSyntax>().FirstOrDefault(c => c.Identifier.Text == "MauticResource");
-                var rows = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+                var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
                 if (ctor == null) return rows;
+                var common = root.DescendantNodes().OfType<VariableDeclaratorSyntax>().Where(d => d.Identifier.Text == CommonReadOnly)
+                    .SelectMany(d => Strings(d.Initializer?.Value)).ToList();
                 var parameters = ctor.ParameterList.Parameters;
                 foreach (var field in root.DescendantNodes().OfType<FieldDeclarationSyntax>())
                     foreach (var v in field.Declaration.Variables)
                     {
                         if (!(v.Initializer?.Value is ObjectCreationExpressionSyntax create) || create.Type.ToString() != "MauticResource") continue;
-                        var values = parameters.ToDictionary(p => p.Identifier.Text, p => Constant(p.Default?.Value), StringComparer.Ordinal);
+                        var row = new Row();
+                        foreach (var p in parameters) row.Arguments[p.Identifier.Text] = Constant(p.Default?.Value);
+                        row.ReadOnly.UnionWith(common);
                         var args = create.ArgumentList?.Arguments ?? default;
                         for (var i = 0; i < args.Count; i++)
                         {
-                            var name = args[i].NameColon?.Name.Identifier.Text ?? (i < parameters.Count ? parameters[i].Identifier.Text : null);
-                            if (name != null) values[name] = Constant(args[i].Expression);
+                            var name = args[i].NameColon?.Name.Identifier.Text ?? parameters[Math.Min(i, parameters.Count - 1)].Identifier.Text;
+                            if (name == ReadOnlyParameter) row.ReadOnly.UnionWith(Strings(args[i].Expression));
+                            else row.Arguments[name] = Constant(args[i].Expression);
                         }
-                        rows[v.Identifier.Text] = values;
+                        rows[v.Identifier.Text] = row;
                     }
                 return rows;
             }
+
+            /// <summary>The string literals of a literal, an array (new[] { ... }) or an array initializer ({ ... }).</summary>
+            static IEnumerable<string> Strings(ExpressionSyntax e) =>
+                e == null ? Enumerable.Empty<string>()
+                : Constant(e) is string one ? new[] { one }
+                : e.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText);
 
             /// <summary>A string literal's value; anything else (null, a bool, an array) is null here.</summary>
             static string Constant(ExpressionSyntax e) =>
