@@ -111,8 +111,16 @@ namespace Mautic.Generators
                 c.CreateOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var area = AreaParameterGenerator.AreaParameterType(cls);
                 if (area != null)
-                    foreach (var p in Properties(area).Where(p => !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ParameterAttributeName)))
-                        c.CreateOnly.Add(p.Name);
+                {
+                    // A create-only field is a property of T without [Parameter]; the New<Area>Parameters subclass (in T's
+                    // namespace) that makes it a parameter may give it an alias under the column's name (a note's lead).
+                    var held = Properties(area).Where(p => !p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ParameterAttributeName))
+                        .Select(p => p.Name).ToList();
+                    c.CreateOnly.UnionWith(held);
+                    foreach (var sub in area.ContainingNamespace.GetTypeMembers().Where(t => SymbolEqualityComparer.Default.Equals(t.BaseType, area)))
+                        foreach (var p in sub.GetMembers().OfType<IPropertySymbol>().Where(p => held.Contains(p.Name)))
+                            c.CreateOnly.UnionWith(Aliases(p));
+                }
                 foreach (var p in Properties(cls).Concat(area == null ? Enumerable.Empty<IPropertySymbol>() : Properties(area)))
                 {
                     if (!p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ParameterAttributeName)) continue;
