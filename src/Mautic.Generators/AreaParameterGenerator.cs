@@ -96,7 +96,7 @@ namespace Mautic.Generators
         }
 
         /// <summary>T of the nearest generic base over an AreaParameters class, or null.</summary>
-        static INamedTypeSymbol AreaParameterType(INamedTypeSymbol cls)
+        internal static INamedTypeSymbol AreaParameterType(INamedTypeSymbol cls)
         {
             for (var b = cls.BaseType; b != null; b = b.BaseType)
                 if (b.IsGenericType && b.TypeArguments.Length == 1 && b.TypeArguments[0] is INamedTypeSymbol t && IsAreaParameters(t)) return t;
@@ -135,10 +135,10 @@ namespace Mautic.Generators
         }
 
         /// <summary>Attributes the compiler adds on its own are not copied.</summary>
-        static bool Copied(AttributeData a) =>
+        internal static bool Copied(AttributeData a) =>
             a.AttributeClass != null && a.AttributeClass.ContainingNamespace?.ToDisplayString() != "System.Runtime.CompilerServices";
 
-        static string Render(AttributeData a)
+        internal static string Render(AttributeData a)
         {
             var args = a.ConstructorArguments.Select(Value)
                 .Concat(a.NamedArguments.Select(n => n.Key + " = " + Value(n.Value)));
@@ -183,7 +183,7 @@ namespace Mautic.Generators
         }
 
         /// <summary>What one class yields; compared by value, so an unchanged class is not generated again.</summary>
-        sealed class Output
+        internal sealed class Output
         {
             public Output(string hintName, string source, List<Diagnostic> problems)
             {

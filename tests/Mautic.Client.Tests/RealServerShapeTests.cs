@@ -236,4 +236,34 @@ public class RealServerShapeTests : FakeServerTest
         Assert.True(c.ContainsKey("preferredProfileImage"));
         Assert.Equal(JTokenType.Array, c["frequencyRules"]!.Type);
     }
+
+    [Fact]
+    public void A_contacts_company_is_found_or_created_and_linked_as_its_primary_company()
+    {
+        // Real 5.1.0 and 7.0.0 (curl, a unique name): contacts/new {"company":"X"} with no company X creates company X
+        // (createdByUser the caller) and links the contact to it; a second contact, or "x" in other case, reuses it and
+        // the field shows the stored "X"; batch/new does the same per item; a PATCH naming another new company creates
+        // that one and makes it primary, the old link staying (is_primary "0").
+        Company[] Companies(string name) => ((JObject)Raw(HttpMethod.Get, "/api/companies?search=" + name).Body["companies"]!)
+            .Properties().Select(p => new Company((long)p.Value["id"]!, (string)p.Value["fields"]!["all"]!["companyname"]!)).ToArray();
+        var (status, first) = Raw(HttpMethod.Post, "/api/contacts/new", "{\"email\":\"a@co.example\",\"company\":\"Acme Fake\"}");
+        Assert.Equal(201, status);
+        var acme = Assert.Single(Companies("Acme"));
+        Assert.Equal("Acme Fake", acme.Name);
+        var (_, again) = Raw(HttpMethod.Post, "/api/contacts/new", "{\"email\":\"b@co.example\",\"company\":\"ACME FAKE\"}");
+        Assert.Equal("Acme Fake", (string)again["contact"]!["fields"]!["all"]!["company"]!);
+        Assert.Single(Companies("Acme"));
+        var batch = "[{\"email\":\"c@co.example\",\"company\":\"Globex Fake\"},{\"email\":\"d@co.example\",\"company\":\"Globex Fake\"}]";
+        Assert.Equal(201, Raw(HttpMethod.Post, "/api/contacts/batch/new", batch).Status);
+        Assert.Single(Companies("Globex"));
+
+        var id = (long)first["contact"]!["id"]!;
+        Assert.Equal(200, Raw(HttpMethod.Patch, $"/api/contacts/{id}/edit", "{\"company\":\"Initech Fake\"}").Status);
+        var initech = Assert.Single(Companies("Initech"));
+        var links = ((JArray)Raw(HttpMethod.Get, $"/api/contacts/{id}/companies").Body["companies"]!)
+            .ToDictionary(l => long.Parse((string)l["company_id"]!), l => (string)l["is_primary"]!);
+        Assert.Equal(new Dictionary<long, string> { [acme.Id] = "0", [initech.Id] = "1" }, links);
+    }
+
+    sealed record Company(long Id, string Name);
 }

@@ -432,7 +432,7 @@ static partial class Routes
     static readonly HashSet<string> IgnoredContactKeys = ["id", "overwriteWithBlank", "ipAddress", "lastActive", "stage", "doNotContact", "companies", "frequencyRules"];
 
     /// <summary>Applies a contact payload; returns the validation details (field => messages) or null.</summary>
-    static JsonObject? Apply(Contact c, JsonObject payload, bool replace, FakeState s)
+    static JsonObject? Apply(Contact c, JsonObject payload, bool replace, FakeState s, Principal who)
     {
         var details = new JsonObject();
         var overwrite = payload["overwriteWithBlank"] is JsonValue ov && ov.ToString() is "true" or "1";
@@ -487,6 +487,8 @@ static partial class Routes
             c.Points = 0; // a PUT resets points too (measured on 5.1.0); tags, owner and stage stay
         }
         foreach (var (k, v) in values) c.Fields[k] = v;
+        // A company name makes Mautic find or create that company and link the contact to it.
+        if (values.TryGetValue("company", out var company) && !string.IsNullOrWhiteSpace(company)) ContactCompanySent(s, c, company, who);
         if (owner.HasValue) c.Owner = owner;
         if (points.HasValue) c.Points = points.Value;
         if (tagOps != null)
@@ -511,7 +513,7 @@ static partial class Routes
         var existing = string.IsNullOrEmpty(email) ? null
             : s.Contacts.Values.FirstOrDefault(c => c.Fields.TryGetValue("email", out var e) && e != null && Collation.Equals(e, email));
         var target = existing ?? new Contact { Id = 0, DateAdded = DateTime.UtcNow };
-        var details = Apply(target, payload, replace: false, s);
+        var details = Apply(target, payload, replace: false, s, who);
         if (details != null) return (target, 400, details);
         if (existing != null) { existing.Modified(who); return (existing, 200, null); }
         target.Created(who);
@@ -546,7 +548,7 @@ static partial class Routes
                 c = new Contact { Id = s.NextContactId++, DateAdded = DateTime.UtcNow };
                 created = true;
             }
-            var details = Apply(c, payload, replace: put && !created, s);
+            var details = Apply(c, payload, replace: put && !created, s, Who(ctx));
             if (details != null) { ApiError(ctx, 400, Flat(details), details).Wait(); return; }
             if (created) { c.Created(Who(ctx)); s.Contacts[c.Id] = c; } else c.Modified(Who(ctx));
             Json(ctx, created ? 201 : 200, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
@@ -588,13 +590,13 @@ static partial class Routes
                             continue;
                         }
                         c = new Contact { Id = s.NextContactId++, DateAdded = DateTime.UtcNow };
-                        details = Apply(c, payload, false, s);
+                        details = Apply(c, payload, false, s, who);
                         if (details == null) { c.Created(who); s.Contacts[c.Id] = c; }
                         status = 201;
                     }
                     else
                     {
-                        details = Apply(c, payload, put, s);
+                        details = Apply(c, payload, put, s, who);
                         if (details == null) c.Modified(who);
                         status = 200;
                     }

@@ -336,6 +336,71 @@ public class ModuleTests : IClassFixture<ModuleFixture>
         }
         Assert.Empty(problems);
     }
+
+    /// <summary>
+    /// Names you see are names you type: every column of a record's table view (Mautic.Format.ps1xml) is a parameter
+    /// or parameter alias of its area's New- and Set- cmdlets (the tag table's tag is New-MauticTag -Tag), unless the
+    /// resource table says Mautic computes it (<c>MauticResource.ReadOnly</c>: id, dateAdded, sentCount, hits, ...).
+    /// On Set- a column is also exempt when it is create-only: New- binds it through a parameter that Set-'s area
+    /// parameter class holds without [Parameter] (a category's bundle, a field's type, a note's lead).
+    /// </summary>
+    [Fact]
+    public void Every_writable_column_of_a_records_table_is_a_parameter_or_alias_of_its_New_and_Set_cmdlets()
+    {
+        var readOnly = ClientReadOnlyProperties();
+        var format = XDocument.Load(Path.Combine(_m.ModuleDir, "Mautic.Format.ps1xml"));
+        var cmdlets = _m.Cmdlets.ToDictionary(c => c.Name);
+        var problems = new List<string>();
+        var checkedViews = 0;
+        foreach (var view in format.Descendants("View").Where(v => v.Element("TableControl") != null))
+        {
+            var type = view.Descendants("TypeName").First().Value;
+            if (!readOnly.TryGetValue(type, out var computed)) continue;
+            var noun = "Mautic" + type.Substring("Mautic.".Length);
+            if (!cmdlets.TryGetValue("New-" + noun, out var create) || !cmdlets.TryGetValue("Set-" + noun, out var edit)) continue;
+            checkedViews++;
+            var newNames = _m.Parameters(create).SelectMany(p => p.Aliases.Select(a => (Name: a, p.Name)).Append((Name: p.Name, p.Name)))
+                .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Item2, StringComparer.OrdinalIgnoreCase);
+            var setNames = _m.Parameters(edit).SelectMany(p => p.Aliases.Append(p.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var setArea = ModuleFixture.AreaParameterType(edit);
+            foreach (var header in view.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value))
+            {
+                if (computed.Contains(header)) continue;
+                if (!newNames.TryGetValue(header, out var parameter)) problems.Add($"New-{noun} takes no -{header}");
+                if (setNames.Contains(header)) continue;
+                var createOnly = parameter != null && setArea?.GetProperty(parameter, BindingFlags.Public | BindingFlags.Instance) is PropertyInfo held
+                    && !held.GetCustomAttributesData().Any(a => a.AttributeType.Name == "ParameterAttribute");
+                if (!createOnly) problems.Add($"Set-{noun} takes no -{header}");
+            }
+        }
+        Assert.True(checkedViews >= 25, $"only {checkedViews} views of areas with New- and Set- cmdlets");
+        Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// The resource table's read-only properties (<c>MauticResources.All</c>, each row's <c>ReadOnly</c>) by the type
+    /// name of its records, read from the built Mautic.Client.dll (loaded apart, its dependencies from out/Mautic).
+    /// </summary>
+    Dictionary<string, HashSet<string>> ClientReadOnlyProperties()
+    {
+        var context = new System.Runtime.Loader.AssemblyLoadContext("mautic-client", isCollectible: true);
+        context.Resolving += (ctx, name) => File.Exists(Path.Combine(_m.ModuleDir, name.Name + ".dll")) ? ctx.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, name.Name + ".dll")) : null;
+        try
+        {
+            var client = context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Mautic.Client.dll"));
+            var all = (System.Collections.IEnumerable)client.GetType("Mautic.Client.Resources.MauticResources")!.GetProperty("All")!.GetValue(null)!;
+            var byType = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var row in all)
+            {
+                var type = (string)row.GetType().GetProperty("TypeName")!.GetValue(row)!;
+                var set = (IEnumerable<string>)row.GetType().GetProperty("ReadOnly")!.GetValue(row)!;
+                if (!byType.TryGetValue(type, out var known)) byType[type] = known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                known.UnionWith(set);
+            }
+            return byType;
+        }
+        finally { context.Unload(); }
+    }
 }
 
 public sealed class CoverageLedgerTests(ModuleFixture m) : IClassFixture<ModuleFixture>

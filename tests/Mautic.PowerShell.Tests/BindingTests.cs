@@ -114,6 +114,31 @@ public sealed class BindingTests : PsTest
         ("Get-MauticFormSubmission", "FormId", "Id", "$f = New-MauticForm -Name b6; Get-MauticFormSubmission -Id $f.id", "/api/forms/1/submissions"),
         ("Remove-MauticFormField", "FieldId", "Id", "$f = New-MauticForm -Name b7 -Field @{ label = 'A'; type = 'text' }; Remove-MauticFormField -FormId $f.id -Id $f.fields[0].id -Force", "/api/forms/1/fields/delete"),
         ("Add-MauticTheme", "LiteralPath", "PSPath", "$d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); $z = Save-MauticTheme blank -Path $d; Add-MauticTheme -PSPath $z.FullName -Name balias; [System.IO.Directory]::Delete($d, $true)", "/api/themes/new"), ("Remove-MauticFormAction", "ActionId", "Id", "$f = New-MauticForm -Name b8 -Action @{ name = 'P'; type = 'lead.pointschange'; properties = @{ operator = 'plus'; points = 1 } }; Remove-MauticFormAction -FormId $f.id -Id $f.actions[0].id -Force", "/api/forms/1/actions/delete"),
+        // Names you see are names you type: a column's name is an alias of the parameter that sets it (the name and
+        // description fields, generated from the resource table; an area parameter's column).
+        ("New-MauticCategory", "Name", "title", "New-MauticCategory -title bv1 -Bundle global", "/api/categories/new"),
+        ("Set-MauticCategory", "Name", "title", "$c = New-MauticCategory -Name bv2 -Bundle global; Set-MauticCategory $c.id -title bv3", "/api/categories/"),
+        ("New-MauticCompany", "Name", "companyname", "New-MauticCompany -companyname bv4", "/api/companies/new"),
+        ("New-MauticCompany", "Description", "companydescription", "New-MauticCompany -Name bv5 -companydescription d", "/api/companies/new"),
+        ("Set-MauticCompany", "Name", "companyname", "$c = New-MauticCompany -Name bv6; Set-MauticCompany $c.id -companyname bv7", "/api/companies/"),
+        ("Set-MauticCompany", "Description", "companydescription", "$c = New-MauticCompany -Name bv8; Set-MauticCompany $c.id -companydescription d", "/api/companies/"),
+        ("New-MauticDevice", "ContactId", "lead", "New-MauticDevice -lead 1 -Device desktop", "/api/devices/new"),
+        ("Set-MauticDevice", "ContactId", "lead", "$d = New-MauticDevice -ContactId 1 -Device desktop; Set-MauticDevice $d.id -lead 1", "/api/devices/"),
+        ("New-MauticMessage", "Channel", "Channels", "New-MauticMessage -Name bv9 -Channels @{ email = 2 }", "/api/messages/new"),
+        ("Set-MauticMessage", "Channel", "Channels", "$m = New-MauticMessage -Name bv10; Set-MauticMessage $m.id -Channels @{ email = 2 }", "/api/messages/"),
+        ("New-MauticNote", "ContactId", "lead", "New-MauticNote -lead 1 -Text bv11", "/api/notes/new"),
+        ("New-MauticPage", "Description", "metaDescription", "New-MauticPage -Title bv12 -metaDescription d", "/api/pages/new"),
+        ("Set-MauticPage", "Description", "metaDescription", "$p = New-MauticPage -Title bv13; Set-MauticPage $p.id -metaDescription d", "/api/pages/"),
+        ("New-MauticReport", "Column", "Columns", "New-MauticReport -Name bv14 -Source leads -Columns l.id", "/api/reports/new"),
+        ("Set-MauticReport", "Column", "Columns", "$r = New-MauticReport -Name bv15 -Source leads; Set-MauticReport $r.id -Columns l.id", "/api/reports/"),
+        ("New-MauticTag", "Name", "tag", "New-MauticTag -tag bv16", "/api/tags/new"),
+        ("Set-MauticTag", "Name", "tag", "$t = New-MauticTag -Name bv17; Set-MauticTag $t.id -tag bv18", "/api/tags/"),
+        ("New-MauticUser", "Description", "position", "New-MauticUser -UserName bv19 -Email bv19@example.com -FirstName B -LastName U -Password ([System.Net.NetworkCredential]::new('', 'B4-pass!word').SecurePassword) -Fields @{ role = 1 } -position p", "/api/users/new"),
+        ("Set-MauticUser", "Name", "username", "$u = New-MauticUser -UserName bv20 -Email bv20@example.com -FirstName B -LastName U -Password ([System.Net.NetworkCredential]::new('', 'B4-pass!word').SecurePassword) -Fields @{ role = 1 }; Set-MauticUser $u.id -username bv21", "/api/users/"),
+        ("Set-MauticUser", "Description", "position", "Set-MauticUser -Id 1 -position p", "/api/users/1/edit"),
+        ("New-MauticWebhook", "Trigger", "Triggers", "New-MauticWebhook -Name bv22 -WebhookUrl https://hook.example/in -Triggers mautic.lead_post_save_new", "/api/hooks/new"),
+        ("Set-MauticWebhook", "Trigger", "Triggers", "$w = New-MauticWebhook -Name bv23 -WebhookUrl https://hook.example/in -Trigger mautic.lead_post_save_new; Set-MauticWebhook $w.id -Triggers mautic.lead_post_delete", "/api/hooks/"),
+        ("Set-MauticContact", "AddTag", "Tags", "Set-MauticContact 1 -Tags bv24", "/api/contacts/1/edit"),
     ];
 
     /// <summary>The generic cmdlets' aliases, for every area.</summary>

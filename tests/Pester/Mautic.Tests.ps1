@@ -368,7 +368,7 @@ Describe 'What needs a full PowerShell' {
         $failedCsv = Join-Path $Work 'failed.csv'
         @([pscustomobject]@{ Email = 'ok-row@pester.example'; City = 'Metz' }, [pscustomobject]@{ Email = 'not an address'; City = 'Metz' }) |
             New-MauticContact -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
-        $failed.TargetObject | Export-Csv $failedCsv -NoTypeInformation
+        $failed | ForEach-Object TargetObject | Export-Csv $failedCsv -NoTypeInformation
         $back = Import-Csv $failedCsv
         @($back).Count | Should -Be 1
         $back.Email | Should -Be 'not an address'

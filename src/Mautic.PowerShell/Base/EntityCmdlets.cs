@@ -61,6 +61,12 @@ namespace Mautic.PowerShell.Base
         protected EntityService Service => Conn.Area(Area);
 
         /// <summary>
+        /// The values of the parameters the build gives a cmdlet for the writable columns of its records' table view
+        /// (-IsPublished, -Weight, ...; src/Mautic.Generators, FieldNameAliasGenerator), by field name; sent as given.
+        /// </summary>
+        protected internal Dictionary<string, object> ShownFields { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
+        /// <summary>
         /// Mautic objects of other kinds a piped row may be (an uploaded file for a new asset): accepted, their
         /// properties are not sent as fields, and the area's <see cref="NamedFields"/> reads what it needs from them.
         /// </summary>
@@ -87,9 +93,9 @@ namespace Mautic.PowerShell.Base
             return false;
         }
 
-        /// <summary>The named parameters as field values: -Name, -Description and the area's own; an area may add more.</summary>
+        /// <summary>The named parameters as field values: -Name, -Description, the area's own and the shown fields; an area may add more.</summary>
         protected virtual IEnumerable<KeyValuePair<string, object>> NamedFields() =>
-            Own == null ? NameAndDescription() : Own.Fields(NameAndDescription(), this);
+            (Own == null ? NameAndDescription() : Own.Fields(NameAndDescription(), this)).Concat(ShownFields);
 
         IEnumerable<KeyValuePair<string, object>> NameAndDescription()
         {

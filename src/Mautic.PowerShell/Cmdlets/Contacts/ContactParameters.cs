@@ -10,9 +10,11 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [Parameter] public string Phone { get; set; }
         /// <summary>Id of the Mautic user who owns the contact.</summary>
         [Parameter] public long? Owner { get; set; }
+        /// <summary>The contact's points, set to this number.</summary>
+        [Parameter] public int? Points { get; set; }
 
         /// <summary>The fields given; contacts' cmdlets are no <see cref="EntityWriteCmdlet"/>, and nothing here reads one.</summary>
         internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet) =>
-            named.Concat(Given(("email", Email), ("firstname", FirstName), ("lastname", LastName), ("company", Company), ("phone", Phone), ("owner", Owner)));
+            named.Concat(Given(("email", Email), ("firstname", FirstName), ("lastname", LastName), ("company", Company), ("phone", Phone), ("owner", Owner), ("points", Points)));
     }
 }

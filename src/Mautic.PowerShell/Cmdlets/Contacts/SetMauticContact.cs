@@ -10,7 +10,10 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateRange(1L, long.MaxValue)]
         public long Id { get; set; }
 
-        [Parameter] public string[] AddTag { get; set; }
+        /// <summary>Tags to add; Tags (the contact's property, which a PATCH adds to in Mautic) is an alias.</summary>
+        [Parameter]
+        [Alias("Tags")]
+        public string[] AddTag { get; set; }
         [Parameter] public string[] RemoveTag { get; set; }
         /// <summary>PUT instead of PATCH: every field not given is emptied and points go back to 0 (tags, owner, stage, UTM tags and do-not-contact entries stay).</summary>
         [Parameter] public SwitchParameter Replace { get; set; }

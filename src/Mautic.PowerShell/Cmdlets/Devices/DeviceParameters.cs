@@ -8,6 +8,7 @@ namespace Mautic.PowerShell.Cmdlets.Devices
     {
         /// <summary>The contact the device belongs to (Mautic's lead).</summary>
         [Parameter]
+        [Alias("lead")]
         [ValidateRange(1L, long.MaxValue)]
         public long? ContactId { get; set; }
 

@@ -22,8 +22,13 @@ namespace Mautic.PowerShell.Cmdlets.Fields
         [ValidateSet("core", "social", "personal", "professional")]
         public string Group { get; set; }
 
+        /// <summary>Publishes the field (-IsPublished) or unpublishes it (-IsPublished:$false); left out, nothing is sent.</summary>
+        [Parameter]
+        public SwitchParameter IsPublished { get; set; }
+
         internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet) =>
-            named.Concat(Given(("label", Label), ("alias", Alias), ("type", Type), ("group", Group)));
+            named.Concat(Given(("label", Label), ("alias", Alias), ("type", Type), ("group", Group),
+                ("isPublished", IfGiven(cmdlet, nameof(IsPublished), IsPublished))));
     }
 
     /// <summary>New-MauticField's parameters: the label is also the first positional argument, and the alias and type are set once.</summary>

@@ -7,6 +7,7 @@ namespace Mautic.PowerShell.Cmdlets.Messages
     {
         /// <summary>The channels by name: @{ email = 12 } sends e-mail 12; $null disables a channel.</summary>
         [Parameter]
+        [Alias("Channels")]
         public Hashtable Channel { get; set; }
 
         /// <summary>Publishes (the default) or, with -IsPublished:$false, unpublishes the message.</summary>

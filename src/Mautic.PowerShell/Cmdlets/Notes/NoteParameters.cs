@@ -30,6 +30,7 @@ namespace Mautic.PowerShell.Cmdlets.Notes
     {
         /// <summary>The contact the note is about (Mautic's lead); a piped contact gives its own Id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("lead")]
         [ValidateRange(1L, long.MaxValue)]
         public new long? ContactId { get => base.ContactId; set => base.ContactId = value; }
 

@@ -9,6 +9,7 @@ namespace Mautic.PowerShell.Cmdlets.Reports
 
         /// <summary>The columns shown, as Mautic names them for the source: l.id, l.email, l.date_added, ...</summary>
         [Parameter]
+        [Alias("Columns")]
         public string[] Column { get; set; }
 
         /// <summary>Row filters: @{ column = 'l.email'; condition = 'like'; value = '%@example.com' } (conditions eq, neq, gt, gte, lt, lte, like, notLike, empty, notEmpty, ...).</summary>

@@ -13,6 +13,7 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
 
         /// <summary>The events to send: mautic.lead_post_save_new, mautic.form_on_submit, ... (Get-MauticWebhookTrigger lists them; tab completes them).</summary>
         [Parameter]
+        [Alias("Triggers")]
         [ArgumentCompleter(typeof(WebhookTriggerCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Trigger { get; set; }
