@@ -3,7 +3,7 @@ namespace Mautic.PowerShell.Cmdlets.Tags
     /// <summary>
     /// Gets the contacts that carry a tag, streamed and paged like Get-MauticContact. Mautic lists no tag's contacts by itself: the cmdlet reads the tag's name and searches contacts with tag:"name", as Mautic's own contact search does.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MauticTagMember", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MauticTagMember", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticTagMember.md")]
     [OutputType("Mautic.Contact")]
     public sealed class GetMauticTagMember : MemberListCmdlet
     {
