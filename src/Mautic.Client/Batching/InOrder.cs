@@ -40,11 +40,13 @@ namespace Mautic.Client.Batching
         public IReadOnlyList<TResult> Start(Func<CancellationToken, Task<TResult>> unit)
         {
             WaitForSlot();
-            while (_window.Count >= 2 * Limit) Wait(_window.Peek());
+            // Bound what waits behind a slow unit: with 2 x Limit not handed back, take the oldest (waiting for it) first.
+            var ready = _window.Count >= 2 * Limit ? Ready(1) : new List<TResult>();
             _ct.ThrowIfCancellationRequested();
             _window.Enqueue(unit(_ct));
             WaitForSlot();
-            return Ready(0);
+            ready.AddRange(Ready(0));
+            return ready;
         }
 
         /// <summary>Waits for the next unit in order (if any is pending); returns its result and any ready after it.</summary>
