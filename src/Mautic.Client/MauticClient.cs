@@ -47,7 +47,10 @@ namespace Mautic.Client
                     AllowAutoRedirect = false,
                     UseCookies = false,
                 };
-                try { h.MaxConnectionsPerServer = 16; } catch (PlatformNotSupportedException) { /* old runtimes */ }
+                // Room for the most requests -ThrottleLimit sends at once, so none waits inside the handler. Set on this
+                // handler only (on .NET Framework it applies to the requests this handler sends), never through
+                // ServicePointManager.DefaultConnectionLimit, which would change every HTTP client in the process.
+                try { h.MaxConnectionsPerServer = Batching.Throttle.Max; } catch (PlatformNotSupportedException) { /* old runtimes */ }
                 if (options.SkipCertificateCheck) TransportSecurity.SkipCertificateCheck(h);
                 handler = h;
             }

@@ -14,7 +14,9 @@ public sealed class Fault
     public int Status { get; set; } = 500;
     public string? RetryAfter { get; set; }
     public int DelayMs { get; set; }
-    internal int Hits;
+    /// <summary>Matching requests let through untouched before the fault applies (Skip 1: the second request is the first hit).</summary>
+    public int Skip { get; set; }
+    internal int Hits, Skipped;
 }
 
 public sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? Authorization, string? UserAgent, DateTime At)
@@ -196,6 +198,30 @@ public sealed class FakeState
 
     public readonly ConcurrentQueue<RecordedRequest> Requests = new();
     readonly List<Fault> _faults = new();
+    int _inFlight, _maxInFlight;
+
+    /// <summary>Requests being answered right now (from arrival until the answer is written or the client hung up).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most requests that were being answered at the same time since the server started (or <see cref="ResetConcurrency"/>).</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    public void ResetConcurrency() => Volatile.Write(ref _maxInFlight, InFlight);
+
+    /// <summary>Counts one request in flight until the returned scope ends.</summary>
+    internal IDisposable Arrived()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max) { }
+        return new Departure(this);
+    }
+
+    sealed class Departure(FakeState s) : IDisposable
+    {
+        int _done;
+        public void Dispose() { if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Decrement(ref s._inFlight); }
+    }
 
     public static readonly FieldDef[] FieldDefs =
     [
@@ -242,6 +268,7 @@ public sealed class FakeState
                 if (f.Hits >= f.Count) continue;
                 if (f.Method != null && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (!path.StartsWith(f.PathPrefix, StringComparison.OrdinalIgnoreCase)) continue;
+                if (f.Skipped < f.Skip) { f.Skipped++; continue; }
                 f.Hits++;
                 return f;
             }

@@ -24,6 +24,7 @@ static partial class Routes
         {
             var path = ctx.Request.Path.Value ?? "/";
             if (path.StartsWith("/__fake", StringComparison.Ordinal)) { await next(); return; }
+            using var inFlight = s.Arrived();
             ctx.Request.EnableBuffering();
             string body;
             using (var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true)) body = await reader.ReadToEndAsync();

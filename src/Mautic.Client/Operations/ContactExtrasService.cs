@@ -71,7 +71,7 @@ namespace Mautic.Client.Operations
         /// stays); removing where there is none is not an error (Mautic answers recordFound false).
         /// </summary>
         public IEnumerable<BatchOutcome<T>> DoNotContact<T>(IReadOnlyList<WriteItem<T>> items, string channel, bool add,
-            DncReason reason = DncReason.Manual, string comments = null, long? channelId = null, int throttle = MembershipService.DefaultThrottle,
+            DncReason reason = DncReason.Manual, string comments = null, long? channelId = null, int throttle = Throttle.Default,
             CancellationToken ct = default)
         {
             if (string.IsNullOrWhiteSpace(channel)) throw new MauticApiException("The channel is empty: use email or sms.", MauticErrorKind.InvalidArgument);
@@ -99,7 +99,7 @@ namespace Mautic.Client.Operations
         // ---------- UTM tags ----------
 
         /// <summary>Records a UTM tag set (each item's payload, keys from <see cref="UtmKeys"/>) on each contact (POST contacts/{id}/utm/add); each outcome is the contact.</summary>
-        public IEnumerable<BatchOutcome<T>> AddUtm<T>(IReadOnlyList<WriteItem<T>> items, int throttle = MembershipService.DefaultThrottle, CancellationToken ct = default) =>
+        public IEnumerable<BatchOutcome<T>> AddUtm<T>(IReadOnlyList<WriteItem<T>> items, int throttle = Throttle.Default, CancellationToken ct = default) =>
             MembershipService.Each(items, throttle, async (item, c) =>
             {
                 var id = ContactIdOf(item);
@@ -113,7 +113,7 @@ namespace Mautic.Client.Operations
         /// Removes UTM tags (the items' ids) from one contact. Mautic answers an id the contact does not have with a bare
         /// 400 "This is a bad request."; that becomes an ObjectNotFound error naming the tag.
         /// </summary>
-        public IEnumerable<BatchOutcome<T>> RemoveUtm<T>(long contactId, IReadOnlyList<WriteItem<T>> items, int throttle = MembershipService.DefaultThrottle,
+        public IEnumerable<BatchOutcome<T>> RemoveUtm<T>(long contactId, IReadOnlyList<WriteItem<T>> items, int throttle = Throttle.Default,
             CancellationToken ct = default)
         {
             EntityService.CheckId("contact", contactId);
@@ -170,7 +170,7 @@ namespace Mautic.Client.Operations
         /// <paramref name="readBack"/>, else a Mautic.ContactPointChange record.
         /// </summary>
         public IEnumerable<BatchOutcome<T>> AdjustPoints<T>(IReadOnlyList<WriteItem<T>> items, PointOperator op, long points, long? groupId,
-            string eventName = null, string actionName = null, bool readBack = false, int throttle = MembershipService.DefaultThrottle, CancellationToken ct = default)
+            string eventName = null, string actionName = null, bool readBack = false, int throttle = Throttle.Default, CancellationToken ct = default)
         {
             if (groupId.HasValue) EntityService.CheckId("point group", groupId);
             var (urlOp, value) = UrlOperator(op, points, groupId.HasValue);

@@ -11,9 +11,13 @@ namespace Mautic.Client.Operations
     /// </summary>
     public sealed class MembershipService : ClientService
     {
-        public const int DefaultThrottle = 4;
-
         public MembershipService(MauticClient client) : base(client) { }
+
+        /// <summary>
+        /// What tells which record a 404 is about, for <see cref="Change"/>: a caller that sends one contact per call
+        /// passes the same one to every call, so the target is read once however many contacts failed.
+        /// </summary>
+        public MissingRecord Missing(MauticResource target, long targetId, CancellationToken ct = default) => new MissingRecord(Client, target, targetId, ct);
 
         /// <summary>The record one change yields: Mautic.&lt;Target&gt;Membership with &lt;Target&gt;Id, ContactId and IsMember.</summary>
         public static MauticRecord Membership(MauticResource target, long targetId, long contactId, bool member)
@@ -27,10 +31,10 @@ namespace Mautic.Client.Operations
         }
 
         public IEnumerable<BatchOutcome<T>> Change<T>(MauticResource target, long targetId, bool add, IReadOnlyList<WriteItem<T>> items,
-            int throttle = DefaultThrottle, CancellationToken ct = default)
+            int throttle = Throttle.Default, CancellationToken ct = default, MissingRecord missing = null)
         {
             EntityService.CheckId(target.Noun, targetId);
-            var missing = new MissingRecord(Client, target, targetId, ct);
+            missing = missing ?? Missing(target, targetId, ct);
             return Each(items, throttle, async (item, c) =>
             {
                 EntityService.CheckId("contact", item.Id);
@@ -90,26 +94,22 @@ namespace Mautic.Client.Operations
         static string Both(string command, string search) => string.IsNullOrWhiteSpace(search) ? command : command + " " + search.Trim();
 
         /// <summary>
-        /// Runs <paramref name="one"/> for every item, never more than <paramref name="throttle"/> at once; outcomes come
-        /// back in input order, a <see cref="MauticApiException"/> becoming that item's failure.
+        /// Runs <paramref name="one"/> for every item, never more than <paramref name="throttle"/> at once
+        /// (<see cref="InOrder{TResult}"/>); outcomes come back in input order, a <see cref="MauticApiException"/>
+        /// becoming that item's failure.
         /// </summary>
         public static IEnumerable<BatchOutcome<T>> Each<T>(IReadOnlyList<WriteItem<T>> items, int throttle,
             Func<WriteItem<T>, CancellationToken, Task<MauticRecord>> one, CancellationToken ct = default)
         {
-            if (throttle < 1) throw new MauticApiException($"The throttle limit must be 1 or more, not {throttle}.", MauticErrorKind.InvalidArgument);
-            var outcomes = new BatchOutcome<T>[items.Count];
-            using (var gate = new SemaphoreSlim(throttle))
-            {
-                var tasks = items.Select((item, i) => Task.Run(async () =>
+            var run = new InOrder<BatchOutcome<T>>(throttle, ct);
+            var outcomes = new List<BatchOutcome<T>>(items.Count);
+            foreach (var item in items)
+                outcomes.AddRange(run.Start(c => Task.Run(async () =>
                 {
-                    await gate.WaitAsync(ct).ConfigureAwait(false);
-                    try { outcomes[i] = BatchOutcome<T>.Success(item.Input, await one(item, ct).ConfigureAwait(false), 200); }
-                    catch (MauticApiException e) { outcomes[i] = BatchOutcome<T>.Failure(item.Input, e); }
-                    finally { gate.Release(); }
-                }, ct)).ToArray();
-                try { Task.WaitAll(tasks, ct); }
-                catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { throw new OperationCanceledException(ct); }
-            }
+                    try { return BatchOutcome<T>.Success(item.Input, await one(item, c).ConfigureAwait(false), 200); }
+                    catch (MauticApiException e) { return BatchOutcome<T>.Failure(item.Input, e); }
+                }, c)));
+            outcomes.AddRange(run.Finish());
             return outcomes;
         }
     }

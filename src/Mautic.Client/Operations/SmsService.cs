@@ -15,7 +15,7 @@ namespace Mautic.Client.Operations
         /// the message or the contact), {success: false, status} when the send failed (unpublished message, no phone
         /// number, contact not contactable); each becomes that contact's failure.
         /// </summary>
-        public IEnumerable<BatchOutcome<T>> Send<T>(long smsId, IReadOnlyList<WriteItem<T>> items, int throttle = MembershipService.DefaultThrottle,
+        public IEnumerable<BatchOutcome<T>> Send<T>(long smsId, IReadOnlyList<WriteItem<T>> items, int throttle = Throttle.Default,
             CancellationToken ct = default)
         {
             CheckId(smsId);

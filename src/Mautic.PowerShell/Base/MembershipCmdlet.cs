@@ -41,9 +41,6 @@ namespace Mautic.PowerShell.Base
             base.Begin();
             _ = ResolvedTargetId;
         }
-        /// <summary>How many per-contact requests run at once.</summary>
-        protected virtual int Throttle => MembershipService.DefaultThrottle;
-
         /// <summary>What is done to each contact, for -WhatIf and -Confirm ("Add to segment 3").</summary>
         protected abstract string Action { get; }
 
@@ -71,18 +68,22 @@ namespace Mautic.PowerShell.Base
 
         protected override string Action => (Adding ? "Add to " : "Remove from ") + Target.Noun + " " + ResolvedTargetId;
 
-        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.Memberships.Change(Target, ResolvedTargetId, Adding, items, Throttle, CancellationToken);
+        MissingRecord _missing;
+
+        /// <summary>
+        /// One contact per request (<see cref="PerContactMembershipCmdlet"/>), -ThrottleLimit at once; which record a
+        /// 404 is about is read once per run, however many contacts failed.
+        /// </summary>
+        protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items)
+        {
+            var missing = System.Threading.LazyInitializer.EnsureInitialized(ref _missing, () => Conn.Memberships.Missing(Target, ResolvedTargetId, CancellationToken));
+            return Conn.Memberships.Change(Target, ResolvedTargetId, Adding, items, OneByOne, CancellationToken, missing);
+        }
     }
 
     /// <summary>A membership change Mautic has no batch route for: one request per contact, -ThrottleLimit at a time.</summary>
     public abstract class PerContactMembershipCmdlet : MembershipCmdlet
     {
-        /// <summary>How many requests run at once (Mautic has no batch route for this change).</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = MembershipService.DefaultThrottle;
-
-        protected override int Throttle => ThrottleLimit;
+        protected override int BatchSize => OneByOne;
     }
 }

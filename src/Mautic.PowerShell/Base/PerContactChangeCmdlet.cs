@@ -16,14 +16,11 @@ namespace Mautic.PowerShell.Base
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject InputObject { get; set; }
 
-        /// <summary>How many requests run at once (Mautic has no batch route for this change).</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = MembershipService.DefaultThrottle;
-
         [Parameter] public SwitchParameter PassThru { get; set; }
 
         protected override bool EmitRecords => PassThru;
+
+        protected override int BatchSize => OneByOne;
 
         /// <summary>What -WhatIf says is done to each contact.</summary>
         protected abstract string Action { get; }

@@ -14,17 +14,12 @@ namespace Mautic.PowerShell.Cmdlets.Channels
         [ArgumentCompleter(typeof(SmsCompleter))]
         public MauticRecordRef Sms { get; set; }
 
-        /// <summary>How many sends run at once.</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = MembershipService.DefaultThrottle;
-
         protected override MauticResource Target => MauticResources.Smses;
         protected override MauticRecordRef TargetRef => Sms;
-        protected override int Throttle => ThrottleLimit;
+        protected override int BatchSize => OneByOne;
         protected override string Action => "Send text message " + ResolvedTargetId;
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.Sms.Send(ResolvedTargetId, items, Throttle, CancellationToken);
+            Conn.Sms.Send(ResolvedTargetId, items, OneByOne, CancellationToken);
     }
 }

@@ -23,6 +23,6 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         protected override string Action => $"Do not contact by {Channel} ({Reason})";
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactExtras.DoNotContact(items, Channel, true, Reason, Comments, ChannelId, ThrottleLimit, CancellationToken);
+            Conn.ContactExtras.DoNotContact(items, Channel, true, Reason, Comments, ChannelId, OneByOne, CancellationToken);
     }
 }

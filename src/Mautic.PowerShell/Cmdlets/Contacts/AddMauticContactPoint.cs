@@ -35,6 +35,6 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         protected override string Action => $"{Op} {Points} point(s){(Group.HasValue ? " in point group " + Group : "")}";
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactExtras.AdjustPoints(items, Op, Points, Group, EventName, ActionName, readBack: PassThru, ThrottleLimit, CancellationToken);
+            Conn.ContactExtras.AdjustPoints(items, Op, Points, Group, EventName, ActionName, readBack: PassThru, OneByOne, CancellationToken);
     }
 }

@@ -39,6 +39,6 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactExtras.AddUtm(items, ThrottleLimit, CancellationToken);
+            Conn.ContactExtras.AddUtm(items, OneByOne, CancellationToken);
     }
 }

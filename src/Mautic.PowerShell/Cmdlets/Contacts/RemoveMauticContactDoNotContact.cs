@@ -16,6 +16,6 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         protected override bool Confirm(long id) => ShouldProcessForced(Force, "contact " + id, Action);
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactExtras.DoNotContact(items, Channel, false, throttle: ThrottleLimit, ct: CancellationToken);
+            Conn.ContactExtras.DoNotContact(items, Channel, false, throttle: OneByOne, ct: CancellationToken);
     }
 }

@@ -14,16 +14,14 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateRange(1L, long.MaxValue)]
         public long[] UtmId { get; set; }
 
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = MembershipService.DefaultThrottle;
-
         [Parameter] public SwitchParameter Force { get; set; }
 
         /// <summary>Writes the contact after each removal.</summary>
         [Parameter] public SwitchParameter PassThru { get; set; }
 
         protected override bool EmitRecords => PassThru;
+
+        protected override int BatchSize => OneByOne;
 
         protected override void Process()
         {
@@ -32,6 +30,6 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactExtras.RemoveUtm(ContactId, items, ThrottleLimit, CancellationToken);
+            Conn.ContactExtras.RemoveUtm(ContactId, items, OneByOne, CancellationToken);
     }
 }

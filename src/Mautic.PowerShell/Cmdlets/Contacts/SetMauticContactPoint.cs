@@ -12,11 +12,14 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     {
         protected override string Action => $"Set points to {Points}{(Group.HasValue ? " in point group " + Group : "")}";
 
+        /// <summary>A point group's score has no batch route; the points field goes through batch edit.</summary>
+        protected override int BatchSize => Group.HasValue ? OneByOne : Chunk.MaxBatchSize;
+
         protected override JObject Payload() => Group.HasValue ? null : new JObject { ["points"] = Points };
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
             Group.HasValue
-                ? Conn.ContactExtras.AdjustPoints(items, PointOperator.Set, Points, Group, throttle: ThrottleLimit, ct: CancellationToken)
+                ? Conn.ContactExtras.AdjustPoints(items, PointOperator.Set, Points, Group, throttle: OneByOne, ct: CancellationToken)
                 : Conn.Contacts.Update(items, CancellationToken);
     }
 }
