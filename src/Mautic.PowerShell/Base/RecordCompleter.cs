@@ -118,4 +118,6 @@ namespace Mautic.PowerShell.Base
     public sealed class SmsCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Smses; }
     /// <summary>Completes e-mail references (-Email).</summary>
     public sealed class EmailCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Emails; }
+    /// <summary>Completes category references (-Category).</summary>
+    public sealed class CategoryCompleter : RecordCompleter { protected override MauticResource Area => MauticResources.Categories; }
 }
