@@ -80,13 +80,13 @@ namespace Mautic.Client.Operations
 
         /// <summary>
         /// Subscribes each contact to the category (<paramref name="add"/>) or unsubscribes it. The contacts' rows of the
-        /// category are read first, in one stats read for the batch. Adding: a row manually added and not removed is left
+        /// category are read first, in one stats read for the batch (category titles kept in <paramref name="titles"/>). Adding: a row manually added and not removed is left
         /// as it is (a verbose line); a row otherwise (removed, or not marked added) is patched to manuallyAdded true,
         /// manuallyRemoved false; no row, one is created with dateAdded now. Removing deletes every row of the pair (Mautic
         /// allows duplicates); none is a verbose line, unless the contact does not exist (NotFound). A contact given twice
         /// in one batch is done once. Each outcome is the contact's subscription (when removing, the last row deleted, or none).
         /// </summary>
-        public IEnumerable<BatchOutcome<T>> Change<T>(long categoryId, bool add, IReadOnlyList<WriteItem<T>> items,
+        public IEnumerable<BatchOutcome<T>> Change<T>(long categoryId, bool add, IReadOnlyList<WriteItem<T>> items, IDictionary<long, string> titles = null,
             int throttle = MembershipService.DefaultThrottle, CancellationToken ct = default)
         {
             EnsureServer();
@@ -95,7 +95,7 @@ namespace Mautic.Client.Operations
             Dictionary<long, List<MauticRecord>> existing;
             try
             {
-                existing = Read(items.Select(i => i.Id.Value).Distinct().ToList(), categoryId, new Dictionary<long, string>(), ct)
+                existing = Read(items.Select(i => i.Id.Value).Distinct().ToList(), categoryId, titles ?? new Dictionary<long, string>(), ct)
                     .GroupBy(r => (long)r["ContactId"]).ToDictionary(g => g.Key, g => g.ToList());
             }
             catch (MauticApiException e)
@@ -203,7 +203,7 @@ namespace Mautic.Client.Operations
             {
                 var m = ItemNotFound.Match(e.MauticMessage);
                 var noun = m.Groups[1].Value == "contacts" ? "Contact" : "Category";
-                throw new MauticApiException($"{noun} {m.Groups[2].Value} was not found (Mautic answered {e.Method} {e.Url}: {e.MauticMessage}, HTTP {e.StatusCode}).",
+                throw new MauticApiException($"{noun} {m.Groups[2].Value} was not found. (Mautic answered {e.Method} {e.Url}: {e.MauticMessage} HTTP {e.StatusCode}.)",
                     MauticErrorKind.NotFound, e) { Method = e.Method, Url = e.Url, StatusCode = e.StatusCode, MauticCode = e.MauticCode, MauticMessage = e.MauticMessage };
             }
         }

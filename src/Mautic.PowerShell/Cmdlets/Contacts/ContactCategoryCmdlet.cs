@@ -17,15 +17,17 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         protected override MauticRecordRef TargetRef => Category;
         protected override string Action => (Adding ? "Subscribe to" : "Unsubscribe from") + " category " + ResolvedTargetId;
 
+        readonly Dictionary<long, string> _titles = new Dictionary<long, string>();
+
         protected override void Begin()
         {
             Conn.ContactCategories.EnsureServer();
             base.Begin();
-            try { Conn.ContactCategories.CategoryTitle(ResolvedTargetId, new Dictionary<long, string>(), CancellationToken); }
+            try { Conn.ContactCategories.CategoryTitle(ResolvedTargetId, _titles, CancellationToken); }
             catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, Category.Given)); }
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactCategories.Change(ResolvedTargetId, Adding, items, Throttle, CancellationToken);
+            Conn.ContactCategories.Change(ResolvedTargetId, Adding, items, _titles, Throttle, CancellationToken);
     }
 }
