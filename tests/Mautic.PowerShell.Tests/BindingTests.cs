@@ -36,7 +36,7 @@ public sealed class BindingTests : PsTest
         ("Get-MauticContactNote", "Id", "ContactId", "Get-MauticContactNote -ContactId 1", "/api/contacts/1/notes"),
         ("Get-MauticContactCategory", "Id", "ContactId", "Get-MauticContactCategory -ContactId 1", "/api/stats/lead_categories"),
         ("Add-MauticContactCategory", "ContactId", "Id", "$FakeState.Version = '7.0.0'; $null = Get-MauticSegment -Id 1; $c = New-MauticCategory -Name b6 -Property @{ bundle = 'global' }; Add-MauticContactCategory -Category $c -Id 1", "/api/v2/contactcategories"),
-        ("Remove-MauticContactCategory", "ContactId", "Id", "$FakeState.Version = '7.0.0'; $null = Get-MauticSegment -Id 1; $c = New-MauticCategory -Name b7 -Property @{ bundle = 'global' }; Add-MauticContactCategory $c 1; Remove-MauticContactCategory -Category $c -Id 1", "/api/v2/contactcategories/1"),
+        ("Remove-MauticContactCategory", "ContactId", "Id", "$FakeState.Version = '7.0.0'; $null = Get-MauticSegment -Id 1; $c = New-MauticCategory -Name b7 -Property @{ bundle = 'global' }; Add-MauticContactCategory $c 1; Remove-MauticContactCategory -Category $c -Id 1 -Force", "/api/v2/contactcategories/1"),
         ("Get-MauticSegment", "Id", "SegmentId", "Get-MauticSegment -SegmentId 1", "/api/segments/1"),
         ("Add-MauticSegmentMember", "ContactId", "Id", "Add-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/add"),
         ("Remove-MauticSegmentMember", "ContactId", "Id", "Remove-MauticSegmentMember -SegmentId 1 -Id 1", "/api/segments/1/contact/1/remove"),

@@ -35,7 +35,7 @@ public sealed class ContactCategoryTests : PsTest
     [Theory]
     [InlineData("Add-MauticContactCategory -Category 1 -ContactId 1")]
     [InlineData("Add-MauticContactCategory -Category News -ContactId 1")]
-    [InlineData("Remove-MauticContactCategory -Category 1 -ContactId 1")]
+    [InlineData("Remove-MauticContactCategory -Category 1 -ContactId 1 -Force")]
     [InlineData("Set-MauticContactCategory -Id 1 -ManuallyRemoved $true")]
     public void On_5_1_every_write_stops_at_once_with_the_gates_text_and_sends_nothing(string script)
     {
@@ -117,7 +117,7 @@ public sealed class ContactCategoryTests : PsTest
 
         var again = Ok("Add-MauticContactCategory News 1, 2 -Verbose");
         Assert.Empty(again.Mutating);
-        Assert.Contains(again.Verbose, v => v.Message.Contains("Contact 1 already is subscribed to category 1"));
+        Assert.Contains(again.Verbose, v => v.Message.Contains("Contact 1 is already subscribed to category 1"));
         Assert.Equal(2, State.ContactCategories.Count);
 
         var preview = Run("Add-MauticContactCategory News 3 -WhatIf");
@@ -152,16 +152,16 @@ public sealed class ContactCategoryTests : PsTest
         var b = Row(1, 1, added: false);
         Ok("$null = New-MauticCategory -Name Offers -Property @{ bundle = 'global' }");
         var other = Row(1, 2);
-        var r = Ok("Get-MauticContact -Id 1, 2 | Remove-MauticContactCategory -Category (Get-MauticCategory -Id 1) -PassThru -Verbose");
+        var r = Ok("Get-MauticContact -Id 1, 2 | Remove-MauticContactCategory -Category (Get-MauticCategory -Id 1) -Force -PassThru -Verbose");
         Assert.Equal(new[] { $"/api/v2/contactcategories/{a}", $"/api/v2/contactcategories/{b}" }, r.Mutating.Select(q => q.Path));
         Assert.All(r.Mutating, q => Assert.Equal("DELETE", q.Method));
         Assert.Equal(b, (long)Assert.Single(r.Output).Properties["Id"].Value);
         Assert.Contains(r.Verbose, v => v.Message.Contains("Contact 2 is not subscribed to category 1"));
         Assert.Equal(new[] { other }, State.ContactCategories.Keys);
 
-        var missing = Run("Remove-MauticContactCategory News 424242");
+        var missing = Run("Remove-MauticContactCategory News 424242 -Force");
         missing.SingleError(ErrorCategory.ObjectNotFound, 424242L);
-        var preview = Run("Remove-MauticContactCategory Offers 1 -WhatIf");
+        var preview = Run("Remove-MauticContactCategory Offers 1 -Force -WhatIf");
         Assert.Empty(preview.Mutating);
     }
 

@@ -118,7 +118,7 @@ namespace Mautic.Client.Operations
             var current = rows?.FirstOrDefault(r => Equals(r["ManuallyAdded"], true) && !Equals(r["ManuallyRemoved"], true));
             if (current != null)
             {
-                Client.Log(MauticLogLevel.Verbose, $"Contact {contactId} already is subscribed to category {categoryId} (row {current.Id}): nothing sent.");
+                Client.Log(MauticLogLevel.Verbose, $"Contact {contactId} is already subscribed to category {categoryId} (row {current.Id}): nothing sent.");
                 return current;
             }
             var flags = new JObject { ["manuallyAdded"] = true, ["manuallyRemoved"] = false };
