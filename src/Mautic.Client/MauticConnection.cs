@@ -78,6 +78,8 @@ namespace Mautic.Client
         internal SmsService Sms => Service<SmsService>();
         /// <summary>Projects (Mautic 7's /api/v2/projects) and the project lists of v1 records.</summary>
         internal ProjectService Projects => Service<ProjectService>();
+        /// <summary>Contacts' category subscriptions: read through v1's lead_categories stats table, written through 7.0's /api/v2/contactcategories.</summary>
+        internal ContactCategoryService ContactCategories => Service<ContactCategoryService>();
         /// <summary>Dashboard widget types and widget data (GET data, data/{type}).</summary>
         internal DashboardService Dashboard => Service<DashboardService>();
 

@@ -158,6 +158,9 @@ public sealed class FakeState
     /// <summary>Mautic 7's projects (/api/v2/projects; see Projects.cs).</summary>
     public readonly SortedDictionary<long, Project> Projects = new();
     public long NextProjectId = 1;
+    /// <summary>Contacts' category subscriptions (Mautic's lead_categories; see ContactCategories.cs), by id.</summary>
+    public readonly SortedDictionary<long, ContactCategory> ContactCategories = new();
+    public long NextContactCategoryId = 1;
     public EntityStore Emails => Stores["emails"];
     public readonly List<SentEmail> Sent = new();
     public readonly List<EmailReply> Replies = new();

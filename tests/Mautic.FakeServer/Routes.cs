@@ -138,6 +138,7 @@ static partial class Routes
         MapEmails(app, s);
         MapProjects(app, s);
         MapTagsV2(app, s);
+        MapContactCategories(app, s);
 
         // test control (used by the Pester suite, which runs the server out of process)
         app.MapPost("/__fake/faults", async ctx =>

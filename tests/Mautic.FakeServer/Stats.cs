@@ -94,6 +94,12 @@ static partial class Routes
                 {
                     ("company_id", N(l.CompanyId)), ("lead_id", N(c.Id)), ("date_added", Sql(l.Associated)), ("is_primary", B(l.Primary)),
                 })).ToList();
+            case "lead_categories":
+                return LiveContactCategories(s).Select(r => new List<(string, string?)>
+                {
+                    ("id", N(r.Id)), ("category_id", N(r.CategoryId)), ("lead_id", N(r.ContactId)), ("date_added", Sql(r.DateAdded)),
+                    ("manually_removed", B(r.ManuallyRemoved)), ("manually_added", B(r.ManuallyAdded)),
+                }).ToList();
             case "email_stats":
                 return EmailStatRows(s);
             case "email_stat_replies":

@@ -13,7 +13,6 @@ public sealed class ApiV2LedgerTests(ModuleFixture m) : IClassFixture<ModuleFixt
     /// <summary>The operations no cmdlet does yet. A gap may only close: remove its id here when a cmdlet does it.</summary>
     static readonly string[] NoneYet =
     {
-        "api_contactcategories_post", "api_contactcategories_id_put", "api_contactcategories_id_patch", "api_contactcategories_id_delete",
     };
 
 
@@ -130,8 +129,8 @@ public sealed class ApiV2LedgerTests(ModuleFixture m) : IClassFixture<ModuleFixt
         var rows = Rows();
         var gaps = rows.Where(r => r.Cmdlet == "none yet").Select(r => $"`{r.Id}`");
         var expected = $"Of the **{rows.Count}** operations, **{rows.Count(r => r.Through == "v1")}** have a cmdlet through v1, " +
-            $"**{rows.Count(r => r.Through == "v2")}** through v2, and **{rows.Count(r => r.Cmdlet == "none yet")}** none yet: " +
-            string.Join(", ", gaps) + ".";
+            $"**{rows.Count(r => r.Through == "v2")}** through v2, and **{rows.Count(r => r.Cmdlet == "none yet")}** none yet" +
+            (gaps.Any() ? ": " + string.Join(", ", gaps) : "") + ".";
         Assert.Contains(expected, string.Join(" ", LedgerLines));
     }
 

@@ -113,7 +113,7 @@ namespace Mautic.PowerShell.Base
                 try
                 {
                     if (!outcome.Succeeded) WriteItemError(outcome.Error, outcome.Input);
-                    else if (EmitRecords) WriteRecord(outcome.Record);
+                    else if (EmitRecords && outcome.Record != null) WriteRecord(outcome.Record);
                 }
                 catch (Exception e) when (first == null && !(e is OutOfMemoryException))
                 {

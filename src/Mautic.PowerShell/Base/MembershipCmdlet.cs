@@ -44,12 +44,15 @@ namespace Mautic.PowerShell.Base
         /// <summary>What is done to each contact, for -WhatIf and -Confirm ("Add to segment 3").</summary>
         protected abstract string Action { get; }
 
+        /// <summary>Asks before each contact; a deletion overrides this to honour -Force.</summary>
+        protected virtual bool Confirm(long id, string action) => ShouldProcess("contact " + id, action);
+
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "contact", ContactKinds)) return;
             var action = Action;
             foreach (var id in ContactId)
-                if (ShouldProcess("contact " + id, action)) Enqueue(id, null, id);
+                if (Confirm(id, action)) Enqueue(id, null, id);
         }
     }
 

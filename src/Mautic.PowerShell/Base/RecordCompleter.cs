@@ -121,4 +121,6 @@ namespace Mautic.PowerShell.Base
     public sealed class TagCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Tags); }
     /// <summary>Completes project references (-Project; Mautic 7).</summary>
     public sealed class ProjectCompleter : RecordCompleter { protected override RecordKind Kind => RecordKind.Project; }
+    /// <summary>Completes category references (-Category).</summary>
+    public sealed class CategoryCompleter : RecordCompleter { protected override RecordKind Kind { get; } = RecordKind.Of(MauticResources.Categories); }
 }
