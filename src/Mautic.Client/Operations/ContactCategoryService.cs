@@ -87,7 +87,7 @@ namespace Mautic.Client.Operations
         /// in one batch is done once. Each outcome is the contact's subscription (when removing, the last row deleted, or none).
         /// </summary>
         public IEnumerable<BatchOutcome<T>> Change<T>(long categoryId, bool add, IReadOnlyList<WriteItem<T>> items, IDictionary<long, string> titles = null,
-            int throttle = MembershipService.DefaultThrottle, CancellationToken ct = default)
+            int throttle = Batching.Throttle.Default, CancellationToken ct = default)
         {
             EnsureServer();
             EntityService.CheckId("category", categoryId);

@@ -39,6 +39,12 @@ namespace Mautic.PowerShell.Base
         /// <summary>The <see cref="BatchSize"/> of a change Mautic has no batch route for: each item is one request, -ThrottleLimit at once.</summary>
         protected const int OneByOne = 1;
 
+        /// <summary>
+        /// How many <see cref="Send"/> calls run at once: -ThrottleLimit, or 1 for a cmdlet whose Send itself spreads one
+        /// call's items over -ThrottleLimit requests (so that never more than the limit are in flight).
+        /// </summary>
+        protected virtual int SendsAtOnce => ThrottleLimit;
+
         protected abstract IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items);
 
         protected void Enqueue(object input, JObject payload, long? id)
@@ -49,7 +55,7 @@ namespace Mautic.PowerShell.Base
 
         void Open()
         {
-            _writer = new BulkWriter<object>(Send, BatchSize, ThrottleLimit, CancellationToken);
+            _writer = new BulkWriter<object>(Send, BatchSize, SendsAtOnce, CancellationToken);
             _clock = Stopwatch.StartNew();
             var per = BatchSize == OneByOne ? "one request per item (Mautic has no batch route for this)" : $"up to {BatchSize} items per request";
             WriteVerbose($"{Name}: {per}, up to {ThrottleLimit} request(s) at once (-ThrottleLimit {ThrottleLimit}; 1 sends one after the other). " +

@@ -27,7 +27,11 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, Category.Given)); }
         }
 
+        /// <summary>Batches of 200 contacts, one at a time: each batch's rows are read at once, then its contacts sent -ThrottleLimit at once.</summary>
+        protected override int BatchSize => Chunk.MaxBatchSize;
+        protected override int SendsAtOnce => 1;
+
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
-            Conn.ContactCategories.Change(ResolvedTargetId, Adding, items, _titles, Throttle, CancellationToken);
+            Conn.ContactCategories.Change(ResolvedTargetId, Adding, items, _titles, ThrottleLimit, CancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
     /// <summary>Gets the categories contacts are subscribed to (any Mautic version: read from the lead_categories stats table).</summary>
-    [Cmdlet(VerbsCommon.Get, "MauticContactCategory")]
+    [Cmdlet(VerbsCommon.Get, "MauticContactCategory", HelpUri = MauticHelp.Online + "Get-MauticContactCategory.md")]
     [OutputType(ContactCategoryService.TypeName)]
     public sealed class GetMauticContactCategory : ContactSubListCmdlet
     {

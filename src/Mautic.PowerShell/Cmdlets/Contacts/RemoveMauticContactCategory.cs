@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// Unsubscribes contacts from a category (Mautic 7.0 or later) by deleting the contact's rows for it, so ConfirmImpact
     /// High and -Force like every delete; a contact without a row is a verbose line.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "MauticContactCategory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "MauticContactCategory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = MauticHelp.Online + "Remove-MauticContactCategory.md")]
     [OutputType(ContactCategoryService.TypeName)]
     public sealed class RemoveMauticContactCategory : ContactCategoryCmdlet
     {

@@ -4,7 +4,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// Changes a contact's subscription to a category by its id (Mautic 7.0 or later): a JSON merge patch of the values
     /// given (PATCH /api/v2/contactcategories/{id}), or with -Replace the whole row (PUT; a flag not given becomes false).
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MauticContactCategory", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "MauticContactCategory", SupportsShouldProcess = true, HelpUri = MauticHelp.Online + "Set-MauticContactCategory.md")]
     [OutputType(ContactCategoryService.TypeName)]
     public sealed class SetMauticContactCategory : MauticCmdlet
     {
