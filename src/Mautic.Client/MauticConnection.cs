@@ -25,6 +25,9 @@ namespace Mautic.Client
         }
 
         internal MauticClient Client { get; }
+
+        /// <summary>A 404 from a route under a record, reworded to name the record that is missing (see <see cref="Operations.MissingRecord.ExplainSubResource"/>).</summary>
+        public MauticApiException ExplainNotFound(MauticApiException e, CancellationToken ct = default) => Operations.MissingRecord.ExplainSubResource(Client, e, ct);
         public string BaseUrl => Client.Root.AbsoluteUri.TrimEnd('/');
         public string AuthMethod => Client.Authenticator?.Method ?? "None";
         /// <summary>The Mautic user the connection acts as (for client_credentials, the client's user, when Mautic says).</summary>

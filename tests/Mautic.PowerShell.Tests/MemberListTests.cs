@@ -83,6 +83,30 @@ public sealed class MemberListTests : PsTest
     }
 
     [Fact]
+    public void A_404_under_a_record_names_the_record_that_is_missing()
+    {
+        var email = Run("Send-MauticEmail -EmailId 999 -ContactId 1");
+        Assert.StartsWith("Email 999 was not found.", Missing(email));
+        Assert.Single(email.Requests, q => q.Path == "/api/emails/999");                       // one read tells which of the two
+        var contact = Run("Send-MauticEmail -EmailId 2 -ContactId 987654");
+        Assert.StartsWith("Contact 987654 was not found (email 2 exists).", Missing(contact));
+
+        var notes = Run("Get-MauticContactNote -Id 987654");
+        Assert.StartsWith("Contact 987654 was not found.", Missing(notes));
+        Assert.Single(notes.Requests);                                                         // one record named: no read
+        Assert.StartsWith("Form 999 was not found.", Missing(Run("Get-MauticFormSubmission -FormId 999")));
+        Assert.StartsWith("Contact 987654 was not found.", Missing(Run("Get-MauticCampaignContactEvent 987654")));
+        Assert.Contains("HTTP 404", Missing(notes));                  // Mautic's own answer stays in the text
+    }
+
+    static string Missing(PsResult r)
+    {
+        var e = Assert.Single(r.AllErrors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category);
+        return e.Exception.Message;
+    }
+
+    [Fact]
     public void A_membership_404_names_the_contact_or_the_segment_that_is_missing()
     {
         var r = Run("Add-MauticSegmentMember -SegmentId 3 -ContactId 7798");

@@ -163,6 +163,66 @@ namespace Mautic.Client.Operations
             catch (MauticApiException e) when (e.Kind == MauticErrorKind.NotFound) { throw Reworded(e, NotFoundText(target, id)); }
         }
 
+        static readonly Regex SubResourcePath = new Regex(@"/api/(?<path>[^?#]+)", RegexOptions.CultureInvariant);
+        static readonly Regex NamesARecord = new Regex(@"^\w[\w ]* \d+ was not found", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A 404 from a route under one record ({route}/{id}/..., a contact's notes, an e-mail's send to a contact, a form's
+        /// submissions) reworded to name what is missing: the record, when the route names no other ("Form 9 was not
+        /// found."); when it names a second record (emails/2/contact/7/send), one GET of the first tells which of the two
+        /// it is ("Contact 7 was not found (e-mail 2 exists)."). Any other error, a 404 whose message already names its record,
+        /// or a check that fails itself: <paramref name="e"/> as it was.
+        /// </summary>
+        public static MauticApiException ExplainSubResource(MauticClient client, MauticApiException e, CancellationToken ct)
+        {
+            if (e.Kind != MauticErrorKind.NotFound || e.Url == null || NamesARecord.IsMatch(e.Message)) return e;
+            var m = SubResourcePath.Match(e.Url);
+            if (!m.Success) return e;
+            var segments = m.Groups["path"].Value.Trim('/').Split('/');
+            // The longest route of the resource table followed by an id and more.
+            MauticResource parent = null;
+            var at = -1;
+            foreach (var r in MauticResources.All)
+            {
+                var parts = r.Route.Split('/');
+                if (parts.Length + 1 >= segments.Length || (parent != null && parts.Length <= at)) continue;
+                if (!parts.Select((p, i) => string.Equals(p, segments[i], StringComparison.OrdinalIgnoreCase)).All(x => x)) continue;
+                if (!IsId(segments[parts.Length])) continue;
+                parent = r;
+                at = parts.Length;
+            }
+            if (parent == null)
+            {
+                // No route of the table opens the path (campaigns/events/contact/7): a record named by its singular and id.
+                for (var i = 1; i < segments.Length; i++)
+                {
+                    if (!IsId(segments[i])) continue;
+                    var named = MauticResources.All.FirstOrDefault(r => string.Equals(r.Singular, segments[i - 1], StringComparison.OrdinalIgnoreCase));
+                    if (named != null) return Reworded(e, NotFoundText(named, long.Parse(segments[i], CultureInfo.InvariantCulture)));
+                }
+                return e;
+            }
+            var parentId = long.Parse(segments[at], CultureInfo.InvariantCulture);
+            MauticResource child = null;
+            long childId = 0;
+            for (var i = at + 2; i < segments.Length; i++)
+            {
+                if (!IsId(segments[i])) continue;
+                child = MauticResources.All.FirstOrDefault(r => string.Equals(r.Singular, segments[i - 1], StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(r.Route, segments[i - 1], StringComparison.OrdinalIgnoreCase));
+                childId = long.Parse(segments[i], CultureInfo.InvariantCulture);
+                break;
+            }
+            // Only one record named: Mautic's 404 on a route under it means that record is missing.
+            if (child == null) return Reworded(e, NotFoundText(parent, parentId));
+            try { Read(client, parent, parentId, ct); }
+            catch (MauticApiException notFound) when (notFound.Kind == MauticErrorKind.NotFound) { return Reworded(e, NotFoundText(parent, parentId)); }
+            catch (Exception) { return e; }
+            return Reworded(e, $"{Capital(child.Noun)} {childId.ToString(CultureInfo.InvariantCulture)} was not found ({parent.Noun} {parentId.ToString(CultureInfo.InvariantCulture)} exists).");
+        }
+
+        static bool IsId(string segment) => segment.Length > 0 && segment.Length < 19 && segment.All(c => c >= '0' && c <= '9');
+
         static string NotFoundText(MauticResource target, long id) => $"{Capital(target.Noun)} {id.ToString(CultureInfo.InvariantCulture)} was not found.";
 
         static MauticApiException Reworded(MauticApiException e, string text) =>

@@ -11,6 +11,8 @@ namespace Mautic.PowerShell.Base
     {
         MauticConnection _resolved;
 
+        internal override MauticConnection ResolvedConnection => _resolved;
+
         /// <summary>The connection to use; defaults to the one Connect-Mautic stored in this session.</summary>
         [Parameter]
         public MauticConnection Connection { get; set; }
@@ -58,6 +60,9 @@ namespace Mautic.PowerShell.Base
     /// <summary>What every cmdlet of the module shares, including the ones without -Connection (Connect-Mautic).</summary>
     public abstract class MauticCmdletBase : PSCmdlet
     {
+        /// <summary>The connection this cmdlet uses, once it has resolved one; null before (and for cmdlets without one).</summary>
+        internal virtual MauticConnection ResolvedConnection => null;
+
         readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         readonly ConcurrentQueue<MauticLogEvent> _log = new ConcurrentQueue<MauticLogEvent>();
 
@@ -196,6 +201,11 @@ namespace Mautic.PowerShell.Base
 
         internal ErrorRecord ToErrorRecord(MauticApiException e, object target)
         {
+            if (e.Kind == MauticErrorKind.NotFound && ResolvedConnection != null)
+            {
+                try { e = ResolvedConnection.ExplainNotFound(e, CancellationToken); }
+                catch (Exception) { /* Ctrl+C or a failing check: the error as Mautic gave it */ }
+            }
             if (e.MayHaveBeenProcessed) e = e.Reworded(e.Message + " " + HowToCheck());
             return new ErrorRecord(e, "Mautic" + e.Kind, CategoryOf(e.Kind), target);
         }
