@@ -97,6 +97,10 @@ public sealed class MemberListTests : PsTest
         Assert.StartsWith("Form 999 was not found.", Missing(Run("Get-MauticFormSubmission -FormId 999")));
         Assert.StartsWith("Contact 987654 was not found.", Missing(Run("Get-MauticCampaignContactEvent 987654")));
         Assert.Contains("HTTP 404", Missing(notes));                  // Mautic's own answer stays in the text
+        // A second id of no known kind under an existing contact: Mautic's own message, which names it, is kept.
+        var utm = Run("Remove-MauticContactUtm 1 99999 -Force");
+        Assert.Contains("99999", Missing(utm));
+        Assert.DoesNotContain("Contact 1 was not found", Missing(utm));
     }
 
     static string Missing(PsResult r)

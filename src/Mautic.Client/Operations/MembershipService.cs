@@ -204,7 +204,7 @@ namespace Mautic.Client.Operations
             }
             var parentId = long.Parse(segments[at], CultureInfo.InvariantCulture);
             MauticResource child = null;
-            long childId = 0;
+            long? childId = null;
             for (var i = at + 2; i < segments.Length; i++)
             {
                 if (!IsId(segments[i])) continue;
@@ -214,11 +214,12 @@ namespace Mautic.Client.Operations
                 break;
             }
             // Only one record named: Mautic's 404 on a route under it means that record is missing.
-            if (child == null) return Reworded(e, NotFoundText(parent, parentId));
+            if (childId == null) return Reworded(e, NotFoundText(parent, parentId));
             try { Read(client, parent, parentId, ct); }
             catch (MauticApiException notFound) when (notFound.Kind == MauticErrorKind.NotFound) { return Reworded(e, NotFoundText(parent, parentId)); }
             catch (Exception) { return e; }
-            return Reworded(e, $"{Capital(child.Noun)} {childId.ToString(CultureInfo.InvariantCulture)} was not found ({parent.Noun} {parentId.ToString(CultureInfo.InvariantCulture)} exists).");
+            // The first record exists: the second is missing (a UTM entry, a note: Mautic's own message names it).
+            return child == null ? e : Reworded(e, $"{Capital(child.Noun)} {childId.Value.ToString(CultureInfo.InvariantCulture)} was not found ({parent.Noun} {parentId.ToString(CultureInfo.InvariantCulture)} exists).");
         }
 
         static bool IsId(string segment) => segment.Length > 0 && segment.Length < 19 && segment.All(c => c >= '0' && c <= '9');
