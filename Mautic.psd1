@@ -16,6 +16,7 @@
         'Get-MauticConnection'
         'Get-MauticContact'
         'New-MauticContact'
+        'Sync-MauticContact'
         'Set-MauticContact'
         'Remove-MauticContact'
         'Get-MauticContactSegment'

@@ -476,6 +476,7 @@ static partial class Routes
                 _ => node.ToJsonString(),
             };
             if (string.IsNullOrEmpty(v) && !overwrite && !replace) continue;
+            if (v == "" && overwrite) v = null;   // measured on 5.1.0: a blank with overwriteWithBlank reads back as null
             if (def.Type == "email" && v != null) v = SanitizeEmail(v);
             if (def.Type == "email" && !string.IsNullOrEmpty(v) && !EmailRule.IsMatch(v))
                 details[key] = new JsonArray($"{v} is invalid.");

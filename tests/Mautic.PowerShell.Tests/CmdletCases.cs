@@ -17,6 +17,7 @@ public static partial class CmdletCases
         new("Get-MauticConnection", "Get-MauticConnection", "Disconnect-Mautic; Get-MauticConnection"),
         new("Get-MauticContact", "Get-MauticContact -First 2 -IncludeTotalCount; Get-MauticContact -Email a1@example.com", "Get-MauticContact -Id 424242; Get-MauticContact -Email nobody@example.com"),
         new("New-MauticContact", "'n1@example.com', 'n2@example.com' | New-MauticContact -Tag t", "'bad-address', [pscustomobject]@{ email = 'x@example.com'; score = 'not-a-number' } | New-MauticContact"),
+        new("Sync-MauticContact", "[pscustomobject]@{ email = 'sync1@example.com'; city = 'Paris' } | Sync-MauticContact", "[pscustomobject]@{ firstname = 'NoKey' } | Sync-MauticContact"),
         new("Set-MauticContact", "Get-MauticContact -Id 1 | Set-MauticContact -AddTag vip -PassThru", "Set-MauticContact -Id 424242 -FirstName X; Set-MauticContact -Id 1"),
         new("Remove-MauticContact", "Remove-MauticContact -Id 3 -Force -PassThru", "Remove-MauticContact -Id 424242 -Force"),
         new("Get-MauticContactSegment", "Get-MauticContactSegment -Id 1", "Get-MauticContactSegment -Id 424242"),
