@@ -139,6 +139,9 @@ namespace Mautic.Client
 
                 if (raw.Status == 407)
                     throw Scrubbed(ProxyRefused(request.Method.Method, shownUrl, null));
+                // A 401 that is not Mautic's JSON, through a proxy: tinyproxy (1.11) answers wrong proxy credentials so, with a page of its own.
+                if (raw.Status == 401 && ProxyUrl != null && (raw.ContentType ?? "").IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+                    throw Scrubbed(ProxyRefused(request.Method.Method, shownUrl, null, 401));
                 if (raw.Status >= 300 && raw.Status < 400)
                     throw Scrubbed(new MauticApiException($"Mautic answered {request.Method} {shownUrl} with HTTP {raw.Status}{(raw.Location != null ? " redirecting to " + Redactor.Url(raw.Location) : "")}; check the base URL (http vs https, sub-folder).", MauticErrorKind.Protocol)
                         { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
@@ -221,17 +224,26 @@ namespace Mautic.Client
             return false;
         }
 
+        /// <summary>The ErrorType of a proxy's refusal (407, or a 401 page that is not Mautic's).</summary>
+        internal const string ProxyRefusal = "proxy_refused";
+
         /// <summary>The error for a 407 Proxy Authentication Required: names the proxy and the parameters that sign in to it.</summary>
-        MauticApiException ProxyRefused(string method, string shownUrl, Exception inner)
+        MauticApiException ProxyRefused(string method, string shownUrl, Exception inner, int status = 407)
         {
             var proxy = ProxyUrl ?? "the proxy";
             var given = Options.ProxyCredential != null || Options.ProxyUseDefaultCredentials || (ProxyInUse?.Credentials?.GetCredential(ProxyInUse.GetProxy(Root) ?? Root, "Basic") != null);
+            if (status == 401)
+                return new MauticApiException(
+                    $"{method} {shownUrl} through the proxy {proxy} was answered HTTP 401 with a page that is not Mautic's (Mautic answers 401 in JSON): " +
+                    "the proxy refused the proxy credentials (some proxies, such as tinyproxy, answer 401 instead of 407), or a web server in front of Mautic wants a password of its own. " +
+                    $"Check -ProxyCredential (the user and password the proxy {proxy} accepts).", MauticErrorKind.Authentication, inner)
+                    { StatusCode = 401, ErrorType = ProxyRefusal, Method = method, Url = shownUrl };
             return new MauticApiException(
                 $"The proxy {proxy} refused {method} {shownUrl} with HTTP 407 (Proxy Authentication Required): " +
                 (given ? "it did not accept the proxy credentials given. " : "it wants a user name and password. ") +
                 $"Connect with -Proxy {proxy} -ProxyCredential (a user and password the proxy accepts), or -ProxyUseDefaultCredentials to sign in to it as the current Windows user. " +
                 "The request never reached Mautic, so nothing was changed.", MauticErrorKind.Authentication, inner)
-                { StatusCode = 407, Method = method, Url = shownUrl };
+                { StatusCode = 407, ErrorType = ProxyRefusal, Method = method, Url = shownUrl };
         }
 
         /// <summary>

@@ -180,7 +180,7 @@ namespace Mautic.Client
             string text;
             var kind = e.Kind;
             var who = auth?.Principal != null ? " for '" + auth.Principal + "'" : "";
-            if (e.StatusCode == 407)
+            if (e.ErrorType == MauticClient.ProxyRefusal)
                 text = e.Message;   // the proxy's refusal, already naming the proxy and -ProxyCredential
             else if (e.ErrorType == "api_disabled" && e.StatusCode == 403)
                 text = SetupHints.ApiDisabled(root);

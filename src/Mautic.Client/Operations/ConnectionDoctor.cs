@@ -201,7 +201,7 @@ namespace Mautic.Client.Operations
         static MauticCheck CheckTls(MauticClientOptions options, Uri root, Outcome probe)
         {
             var e = probe.Error;
-            if (e?.StatusCode == 407)
+            if (e?.ErrorType == MauticClient.ProxyRefusal)
                 return new MauticCheck(Tls, MauticCheckStatus.Skipped, "Not reached: the proxy refused to carry the request (see the next check).");
             if (e != null && e.StatusCode >= 300 && e.StatusCode < 400)
             {
@@ -232,11 +232,11 @@ namespace Mautic.Client.Operations
         static MauticCheck CheckApi(Uri root, Outcome probe)
         {
             var e = probe.Error;
-            if (e == null || e.StatusCode == 401)
+            if (e == null || (e.StatusCode == 401 && e.ErrorType != MauticClient.ProxyRefusal))
                 return new MauticCheck(ApiEnabled, MauticCheckStatus.Passed, $"The API answers at {root}api/" + (e != null ? " (401 without credentials, as it should)." : "."));
             if (e.StatusCode == 403 && e.ErrorType == "api_disabled")
                 return new MauticCheck(ApiEnabled, MauticCheckStatus.Failed, "Mautic answers: " + e.MauticMessage, SetupHints.EnableApi);
-            if (e.StatusCode == 407)
+            if (e.ErrorType == MauticClient.ProxyRefusal)
                 return new MauticCheck(ApiEnabled, MauticCheckStatus.Failed, e.Message, "Give the proxy's credentials: -ProxyCredential, or -ProxyUseDefaultCredentials.");
             return new MauticCheck(ApiEnabled, MauticCheckStatus.Failed, $"No Mautic API answered at {root}api/: {e.Message}",
                 "Check the base URL: the address you open Mautic at, including a sub-folder (https://host/mautic) if Mautic is installed in one.");
