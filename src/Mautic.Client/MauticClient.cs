@@ -247,8 +247,9 @@ namespace Mautic.Client
         }
 
         /// <summary>
-        /// A 401 with what to check for the way this connection signs in. With Basic auth a 401 also comes when Mautic
-        /// does not accept Basic auth at all (measured on 5.1.0 and 7.0.0: the same answer as a wrong password).
+        /// A 401 with what to check for the way this connection signs in. With Basic auth a 401 also comes after Basic
+        /// auth was switched without clearing Mautic's cache (with the cache cleared, 5.1.0 answers Basic auth being off
+        /// with 403 "Basic Auth disabled", right and wrong passwords alike: measured; see SetupHints).
         /// </summary>
         MauticApiException WithAuthHint(MauticApiException e)
         {
