@@ -43,7 +43,8 @@ Describe 'Proxies and Test-MauticConnection on the <Target> server' -ForEach @{ 
             }
             throw "Nothing listens on 127.0.0.1:$Port."
         }
-        function script:Start-Daemon([string] $File, [string[]] $Arguments, [int] $Port) {
+        function script:Start-Daemon([string] $File, [string] $Arguments, [int] $Port) {
+            # one argument string: Start-Process joins a list with spaces, unquoted ('daemon off;' would split)
             $p = Start-Process $File -ArgumentList $Arguments -PassThru -RedirectStandardError (Join-Path $Work "$(Split-Path -Leaf $File)-$Port.err") -RedirectStandardOutput (Join-Path $Work "$(Split-Path -Leaf $File)-$Port.out")
             $Started.Add($p)
             Wait-Port $Port
@@ -64,7 +65,7 @@ Describe 'Proxies and Test-MauticConnection on the <Target> server' -ForEach @{ 
                 "Port $ProxyPort", 'Listen 127.0.0.1', 'Timeout 120', "LogFile `"$ProxyLog`"", 'LogLevel Info', 'MaxClients 50',
                 'Allow 127.0.0.1', "BasicAuth proxyuser $ProxyPassword", 'DisableViaHeader Yes'
             ) | Set-Content (Join-Path $Work 'tinyproxy.conf')
-            Start-Daemon $Tinyproxy @('-d', '-c', (Join-Path $Work 'tinyproxy.conf')) $ProxyPort
+            Start-Daemon $Tinyproxy "-d -c `"$(Join-Path $Work 'tinyproxy.conf')`"" $ProxyPort
             $script:ProxyUrl = "http://127.0.0.1:$ProxyPort"
             $script:ProxyCred = ConvertTo-ScenarioCredential proxyuser $ProxyPassword
         }
@@ -105,13 +106,16 @@ http {
     }
 }
 "@ | Set-Content (Join-Path $Work 'nginx.conf')
-            Start-Daemon $Nginx @('-p', $Work, '-c', (Join-Path $Work 'nginx.conf'), '-g', 'daemon off;') $HttpsPort
+            Start-Daemon $Nginx "-p `"$Work`" -c `"$(Join-Path $Work 'nginx.conf')`" -g `"daemon off;`"" $HttpsPort
+            $script:NginxArgs = @('-p', $Work, '-c', (Join-Path $Work 'nginx.conf'))
             $script:HttpsUrl = "https://127.0.0.1:$HttpsPort/mautic"
             $script:RedirectUrl = "http://127.0.0.1:$HttpPort/mautic"
         }
     }
 
     AfterAll {
+        # nginx's master stops its workers on -s stop; a killed master would leave them holding the ports
+        if ($NginxArgs) { & $Nginx @NginxArgs -s stop 2>$null; Start-Sleep -Milliseconds 500 }
         foreach ($p in $Started) { if (-not $p.HasExited) { Stop-Process -Id $p.Id -Force -ErrorAction SilentlyContinue; $p.WaitForExit(5000) | Out-Null } }
         Exit-ScenarioRun $T { }
         Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
@@ -182,7 +186,7 @@ http {
 
         It 'names the https address when the http URL redirects' {
             if (-not $Nginx -or -not $Openssl) { Set-ItResult -Skipped -Because 'nginx or openssl is not installed (apt-get install nginx-light openssl)'; return }
-            $r = Checks (Test-MauticConnection -Url $RedirectUrl -Credential $T.Credential -AllowUnencryptedAuthentication)
+            $r = Checks (Test-MauticConnection -Url $RedirectUrl -Credential $T.Credential)
             $r['TLS'].Status | Should -Be 'Failed'
             $r['TLS'].Detail | Should -Match 'redirects to https'
             $r['TLS'].Fix | Should -Match ([regex]::Escape("https://127.0.0.1:$HttpsPort/mautic"))
@@ -202,7 +206,7 @@ http {
             }
             if ($SecondReason) { Write-Warning "Live suite SKIPPED, the wrong-setup scenarios did not run: $SecondReason." }
             $script:LocalPhp = Join-Path $Srv 'mautic/config/local.php'
-            function script:Set-ApiSettings([int] $Api, [int] $Basic) {
+            function script:Set-ApiSetting([int] $Api, [int] $Basic) {
                 $text = Get-Content $LocalPhp -Raw
                 $text = $text -replace "'api_enabled' => [01]", "'api_enabled' => $Api" -replace "'api_enable_basic_auth' => [01]", "'api_enable_basic_auth' => $Basic"
                 Set-Content $LocalPhp $text -NoNewline
@@ -211,12 +215,12 @@ http {
             }
         }
         AfterAll {
-            if (-not $SecondReason) { Set-ApiSettings 1 1 }
+            if (-not $SecondReason) { Set-ApiSetting 1 1 }
         }
 
         It 'API disabled: fails "API enabled" with the settings and the cache as the fix' {
             if ($SecondReason) { Set-ItResult -Skipped -Because $SecondReason; return }
-            Set-ApiSettings 0 1
+            Set-ApiSetting 0 1
             $cred = ConvertTo-ScenarioCredential $E.MAUTIC_USER $E.MAUTIC_PASSWORD
             $r = Checks (Test-MauticConnection -Url $E.MAUTIC_URL -Credential $cred)
             $r['API enabled'].Status | Should -Be 'Failed'
@@ -227,7 +231,7 @@ http {
 
         It 'Basic auth disabled: fails its check, and OAuth2 still passes' {
             if ($SecondReason) { Set-ItResult -Skipped -Because $SecondReason; return }
-            Set-ApiSettings 1 0
+            Set-ApiSetting 1 0
             $cred = ConvertTo-ScenarioCredential $E.MAUTIC_USER $E.MAUTIC_PASSWORD
             $r = Checks (Test-MauticConnection -Url $E.MAUTIC_URL -Credential $cred)
             $r['API enabled'].Status | Should -Be 'Passed'
@@ -240,7 +244,7 @@ http {
 
         It 'a wrong password fails Credentials with the 401 hint' {
             if ($SecondReason) { Set-ItResult -Skipped -Because $SecondReason; return }
-            Set-ApiSettings 1 1
+            Set-ApiSetting 1 1
             $r = Checks (Test-MauticConnection -Url $E.MAUTIC_URL -Credential (ConvertTo-ScenarioCredential $E.MAUTIC_USER 'Wrong-Password-123'))
             $r['Basic auth enabled'].Status | Should -Be 'Passed'
             $r['Credentials'].Status | Should -Be 'Failed'
