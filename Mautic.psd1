@@ -14,6 +14,7 @@
         'Connect-Mautic'
         'Disconnect-Mautic'
         'Get-MauticConnection'
+        'Test-MauticConnection'
         'Get-MauticContact'
         'New-MauticContact'
         'Sync-MauticContact'

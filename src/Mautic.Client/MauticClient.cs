@@ -37,6 +37,7 @@ namespace Mautic.Client
                     $"Refusing to send credentials unencrypted to {Root.Host} over http. Use https, or pass -AllowUnencryptedAuthentication if you accept that risk.",
                     MauticErrorKind.InvalidArgument);
 
+            ProxyInUse = ProxySettings.Choose(options.Proxy, options.ProxyCredential, options.ProxyUseDefaultCredentials, options.Environment);
             HttpMessageHandler handler = options.Handler;
             _ownsHandler = handler == null;
             if (handler == null)
@@ -52,6 +53,7 @@ namespace Mautic.Client
                 // ServicePointManager.DefaultConnectionLimit, which would change every HTTP client in the process.
                 try { h.MaxConnectionsPerServer = Batching.Throttle.Max; } catch (PlatformNotSupportedException) { /* old runtimes */ }
                 if (options.SkipCertificateCheck) TransportSecurity.SkipCertificateCheck(h);
+                if (ProxyInUse != null) { h.Proxy = ProxyInUse; h.UseProxy = true; }
                 handler = h;
             }
             _http = new HttpClient(handler, _ownsHandler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -68,6 +70,17 @@ namespace Mautic.Client
         /// <summary>The site root, always ending in '/'; the API lives under root + "api/".</summary>
         public Uri Root { get; }
         public IAuthenticator Authenticator => Options.Authenticator;
+        /// <summary>The proxy this client's handler was given (-Proxy or the environment's); null: the system's, if any.</summary>
+        internal System.Net.IWebProxy ProxyInUse { get; }
+        /// <summary>The proxy requests to Mautic go through, as shown (no user name or password); null when none was set.</summary>
+        public string ProxyUrl => ProxySettings.Shown(ProxyInUse, Root);
+        /// <summary>Where the proxy came from: "-Proxy", the environment variables that named it, or "System" (the runtime's own settings).</summary>
+        public string ProxySource => Options.Proxy != null ? "-Proxy" : ProxyInUse is EnvironmentProxy e ? e.Source : "System";
+
+        /// <summary>Every secret this client holds (credentials, tokens, the proxy password): scrubbed from anything shown.</summary>
+        internal IEnumerable<string> Secrets => (Authenticator?.Secrets ?? Enumerable.Empty<string>()).Concat(ProxySettings.Secrets(ProxyInUse, Root));
+        /// <summary>The Date header of the latest response that had one (the server's clock).</summary>
+        public DateTimeOffset? LastServerDate { get; private set; }
         /// <summary>The Mautic-Version header of the latest response that had one.</summary>
         public string MauticVersion { get; private set; }
 
@@ -124,6 +137,11 @@ namespace Mautic.Client
                     continue;
                 }
 
+                if (raw.Status == 407)
+                    throw Scrubbed(ProxyRefused(request.Method.Method, shownUrl, null));
+                // A 401 that is not Mautic's JSON, through a proxy: tinyproxy (1.11) answers wrong proxy credentials so, with a page of its own.
+                if (raw.Status == 401 && ProxyUrl != null && (raw.ContentType ?? "").IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+                    throw Scrubbed(ProxyRefused(request.Method.Method, shownUrl, null, 401));
                 if (raw.Status >= 300 && raw.Status < 400)
                     throw Scrubbed(new MauticApiException($"Mautic answered {request.Method} {shownUrl} with HTTP {raw.Status}{(raw.Location != null ? " redirecting to " + Redactor.Url(raw.Location) : "")}; check the base URL (http vs https, sub-folder).", MauticErrorKind.Protocol)
                         { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
@@ -147,7 +165,7 @@ namespace Mautic.Client
                 return new MauticResponse
                 {
                     StatusCode = raw.Status, Body = body, MauticVersion = raw.Version, Duration = started.Elapsed,
-                    Attempts = raw.Attempts, Location = raw.Location, DownloadedBytes = raw.Downloaded, FileName = raw.FileName,
+                    Attempts = raw.Attempts, Location = raw.Location, DownloadedBytes = raw.Downloaded, FileName = raw.FileName, ServerDate = raw.Date,
                 };
             }
         }
@@ -172,6 +190,8 @@ namespace Mautic.Client
             }
             var inner = e;
             while (inner.InnerException != null && (inner is HttpRequestException || inner is AggregateException)) inner = inner.InnerException;
+            if (IsProxyAuthFailure(e))
+                return ProxyRefused(method, shownUrl, e);
             if (TransportSecurity.IsCertificateFailure(e))
                 return new MauticApiException(TransportSecurity.CertificateFailureText(method, shownUrl, e), MauticErrorKind.Connection, e) { Method = method, Url = shownUrl };
             string text;
@@ -189,43 +209,59 @@ namespace Mautic.Client
         }
 
         /// <summary>
-        /// A 401 with what to check for the way this connection signs in. With Basic auth a 401 also comes when Mautic
-        /// does not accept Basic auth at all (measured on 5.1.0 and 7.0.0: the same answer as a wrong password).
+        /// True when the proxy refused to carry a request until it gets credentials: on .NET (Core) an https request's
+        /// CONNECT answered 407 ("The proxy tunnel request to proxy '...' failed with status code '407'."); on .NET
+        /// Framework a WebException with a 407 response. (A plain http request's 407 arrives as the answer instead.)
+        /// </summary>
+        internal bool IsProxyAuthFailure(Exception e)
+        {
+            if (ProxyInUse == null && Options.Proxy == null) return false;
+            for (var x = e; x != null; x = x.InnerException)
+            {
+                if (x is WebException we && we.Response is HttpWebResponse r && (int)r.StatusCode == 407) return true;
+                if (x is HttpRequestException && x.Message.Contains("'407'")) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The ErrorType of a proxy's refusal (407, or a 401 page that is not Mautic's).</summary>
+        internal const string ProxyRefusal = "proxy_refused";
+
+        /// <summary>The error for a 407 Proxy Authentication Required: names the proxy and the parameters that sign in to it.</summary>
+        MauticApiException ProxyRefused(string method, string shownUrl, Exception inner, int status = 407)
+        {
+            var proxy = ProxyUrl ?? "the proxy";
+            var given = Options.ProxyCredential != null || Options.ProxyUseDefaultCredentials || (ProxyInUse?.Credentials?.GetCredential(ProxyInUse.GetProxy(Root) ?? Root, "Basic") != null);
+            if (status == 401)
+                return new MauticApiException(
+                    $"{method} {shownUrl} through the proxy {proxy} was answered HTTP 401 with a page that is not Mautic's (Mautic answers 401 in JSON): " +
+                    "the proxy refused the proxy credentials (some proxies, such as tinyproxy, answer 401 instead of 407), or a web server in front of Mautic wants a password of its own. " +
+                    $"Check -ProxyCredential (the user and password the proxy {proxy} accepts).", MauticErrorKind.Authentication, inner)
+                    { StatusCode = 401, ErrorType = ProxyRefusal, Method = method, Url = shownUrl };
+            return new MauticApiException(
+                $"The proxy {proxy} refused {method} {shownUrl} with HTTP 407 (Proxy Authentication Required): " +
+                (given ? "it did not accept the proxy credentials given. " : "it wants a user name and password. ") +
+                $"Connect with -Proxy {proxy} -ProxyCredential (a user and password the proxy accepts), or -ProxyUseDefaultCredentials to sign in to it as the current Windows user. " +
+                "The request never reached Mautic, so nothing was changed.", MauticErrorKind.Authentication, inner)
+                { StatusCode = 407, ErrorType = ProxyRefusal, Method = method, Url = shownUrl };
+        }
+
+        /// <summary>
+        /// A 401 with what to check for the way this connection signs in. With Basic auth a 401 also comes after Basic
+        /// auth was switched without clearing Mautic's cache (with the cache cleared, 5.1.0 answers Basic auth being off
+        /// with 403 "Basic Auth disabled", right and wrong passwords alike: measured; see SetupHints).
         /// </summary>
         MauticApiException WithAuthHint(MauticApiException e)
         {
-            var hint = AuthHint(Authenticator?.Method);
+            var hint = SetupHints.AuthHint(Authenticator?.Method);
             if (hint == null) return e;
             return e.Reworded(e.Message + " " + hint);
         }
 
-        /// <summary>What to check after a 401, for the way a connection signs in (<see cref="IAuthenticator.Method"/>; null: none).</summary>
-        internal static string AuthHint(string method)
-        {
-            const string settings = "in Mautic, Configuration > API Settings: 'API enabled?' must be Yes";
-            const string cache = "and Mautic's cache must be cleared after changing them (php bin/console cache:clear, or empty var/cache), or the old settings stay in force.";
-            switch (method)
-            {
-                case "Basic":
-                    return $"Check the user name and password. If they are right, HTTP Basic auth may be off: {settings} and 'Enable HTTP basic auth?' Yes, {cache} " +
-                           "If it is on, the web server may be dropping the Authorization header (a known PHP-FPM/CGI problem).";
-                case "OAuth2ClientCredentials":
-                case "OAuth2RefreshToken":
-                    return $"Mautic refused the OAuth2 access token. Check the client id and secret (Settings > API Credentials, an OAuth 2 credential) and that the user it acts for may use the API; {settings}, {cache}";
-                case "AccessToken":
-                    return "Mautic refused the access token: it may have expired (connect with -ClientCredential or -RefreshToken to have it renewed), or " +
-                           $"the API may be off: {settings}, {cache}";
-                case null:
-                    return "This call was sent without credentials: connect with -Credential or -ClientCredential.";
-                default:
-                    return null;
-            }
-        }
-
         MauticApiException Scrubbed(MauticApiException e)
         {
-            var secrets = Authenticator?.Secrets?.ToList();
-            if (secrets == null || secrets.Count == 0) return e;
+            var secrets = Secrets.ToList();
+            if (secrets.Count == 0) return e;
             var text = Redactor.Scrub(e.Message, secrets);
             if (text == e.Message) return e;
             return new MauticApiException(text, e.Kind)
@@ -248,6 +284,7 @@ namespace Mautic.Client
             public int Attempts;
             public long? Downloaded;
             public string FileName;
+            public DateTimeOffset? Date;
         }
 
         bool ShouldRetryStatus(Raw r, bool idempotent)
@@ -273,7 +310,7 @@ namespace Mautic.Client
             var attempts = 0;
             // Failures where the request never left are the outer policy's: it retries them for every method, by time.
             var retry = Policy<Raw>
-                .Handle<HttpRequestException>(e => idempotent && !IsUnreached(e) && !TransportSecurity.IsCertificateFailure(e))
+                .Handle<HttpRequestException>(e => idempotent && !IsUnreached(e) && !TransportSecurity.IsCertificateFailure(e) && !IsProxyAuthFailure(e))
                 .Or<IOException>(_ => idempotent)
                 .Or<TimeoutRejectedException>(_ => idempotent)
                 .OrResult(r => ShouldRetryStatus(r, idempotent))
@@ -409,7 +446,9 @@ namespace Mautic.Client
                         RetryAfter = ReadRetryAfter(response),
                         Location = response.Headers.Location?.ToString(),
                         AuthHeader = auth,
+                        Date = response.Headers.Date,
                     };
+                    if (raw.Date.HasValue) LastServerDate = raw.Date;
                     if (response.Headers.TryGetValues("Mautic-Version", out var versions))
                     {
                         raw.Version = versions.FirstOrDefault();
@@ -462,8 +501,7 @@ namespace Mautic.Client
 
         internal void Log(MauticLogLevel level, string message)
         {
-            var secrets = Authenticator?.Secrets;
-            MauticLog.Write(Options.Log, level, secrets == null ? message : Redactor.Scrub(message, secrets));
+            MauticLog.Write(Options.Log, level, Redactor.Scrub(message, Secrets));
         }
     }
 }

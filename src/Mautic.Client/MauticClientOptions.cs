@@ -36,11 +36,37 @@ namespace Mautic.Client
         /// For test instances: it makes the connection open to anyone between here and the server.
         /// </summary>
         public bool SkipCertificateCheck { get; set; }
+        /// <summary>
+        /// The proxy every request goes through (loopback included), as Invoke-RestMethod's -Proxy. Null: the proxy the
+        /// environment names (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY), else the system's (see <see cref="Http.ProxySettings"/>).
+        /// </summary>
+        public Uri Proxy { get; set; }
+        /// <summary>The user name and password <see cref="Proxy"/> wants (its 407 Proxy Authentication Required).</summary>
+        public NetworkCredential ProxyCredential { get; set; }
+        /// <summary>Signs in to <see cref="Proxy"/> as the current (Windows) user.</summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
+        /// <summary>Reads an environment variable (the proxy variables); tests give their own.</summary>
+        internal Func<string, string> Environment { get; set; }
         /// <summary>Receives every log line of this client (already redacted).</summary>
         public Action<MauticLogEvent> Log { get; set; }
         /// <summary>For tests and special hosting: the handler under the HttpClient. The client then does not dispose it.</summary>
         public HttpMessageHandler Handler { get; set; }
         public string UserAgent { get; set; }
+
+        /// <summary>
+        /// A copy for diagnosing (Test-MauticConnection): no retries and no waiting for an unreachable server, so each
+        /// check answers at once; the same authenticator, proxy, certificate rule and handler.
+        /// </summary>
+        internal MauticClientOptions ForDiagnosis(bool anonymous)
+        {
+            var copy = (MauticClientOptions)MemberwiseClone();
+            copy.MaxRetries = 0;
+            copy.UnreachableTimeout = TimeSpan.Zero;
+            if (copy.Timeout > TimeSpan.FromSeconds(30)) copy.Timeout = TimeSpan.FromSeconds(30);
+            copy.MaxTotalTime = copy.Timeout + copy.Timeout;
+            if (anonymous) copy.Authenticator = null;
+            return copy;
+        }
 
         /// <summary>Returns the site root (always ending in '/') for any accepted form of the base URL.</summary>
         public static Uri NormaliseRoot(string baseUrl)

@@ -44,6 +44,12 @@ namespace Mautic.Client
         public DateTime ConnectedAt { get; }
         /// <summary>True when Connect-Mautic was told -SkipCertificateCheck: this connection accepts any server certificate.</summary>
         public bool SkipCertificateCheck => Client.Options.SkipCertificateCheck;
+        /// <summary>The proxy the connection's requests go through (never its user name or password); null: none set (the system's, if any, applies).</summary>
+        public string Proxy => Client.ProxyUrl;
+        /// <summary>Where <see cref="Proxy"/> came from: "-Proxy", the environment variables that named it (HTTPS_PROXY, NO_PROXY), or "System".</summary>
+        public string ProxySource => Client.ProxySource;
+        /// <summary>The user name the connection signs in to its proxy with (-ProxyCredential); "(default credentials)" with -ProxyUseDefaultCredentials.</summary>
+        public string ProxyUserName => Client.Options.ProxyUseDefaultCredentials ? "(default credentials)" : Client.Options.ProxyCredential?.UserName;
         public int MaxRetries => Client.Options.MaxRetries;
         public TimeSpan RetryDelay => Client.Options.RetryDelay;
         public int TimeoutSec => (int)Client.Options.Timeout.TotalSeconds;
@@ -177,15 +183,17 @@ namespace Mautic.Client
             string text;
             var kind = e.Kind;
             var who = auth?.Principal != null ? " for '" + auth.Principal + "'" : "";
-            if (e.ErrorType == "api_disabled" && e.StatusCode == 403)
-                text = $"The API of the Mautic at {root} is disabled. An administrator must turn on 'API enabled' in Configuration > API Settings.";
+            if (e.ErrorType == MauticClient.ProxyRefusal)
+                text = e.Message;   // the proxy's refusal, already naming the proxy and -ProxyCredential
+            else if (e.ErrorType == "api_disabled" && e.StatusCode == 403)
+                text = SetupHints.ApiDisabled(root);
             else if (e.ErrorType == "access_denied" && e.StatusCode == 403 && auth is BasicAuthenticator)
-                text = $"Basic authentication is disabled on the Mautic at {root}. An administrator must turn on 'Enable HTTP basic auth' in Configuration > API Settings, or connect with OAuth2 (-ClientCredential).";
+                text = SetupHints.BasicDisabled(root);
             else if (e.Kind == MauticErrorKind.Authentication || e.StatusCode == 401)
             {
                 kind = MauticErrorKind.Authentication;
                 text = $"Mautic at {root} rejected the credentials{who}: {e.MauticMessage ?? e.Message}{(e.ErrorType != null ? " (" + e.ErrorType + ")" : "")}.";
-                var hint = MauticClient.AuthHint(auth?.Method);
+                var hint = SetupHints.AuthHint(auth?.Method);
                 if (hint != null && !text.Contains(hint)) text += " " + hint;
             }
             else if (e.StatusCode == 403)

@@ -132,5 +132,7 @@ namespace Mautic.Client
         public long? DownloadedBytes { get; internal set; }
         /// <summary>The file name of the answer's Content-Disposition header, when it had one.</summary>
         public string FileName { get; internal set; }
+        /// <summary>The answer's Date header: the server's clock.</summary>
+        public DateTimeOffset? ServerDate { get; internal set; }
     }
 }

@@ -143,6 +143,8 @@ public sealed class FakeState
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
     /// <summary>Delay added to every /api request, to stand in for network round trips (benchmarks).</summary>
     public int LatencyMs { get; set; }
+    /// <summary>How far the server's clock (its Date header) is off: a server with a wrong clock, for the clock-skew check.</summary>
+    public TimeSpan ClockOffset { get; set; }
     /// <summary>Largest batch Mautic accepts (api_batch_max_limit).</summary>
     public int BatchLimit { get; set; } = 200;
 

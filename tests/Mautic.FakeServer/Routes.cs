@@ -32,6 +32,11 @@ static partial class Routes
             s.Requests.Enqueue(new RecordedRequest(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body,
                 ctx.Request.Headers.Authorization.FirstOrDefault(), ctx.Request.Headers.UserAgent.FirstOrDefault(), DateTime.UtcNow));
 
+            if (s.ClockOffset != TimeSpan.Zero)
+            {
+                var offset = s.ClockOffset;
+                ctx.Response.OnStarting(() => { ctx.Response.Headers.Date = (DateTimeOffset.UtcNow + offset).ToString("r", CultureInfo.InvariantCulture); return Task.CompletedTask; });
+            }
             var fault = s.TakeFault(ctx.Request.Method, path);
             if (fault != null && await ApplyFault(ctx, fault)) return;
 
@@ -155,6 +160,7 @@ static partial class Routes
             if (o["basicAuthEnabled"] is JsonNode b) s.BasicAuthEnabled = b.GetValue<bool>();
             if (o["accessTokenLifetimeSeconds"] is JsonNode l) s.AccessTokenLifetime = TimeSpan.FromSeconds(l.GetValue<double>());
             if (o["latencyMs"] is JsonNode lat) s.LatencyMs = lat.GetValue<int>();
+            if (o["clockOffsetSeconds"] is JsonNode clock) s.ClockOffset = TimeSpan.FromSeconds(clock.GetValue<double>());
             if (o["smsTransport"] is JsonNode sms) s.SmsTransport = sms.GetValue<bool>();
             if (o["mauticVersion"] is JsonNode ver) s.Version = ver.GetValue<string>();   // 7.0.0 switches on what Mautic 7 does differently
             ctx.Response.StatusCode = 204;
@@ -283,7 +289,8 @@ static partial class Routes
         {
             if (!s.BasicAuthEnabled)
             {
-                await Error(ctx, 403, "Basic authentication is disabled. Enable it in the API settings of Mautic's Configuration.", "access_denied", version: null);
+                // measured on 5.1.0 (api_enable_basic_auth 0, cache cleared): 403 for right and wrong passwords alike
+                await Error(ctx, 403, "Basic Auth disabled. You need to enable HTTP basic auth in the API settings of Mautic's Configuration.", "access_denied", version: null);
                 return false;
             }
             string decoded;
@@ -328,6 +335,8 @@ static partial class Routes
 
     static async Task Token(HttpContext ctx, FakeState s)
     {
+        // measured on 5.1.0 (api_enabled 0, cache cleared): the token endpoint is refused like the API itself
+        if (!s.ApiEnabled) { await Error(ctx, 403, "API disabled. You need to enable the API in the API settings of Mautic's Configuration.", "api_disabled", version: null); return; }
         if (!ctx.Request.HasFormContentType) { await Error(ctx, 400, "Invalid grant_type parameter or parameter missing", "invalid_request", version: null); return; }
         var form = await ctx.Request.ReadFormAsync();
         if (form["client_id"] != s.ClientId || form["client_secret"] != s.ClientSecret)

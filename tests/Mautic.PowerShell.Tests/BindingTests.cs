@@ -19,6 +19,8 @@ public sealed class BindingTests : PsTest
     [
         ("Connect-Mautic", "BaseUrl", "Url", "Connect-Mautic -Url $BaseUrl -Credential $Cred", "/api/users/self"),
         ("Connect-Mautic", "BaseUrl", "Uri", "Connect-Mautic -Uri $BaseUrl -Credential $Cred", "/api/users/self"),
+        ("Test-MauticConnection", "Url", "BaseUrl", "Test-MauticConnection -BaseUrl $BaseUrl -Credential $Cred", "/api/users/self"),
+        ("Test-MauticConnection", "Url", "Uri", "Test-MauticConnection -Uri $BaseUrl -Credential $Cred", "/api/users/self"),
         ("Get-MauticStat", "Table", "Name", "Get-MauticStat -Name email_stats", "/api/stats/email_stats"),
         ("Get-MauticContact", "Id", "ContactId", "Get-MauticContact -ContactId 1", "/api/contacts/1"),
         ("Get-MauticProject", "Id", "ProjectId", "$FakeState.Version = '7.0.0'; $null = Get-MauticSegment -Id 1; $p = New-MauticProject -Name pa; [pscustomobject]@{ ProjectId = $p.id } | Get-MauticProject", "/api/v2/projects/1"),

@@ -15,6 +15,7 @@ public static partial class CmdletCases
         new("Connect-Mautic", "Connect-Mautic $BaseUrl -Credential $Cred -PassThru", "Connect-Mautic $BaseUrl -Credential $BadCred"),
         new("Disconnect-Mautic", "$c = Get-MauticConnection; Disconnect-Mautic; $c", null),
         new("Get-MauticConnection", "Get-MauticConnection", "Disconnect-Mautic; Get-MauticConnection"),
+        new("Test-MauticConnection", "Test-MauticConnection; Test-MauticConnection -Url $BaseUrl -ClientCredential $ClientCred", "Test-MauticConnection -Url $BaseUrl -Credential $BadCred; Disconnect-Mautic; Test-MauticConnection"),
         new("Get-MauticContact", "Get-MauticContact -First 2 -IncludeTotalCount; Get-MauticContact -Email a1@example.com", "Get-MauticContact -Id 424242; Get-MauticContact -Email nobody@example.com"),
         new("New-MauticContact", "'n1@example.com', 'n2@example.com' | New-MauticContact -Tag t", "'bad-address', [pscustomobject]@{ email = 'x@example.com'; score = 'not-a-number' } | New-MauticContact"),
         new("Sync-MauticContact", "[pscustomobject]@{ email = 'sync1@example.com'; city = 'Paris' } | Sync-MauticContact", "[pscustomobject]@{ firstname = 'NoKey' } | Sync-MauticContact"),

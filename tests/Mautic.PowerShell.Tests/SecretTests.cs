@@ -87,6 +87,16 @@ public sealed class SecretTests : PsTest
         }
     }
 
+    /// <summary>
+    /// Asserts <paramref name="secret"/> (a proxy's password, ProxyTests) is in no stream, error or serialized output of
+    /// <paramref name="run"/>, checked the way every other secret is.
+    /// </summary>
+    public static void AssertNoSecret(PsResult run, string secret)
+    {
+        var text = Everything([run]);
+        Assert.False(text.Contains(secret, StringComparison.Ordinal), $"a secret ({secret[..3]}…) leaked");
+    }
+
     static string Everything(IEnumerable<PsResult> runs)
     {
         var sb = new StringBuilder();

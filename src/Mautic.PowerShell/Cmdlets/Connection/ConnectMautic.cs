@@ -63,6 +63,20 @@ namespace Mautic.PowerShell.Cmdlets.Connection
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>The proxy to send every request through (loopback included), as Invoke-RestMethod's -Proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri Proxy { get; set; }
+
+        /// <summary>The user name and password the proxy wants (its 407); needs -Proxy.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential ProxyCredential { get; set; }
+
+        /// <summary>Signs in to the proxy as the current (Windows) user; needs -Proxy.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -79,11 +93,12 @@ namespace Mautic.PowerShell.Cmdlets.Connection
                 UnreachableTimeout = TimeSpan.FromSeconds(UnreachableTimeoutSec),
                 AllowInsecureAuthentication = AllowUnencryptedAuthentication,
                 SkipCertificateCheck = SkipCertificateCheck,
-            }, CancellationToken);
+            }.WithProxy(Proxy, ProxyCredential, ProxyUseDefaultCredentials), CancellationToken);
             MauticSession.Set(SessionState, connection);
             if (connection.SkipCertificateCheck)
                 WriteWarning($"-SkipCertificateCheck: this connection to {connection.BaseUrl} accepts any server certificate, so whoever sits between this computer and " +
                              "the server can read and change its traffic, credentials included. Use it only with test instances.");
+            if (connection.Proxy != null) WriteVerbose($"Requests to {connection.BaseUrl} go through the proxy {connection.Proxy} ({connection.ProxySource}).");
             WriteVerbose($"Connected to {connection.BaseUrl} with {connection.AuthMethod}{(connection.UserName != null ? " as " + connection.UserName : "")} (Mautic {connection.MauticVersion ?? "version unknown"}).");
             if (PassThru) WriteObject(Wrap(connection));
         }
@@ -100,16 +115,33 @@ namespace Mautic.PowerShell.Cmdlets.Connection
             switch (ParameterSetName)
             {
                 case ClientCredentials:
-                    return OAuth2Authenticator.ClientCredentials(ClientCredential.UserName, ClientCredential.GetNetworkCredential().Password);
+                    return ClientCredentialsOf(ClientCredential);
                 case Refresh:
                     return OAuth2Authenticator.RefreshToken(ClientCredential.UserName, ClientCredential.GetNetworkCredential().Password, Plain(RefreshToken));
                 case Token:
                     return new AccessTokenAuthenticator(Plain(AccessToken));
                 default:
-                    return new BasicAuthenticator(Credential.GetNetworkCredential());
+                    return BasicOf(Credential);
             }
         }
 
+        internal static IAuthenticator BasicOf(PSCredential credential) => new BasicAuthenticator(credential.GetNetworkCredential());
+
+        internal static IAuthenticator ClientCredentialsOf(PSCredential client) =>
+            OAuth2Authenticator.ClientCredentials(client.UserName, client.GetNetworkCredential().Password);
+
         static string Plain(SecureString s) => new NetworkCredential(string.Empty, s).Password;
+    }
+
+    static class ProxyOptions
+    {
+        /// <summary>-Proxy, -ProxyCredential and -ProxyUseDefaultCredentials into the options (the client checks how they combine).</summary>
+        internal static MauticClientOptions WithProxy(this MauticClientOptions options, Uri proxy, PSCredential credential, bool useDefaultCredentials)
+        {
+            options.Proxy = proxy;
+            options.ProxyCredential = credential?.GetNetworkCredential();
+            options.ProxyUseDefaultCredentials = useDefaultCredentials;
+            return options;
+        }
     }
 }
