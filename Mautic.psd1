@@ -105,6 +105,8 @@
         'Set-MauticWebhook'
         'Remove-MauticWebhook'
         'Get-MauticWebhookTrigger'
+        'ConvertFrom-MauticWebhook'
+        'Test-MauticWebhookSignature'
         'Get-MauticDashboardWidgetType'
         'Get-MauticDashboardData'
         'Get-MauticRole'

@@ -17,6 +17,8 @@ namespace Mautic.Client
         NotEnabled,
         /// <summary>The server's Mautic version lacks what was asked for (projects, campaign export: 7.0 or later).</summary>
         NotSupported,
+        /// <summary>A signed message (a webhook post) whose signature is missing or does not match: it is not read.</summary>
+        Signature,
     }
 
     /// <summary>

@@ -115,6 +115,19 @@ Describe 'Reports, webhooks and dashboard data on the <Target> server' -ForEach 
             $e[0].CategoryInfo.Category | Should -Be 'InvalidData'
         }
 
+        It 'completes reports and webhooks by id and by name, the -Id of any area from its own records' {
+            function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+            $hook = @(Get-MauticWebhook -Search "Hook $Run" | Where-Object name -eq "Hook $Run")[0]
+            # Text finds names; -Id takes a number, so the id goes on the line, the list item says which record it is.
+            $byName = @(Complete "Get-MauticReportData -Id 'report $Run")
+            $byName.CompletionText | Should -Be @("$($Report.id)")
+            $byName.ListItemText | Should -Be @("$($Report.id) - Report $Run")
+            @(Complete "Remove-MauticWebhook -Id 'hook $Run").CompletionText | Should -Be @("$($hook.id)")
+            @(Complete "Get-MauticReport -Id $($Report.id)").ListItemText | Should -Contain "$($Report.id) - Report $Run"
+            # Contacts are never listed (what PowerShell offers instead, file names, is no record).
+            @(Complete 'Get-MauticContact -Id ' | Where-Object ListItemText -Match '^\d+ - ') | Should -BeNullOrEmpty
+        }
+
         It 'completes trigger names from the connection' {
             $s = 'New-MauticWebhook -Trigger mautic.lead_post_s'
             (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches.CompletionText | Should -Be @('mautic.lead_post_save_new', 'mautic.lead_post_save_update')

@@ -8,9 +8,10 @@ namespace Mautic.Module.Tests;
 public class ModuleTests : IClassFixture<ModuleFixture>
 {
     const int ConfirmHigh = 3;
-    static readonly string[] NoConnection = { "Connect-Mautic", "Disconnect-Mautic", "Get-MauticConnection" };
-    // Test- reads too (Test-MauticUserPermission POSTs a question, it changes nothing).
-    static readonly string[] ReadOnlyVerbs = { "Get", "Test", "Connect", "Disconnect" };
+    // The webhook intake cmdlets read what Mautic posted to a receiver: they talk to no server.
+    static readonly string[] NoConnection = { "Connect-Mautic", "Disconnect-Mautic", "Get-MauticConnection", "ConvertFrom-MauticWebhook", "Test-MauticWebhookSignature" };
+    // Test- reads too (Test-MauticUserPermission POSTs a question, it changes nothing); ConvertFrom- only reads its input.
+    static readonly string[] ReadOnlyVerbs = { "Get", "Test", "Connect", "Disconnect", "ConvertFrom" };
     readonly ModuleFixture _m;
 
     public ModuleTests(ModuleFixture m) => _m = m;

@@ -104,6 +104,23 @@ public sealed class EntityAreaTests : PsTest
         return r.Output.Select(o => Convert.ToInt64(o.Properties["id"].Value)).ToArray();
     }
 
+    /// <summary>
+    /// The -Id of Get-, Set- and Remove- completes the area's own records, derived from the cmdlet's area (no area has
+    /// a completer of its own): "id - name" items; typed text finds names, and the id (what -Id takes) is inserted.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void The_Id_of_Get_Set_and_Remove_completes_the_areas_own_records(string noun)
+    {
+        var id = Convert.ToInt64(Assert.Single(Ok($"New-Mautic{noun} -Name 'Tab {noun} pick'").Output).Properties["id"].Value);
+        var item = $"{id}|{id} - Tab {noun} pick";
+        foreach (var verb in new[] { "Get", "Set", "Remove" })
+        {
+            Assert.Contains(item, Completions($"{verb}-Mautic{noun} -Id "));
+            Assert.Equal(new[] { item }, Completions($"{verb}-Mautic{noun} -Id 'tab {noun} p"));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Rows))]
     public void New_creates_from_named_parameters_and_from_rows_in_one_batch(string noun)

@@ -159,8 +159,6 @@ public sealed class ProjectTests : PsTest
     {
         Connect7();
         Ok("New-MauticProject -Name 'Q3 launch'; New-MauticProject -Name Spring");
-        static string Complete(string line) =>
-            $"$s = \"{line}\"; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object {{ $_.CompletionText + '|' + $_.ListItemText }}";
         var all = Ok(Complete("Get-MauticSegment -Id 1 | Add-MauticProjectMember -Project "));
         Assert.Equal(new[] { "1|1 - Q3 launch", "2|2 - Spring" }, all.Output.Select(o => o.ToString()));
         Assert.Contains(all.Requests, q => q.Method == "GET" && q.Path == "/api/v2/projects");

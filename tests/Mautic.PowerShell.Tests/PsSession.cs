@@ -216,6 +216,13 @@ public abstract class PsTest : IDisposable
     protected PsResult Run(string script, TimeSpan? timeout = null) => Ps.Run(script, timeout);
     protected PsResult Ok(string script) => Ps.Ok(script);
     public void Dispose() => Ps.Dispose();
+
+    /// <summary>A script that tab-completes <paramref name="line"/> at its end through TabExpansion2, writing "completion text|list item" per match.</summary>
+    protected static string Complete(string line) =>
+        $"$s = \"{line}\"; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object {{ $_.CompletionText + '|' + $_.ListItemText }}";
+
+    /// <summary>What tab completion offers at the end of <paramref name="line"/>, as "completion text|list item".</summary>
+    protected string[] Completions(string line) => Ok(Complete(line)).Output.Select(o => o.ToString()).ToArray();
 }
 
 /// <summary>Marks a test as exercising a cmdlet's parameter set; CoverageTests fails when a set has none.</summary>

@@ -15,9 +15,6 @@ public sealed class RecordRefTests : PsTest
         Ps.Connect();
     }
 
-    static string Complete(string line) =>
-        $"$s = \"{line}\"; (TabExpansion2 -inputScript $s -cursorColumn $s.Length).CompletionMatches | ForEach-Object {{ $_.CompletionText + '|' + $_.ListItemText }}";
-
     [Fact]
     public void An_id_a_digit_string_a_name_and_the_record_itself_name_the_same_segment()
     {
@@ -105,6 +102,38 @@ public sealed class RecordRefTests : PsTest
         Ok("New-MauticCompany -Name \"O'Brien & Co\"");
         Assert.Equal(new[] { "'O''Brien & Co'|1 - O'Brien & Co" }, Ok(Complete("Add-MauticCompanyMember -Company o")).Output.Select(o => o.ToString()));
         Assert.Contains("1|1 - O'Brien & Co", Ok(Complete("Get-MauticCampaignContactEvent 1 -Campaign x; Add-MauticCompanyMember -CompanyId ")).Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Every_parameter_that_names_a_record_completes_from_its_area()
+    {
+        Ok("New-MauticForm -Name 'Sign up'; New-MauticPointGroup -Name Loyalty; New-MauticRole -Name 'Sales desk' -Property @{ isAdmin = $false }; " +
+           "New-MauticReport -Name 'Weekly leads' -Property @{ source = 'leads'; system = $false }");
+        // A number parameter gets the id even when a name was typed; a name parameter gets the name even when nothing was.
+        Assert.Equal(new[] { "1|1 - Sign up" }, Completions("Get-MauticFormSubmission -FormId sig"));
+        Assert.Equal(new[] { "1|1 - Sign up" }, Completions("Remove-MauticFormField -FormId "));       // the form cmdlet's own area
+        Assert.Equal(new[] { "1|1 - Loyalty" }, Completions("Get-MauticContactPointGroup 1 -PointGroupId "));
+        Assert.Contains(Completions("New-MauticUser -RoleId sales"), c => c.EndsWith(" - Sales desk") && !c.StartsWith("'"));
+        Assert.Contains("1|1 - Newsletter", Completions("New-MauticEmail -Name x -SegmentId "));
+        Assert.Contains(Completions("Get-MauticReportData -Id "), c => c.EndsWith(" - Weekly leads"));
+        Assert.Equal(new[] { "3|3 - Webinar 2026" }, Completions("Mautic\\Get-MauticSegment -Id web"));
+    }
+
+    [Fact]
+    public void A_cmdlet_whose_area_follows_from_its_parameters_completes_from_that_area()
+    {
+        Ok("New-MauticField -Object Company -Name 'Region code' -Property @{ type = 'text' }");
+        var company = Completions("Get-MauticField -Object Company -Id reg");
+        Assert.Single(company, c => c.EndsWith(" - Region code"));
+        Assert.DoesNotContain(Completions("Get-MauticField -Id reg"), c => c.EndsWith(" - Region code"));   // contact fields, the default
+    }
+
+    [Fact]
+    public void Contacts_are_never_offered()
+    {
+        // Contacts are never listed (PowerShell may offer file names instead: no record).
+        Assert.DoesNotContain(Completions("Add-MauticSegmentMember -Segment 1 -ContactId "), c => c.Contains(" - "));
+        Assert.DoesNotContain(Completions("Get-MauticContact -Id "), c => c.Contains(" - "));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ namespace Mautic.PowerShell.Base
         /// <summary>The point group whose score changes, instead of the contact's points.</summary>
         [Parameter(Mandatory = true, ParameterSetName = GroupSet)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(PointGroupCompleter))]
         public long PointGroupId { get; set; }
 
         protected long? Group => ParameterSetName == GroupSet ? PointGroupId : (long?)null;

@@ -4,13 +4,15 @@ namespace Mautic.PowerShell.Base
     /// Get-Mautic&lt;Area&gt; for any row of the resource table: by id (piped ids, records or rows with an Id column),
     /// or a streamed, paged list. A per-area cmdlet only names its <see cref="Area"/>.
     /// </summary>
-    public abstract class GetEntityCmdlet : MauticListCmdlet
+    public abstract class GetEntityCmdlet : MauticListCmdlet, IAreaCmdlet
     {
         protected const string ById = "ById";
 
         protected abstract MauticResource Area { get; }
+        MauticResource IAreaCmdlet.Area => Area;
 
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AreaRecordCompleter))]
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 
@@ -57,9 +59,10 @@ namespace Mautic.PowerShell.Base
     /// What New- and Set-Mautic&lt;Area&gt; share: piped rows, -Property, -Name and -Description, batched writes, and
     /// the area's own parameters (<see cref="AreaParameters"/>), which the build makes static parameters of the cmdlet.
     /// </summary>
-    public abstract class EntityWriteCmdlet : MauticBulkCmdlet
+    public abstract class EntityWriteCmdlet : MauticBulkCmdlet, IAreaCmdlet
     {
         protected abstract MauticResource Area { get; }
+        MauticResource IAreaCmdlet.Area => Area;
 
         /// <summary>The area's own parameters, declared once for its New- and Set- cmdlets; null when it has none.</summary>
         protected virtual AreaParameters Own => null;
@@ -166,6 +169,7 @@ namespace Mautic.PowerShell.Base
     public abstract class SetEntityCmdlet : EntityWriteCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AreaRecordCompleter))]
         [ValidateRange(1L, long.MaxValue)]
         public long Id { get; set; }
 
@@ -196,11 +200,13 @@ namespace Mautic.PowerShell.Base
     }
 
     /// <summary>Remove-Mautic&lt;Area&gt;: deletes by id, 200 per batch request; ConfirmImpact High, -Force skips the prompt.</summary>
-    public abstract class RemoveEntityCmdlet : MauticBulkCmdlet
+    public abstract class RemoveEntityCmdlet : MauticBulkCmdlet, IAreaCmdlet
     {
         protected abstract MauticResource Area { get; }
+        MauticResource IAreaCmdlet.Area => Area;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AreaRecordCompleter))]
         [ValidateRange(1L, long.MaxValue)]
         public long[] Id { get; set; }
 

@@ -196,6 +196,7 @@ namespace Mautic.PowerShell.Base
                 case MauticErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case MauticErrorKind.NotEnabled: return ErrorCategory.ResourceUnavailable;
                 case MauticErrorKind.NotSupported: return ErrorCategory.NotImplemented;
+                case MauticErrorKind.Signature: return ErrorCategory.SecurityError;
                 case MauticErrorKind.Connection:
                 case MauticErrorKind.Server: return ErrorCategory.ConnectionError;
                 default: return ErrorCategory.InvalidResult;

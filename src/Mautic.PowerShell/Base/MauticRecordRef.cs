@@ -112,7 +112,11 @@ namespace Mautic.PowerShell.Base
         public string NameField { get; }
 
         /// <summary>An area of the resource table: a name is looked up through its name field (one list request).</summary>
-        public static RecordKind Of(MauticResource area) => new RecordKind(area.Noun, area.TypeName, (c, name, ct) => c.Area(area).FindIdByName(name, ct),
+        public static RecordKind Of(MauticResource area) => Kinds.GetOrAdd(area, a => New(a));
+
+        static readonly System.Collections.Concurrent.ConcurrentDictionary<MauticResource, RecordKind> Kinds = new System.Collections.Concurrent.ConcurrentDictionary<MauticResource, RecordKind>();
+
+        static RecordKind New(MauticResource area) => new RecordKind(area.Noun, area.TypeName, (c, name, ct) => c.Area(area).FindIdByName(name, ct),
             (c, ct) => c.Area(area).List(new ListQuery { First = RecordCompleter.Limit }, ct), area.NameField ?? "name");
 
         /// <summary>Projects (Mautic 7): a name is looked up in the v2 list, which has no filter.</summary>

@@ -7,9 +7,10 @@ namespace Mautic.PowerShell.Base
     /// InvalidResult error. ConfirmImpact High, -Force skips the prompt; -PassThru writes the record as read afterwards.
     /// A cmdlet declares its two id parameters and names the area, the list key and the item noun.
     /// </summary>
-    public abstract class RemoveItemsCmdlet : MauticCmdlet
+    public abstract class RemoveItemsCmdlet : MauticCmdlet, IAreaCmdlet
     {
         protected abstract MauticResource Area { get; }
+        MauticResource IAreaCmdlet.Area => Area;
         /// <summary>The record's list of items and the query key of the route: "fields", "actions", "events".</summary>
         protected abstract string Key { get; }
         /// <summary>"field", "action", "event": for messages.</summary>
@@ -61,6 +62,7 @@ namespace Mautic.PowerShell.Base
         /// <summary>The form's id.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(AreaRecordCompleter))]
         public long FormId { get; set; }
 
         protected override MauticResource Area => MauticResources.Forms;

@@ -24,6 +24,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
         /// <summary>Segments whose contacts enter the campaign (sent as lists: [{id}]).</summary>
         [Parameter]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(SegmentCompleter))]
         public new long[] SegmentId { get => base.SegmentId; set => base.SegmentId = value; }
 
         /// <summary>The campaign's events, each a hashtable in Mautic's shape (id 'new1', name, type, eventType, order, properties, triggerMode).</summary>

@@ -16,6 +16,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CampaignId")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(CampaignCompleter))]
         public long[] Id { get; set; }
 
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>

@@ -13,6 +13,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
         /// <summary>Only the events of these campaigns (a piped campaign gives its own).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(CampaignCompleter))]
         public long[] CampaignId { get; set; }
 
         protected override void Process()

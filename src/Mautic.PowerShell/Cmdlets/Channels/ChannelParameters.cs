@@ -22,6 +22,7 @@ namespace Mautic.PowerShell.Cmdlets.Channels
         /// <summary>The segments a list message goes to (Mautic requires at least one for -SmsType list).</summary>
         [Parameter]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(SegmentCompleter))]
         public long[] SegmentId { get; set; }
 
         internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet) =>

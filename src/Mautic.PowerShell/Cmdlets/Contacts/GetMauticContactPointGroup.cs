@@ -8,6 +8,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         /// <summary>Only the score in this point group.</summary>
         [Parameter(Position = 1)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(PointGroupCompleter))]
         public long? PointGroupId { get; set; }
 
         protected override IEnumerable<MauticRecord> Read(long contactId) => Conn.ContactExtras.GroupScores(contactId, PointGroupId, CancellationToken);

@@ -15,6 +15,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
         /// <summary>Segments a list e-mail is sent to; alone it makes the e-mail a list e-mail.</summary>
         [Parameter]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(SegmentCompleter))]
         public long[] SegmentId { get; set; }
 
         /// <summary>A locale Mautic knows: en (the default), de, en_US, ...</summary>

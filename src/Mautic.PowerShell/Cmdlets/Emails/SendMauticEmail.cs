@@ -38,6 +38,7 @@ namespace Mautic.PowerShell.Cmdlets.Emails
         /// <summary>Only these of the e-mail's segments.</summary>
         [Parameter(ParameterSetName = ToSegment)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(SegmentCompleter))]
         public long[] SegmentId { get; set; }
 
         /// <summary>At most this many recipients in this run.</summary>

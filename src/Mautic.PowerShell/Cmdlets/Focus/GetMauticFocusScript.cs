@@ -8,6 +8,7 @@ namespace Mautic.PowerShell.Cmdlets.Focus
         /// <summary>The focus items' ids; a piped focus item (Get-MauticFocus) gives its own.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(FocusCompleter))]
         public long[] Id { get; set; }
 
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>

@@ -15,6 +15,7 @@ namespace Mautic.PowerShell.Cmdlets.Forms
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(FormCompleter))]
         public long FormId { get; set; }
 
         /// <summary>Only the submissions of these contacts (forms/{id}/submissions/contact/{contactId}).</summary>

@@ -11,6 +11,7 @@ namespace Mautic.PowerShell.Cmdlets.Points
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(AreaRecordCompleter))]
         public long TriggerId { get; set; }
 
         /// <summary>Event ids; the events of a trigger record (its events property) can be piped.</summary>

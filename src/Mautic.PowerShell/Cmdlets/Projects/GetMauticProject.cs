@@ -11,11 +11,13 @@ namespace Mautic.PowerShell.Cmdlets.Projects
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public long[] Id { get; set; }
 
         /// <summary>Project names; wildcards match, case-insensitive. A name without wildcards that matches nothing is an error.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public string[] Name { get; set; }
 
         protected override void Process()

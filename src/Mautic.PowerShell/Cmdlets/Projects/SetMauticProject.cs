@@ -9,6 +9,7 @@ namespace Mautic.PowerShell.Cmdlets.Projects
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(ProjectCompleter))]
         public long Id { get; set; }
 
         /// <summary>The new name (not blank).</summary>

@@ -13,6 +13,7 @@ namespace Mautic.PowerShell.Cmdlets.Reports
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ReportId")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(ReportCompleter))]
         public long[] Id { get; set; }
 
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>

@@ -11,6 +11,7 @@ namespace Mautic.PowerShell.Cmdlets.Segments
         [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SegmentId")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(SegmentCompleter))]
         public long[] Id { get; set; }
 
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>

@@ -11,6 +11,7 @@ namespace Mautic.PowerShell.Cmdlets.Users
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(UserCompleter))]
         public long[] Id { get; set; }
 
         /// <summary>The piped object itself, so that a Mautic object of another kind is refused rather than lending its id.</summary>

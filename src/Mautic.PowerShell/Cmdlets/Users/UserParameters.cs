@@ -28,6 +28,7 @@ namespace Mautic.PowerShell.Cmdlets.Users
         /// <summary>The role's id (Get-MauticUserRole lists them).</summary>
         [Parameter]
         [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(RoleCompleter))]
         public long? RoleId { get; set; }
 
         internal override IEnumerable<KeyValuePair<string, object>> Fields(IEnumerable<KeyValuePair<string, object>> named, EntityWriteCmdlet cmdlet)

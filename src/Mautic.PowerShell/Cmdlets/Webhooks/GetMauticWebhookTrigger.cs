@@ -9,6 +9,7 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookTriggerCompleter))]
         public string[] Name { get; set; }
 
         IReadOnlyList<MauticRecord> _triggers;
