@@ -13,7 +13,7 @@ public class FakeServiceModelTests : FakeServerTest
         var m = new ServiceModel();
         Assert.Equal(0.45 + 3.8, m.Cost("POST", basic: true, records: 200), 6);      // batch/new of 200 under Basic
         Assert.Equal(0.08 + 500 * 0.0013, m.Cost("GET", basic: false, records: 500), 6); // a page of 500 with a token
-        Assert.Equal(0.45 + 200 * 0.004, m.Cost("DELETE", basic: true, records: 200), 6);
+        Assert.Equal(0.45 + 200 * 0.005, m.Cost("DELETE", basic: true, records: 200), 6);
         Assert.Equal(0.08, m.Cost("POST", basic: false, records: 0), 6);              // a token grant
     }
 

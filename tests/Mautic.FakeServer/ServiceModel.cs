@@ -4,7 +4,7 @@ namespace Mautic.FakeServer;
 /// What a request costs a real Mautic's server (benchmarks; off unless <see cref="FakeState.Service"/> is set). Measured on
 /// Mautic 5.1.0 (PHP 8.2 built-in server with 4 workers, MariaDB, 2 cores, loopback; issue 16): every HTTP Basic request
 /// costs ~0.45 s of CPU because Mautic checks the password with bcrypt on every call, a Bearer request ~0.08 s, a batch of
-/// 200 new contacts ~3.8 s (~19 ms a contact written), a listed contact ~1.3 ms, a deleted one ~4 ms. Requests share
+/// 200 new contacts ~3.8 s (~19 ms a contact written), a listed contact ~1.3 ms, a deleted one ~5 ms. Requests share
 /// <see cref="Cores"/> cores, at most <see cref="Workers"/> at a time (PHP's workers; the rest queue).
 /// </summary>
 public sealed class ServiceModel
@@ -21,7 +21,7 @@ public sealed class ServiceModel
     /// <summary>CPU seconds per contact listed or read.</summary>
     public double ReadSecondsPerRecord { get; set; } = 0.0013;
     /// <summary>CPU seconds per contact deleted.</summary>
-    public double DeleteSecondsPerRecord { get; set; } = 0.004;
+    public double DeleteSecondsPerRecord { get; set; } = 0.005;
     /// <summary>PHP workers: requests served at once; the others wait for one.</summary>
     public int Workers { get; set; } = 4;
     /// <summary>Cores the workers share (processor sharing: n busy workers each run at min(1, Cores / n)).</summary>
