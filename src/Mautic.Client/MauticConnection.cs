@@ -97,6 +97,9 @@ namespace Mautic.Client
             : r == MauticResources.Tags ? new TagService(Client)
             : new EntityService(Client, r));
 
+        /// <summary>A reader of an area's uuids (Mautic 7's v2 API), for one command: it keeps what it has read.</summary>
+        internal UuidReader Uuids(MauticResource resource) => new UuidReader(Client, resource);
+
         /// <summary>Reports: the standard routes plus the compiled report's rows (one per connection, like every area).</summary>
         internal ReportService Reports => (ReportService)Area(MauticResources.Reports);
 

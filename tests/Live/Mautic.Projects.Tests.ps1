@@ -34,6 +34,8 @@ Describe 'Projects on the <Target> server' -ForEach @{ Target = $Target } -Skip:
             }
             $segments = @(Get-MauticSegment -Search $Run -ErrorAction Stop | Where-Object name -like "*$Run*")
             if ($segments) { $segments | Remove-MauticSegment -Force -ErrorAction Stop }
+            $stages = @(Get-MauticStage -Search $Run -ErrorAction Stop | Where-Object name -like "*$Run*")
+            if ($stages) { $stages | Remove-MauticStage -Force -ErrorAction Stop }
             $companies = @(Get-MauticCompany -Search $Run -ErrorAction Stop | Where-Object companyname -like "*$Run*")
             if ($companies) { $companies | Remove-MauticCompany -Force -ErrorAction Stop }
         }
@@ -95,5 +97,24 @@ Describe 'Projects on the <Target> server' -ForEach @{ Target = $Target } -Skip:
         try { [pscustomobject]@{ PSTypeName = 'Mautic.Tag'; id = 1; tag = 'x' } | Add-MauticProjectMember -Project 1 -ErrorAction Stop } catch { $err = $_ }
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $err.Exception.Message | Should -BeLike '*Mautic.Tag*'
+    }
+
+    It 'shows the uuid Mautic 7 gives records, as its v2 API has it, when asked with -IncludeUuid' {
+        $segment = New-MauticSegment -Name "uuid-$Run" -ErrorAction Stop
+        $stage = New-MauticStage -Name "uuid-$Run" -ErrorAction Stop
+        if ($T.Version.Major -lt 7) {
+            $err = $null
+            try { Get-MauticSegment -Id $segment.id -IncludeUuid -ErrorAction Stop } catch { $err = $_ }
+            $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+            $err.Exception.Message | Should -Be "Reading the uuid of segment records needs Mautic 7.0 or later; this server is $($T.Version)."
+            return
+        }
+        $listed = @(Get-MauticSegment -Search "uuid-$Run" -IncludeUuid -ErrorAction Stop | Where-Object id -eq $segment.id)
+        $listed.Count | Should -Be 1
+        [guid]::TryParse($listed[0].uuid, [ref][guid]::Empty) | Should -BeTrue
+        $listed[0].uuid | Should -Be (Invoke-MauticRequest "v2/segments/$($segment.id)" -ErrorAction Stop).uuid
+        (Get-MauticStage -Id $stage.id -IncludeUuid -ErrorAction Stop).uuid | Should -Be (Invoke-MauticRequest "v2/stages/$($stage.id)" -ErrorAction Stop).uuid
+        (Get-MauticSegment -Id $segment.id -ErrorAction Stop).PSObject.Properties['uuid'] | Should -BeNullOrEmpty   # v1 alone never shows one
+        Remove-MauticStage -Id $stage.id -Force -ErrorAction Stop
     }
 }

@@ -151,6 +151,18 @@ Describe 'Mautic scenarios on the <Target> server' -ForEach @{ Target = $Target 
             $last.email | Should -Be "lead99@$Domain"
         }
 
+        It 'keeps only the chosen properties with -Select, in minimal form unless tags are asked for' {
+            $slim = @(Get-MauticContact -Search "tag:$ImportTag" -Select Email, FirstName -First 3)
+            $slim.Count | Should -Be 3
+            $slim[0].PSObject.Properties.Name | Should -Be @('id', 'email', 'firstname')
+            $slim[0].firstname | Should -BeLike 'Lead*'
+            @((Get-MauticContact -Search "tag:$ImportTag" -Select email, tags -First 1).tags) | Should -Contain $ImportTag
+            $err = $null
+            try { Get-MauticContact -Search "tag:$ImportTag" -Select emial -First 1 -ErrorAction Stop } catch { $err = $_ }
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.Exception.Message | Should -BeLike "*'emial'*"
+        }
+
         It 'filters with -Where' {
             # lead2, lead20..29, lead200..250
             @(Get-MauticContact -Where @{ col = 'email'; expr = 'like'; val = "lead2%@$Domain" }).Count | Should -Be 62

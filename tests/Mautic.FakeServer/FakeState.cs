@@ -197,6 +197,9 @@ public sealed class FakeState
     public EntityStore CampaignStore => Stores["campaigns"];
     /// <summary>Campaign events, memberships and contact event logs (see Campaigns.cs).</summary>
     public readonly CampaignData Campaigns = new();
+    readonly Dictionary<(string, long), string> _uuids = new();
+    /// <summary>The uuid Mautic 7 gives a record of a table (its v2 API shows it; v1 never does), made when first needed.</summary>
+    public string UuidOf(string table, long id) => _uuids.TryGetValue((table, id), out var u) ? u : _uuids[(table, id)] = Guid.NewGuid().ToString();
     /// <summary>The media folders and the themes (see FilesThemes.cs).</summary>
     public readonly MediaData Media = new();
     public EntityStore Notes => Stores["notes"];

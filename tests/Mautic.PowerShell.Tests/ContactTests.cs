@@ -262,4 +262,36 @@ public sealed class ContactTests : PsTest
         Assert.All(r.Output, o => Assert.Equal("Mautic.Segment", o.TypeNames[0]));
         var e = r.SingleError(ErrorCategory.ObjectNotFound, 424242L);
     }
+
+    [Fact]
+    public void Select_keeps_the_id_and_the_chosen_properties_and_asks_for_the_minimal_form_when_it_can()
+    {
+        Ps.Connect();
+        Ok("New-MauticContact -Email 'sel1@example.com' -FirstName 'Ann' -Tag vip");
+        var trimmed = Ok("Get-MauticContact -Search 'sel1@example.com' -Select Email, FirstName");
+        var one = trimmed.Output.Single();
+        Assert.Equal(new[] { "id", "email", "firstname" }, one.Properties.Select(p => p.Name));
+        Assert.Equal("Ann", one.Properties["firstname"].Value);
+        Assert.Equal("Mautic.Contact", one.TypeNames[0]);
+        Assert.Contains(trimmed.Requests, q => q.Path == "/api/contacts" && q.Query.Contains("minimal=1"));
+
+        // tags are among what minimal leaves out: the full form is read
+        var tagged = Ok("Get-MauticContact -Search 'sel1@example.com' -Select email, tags");
+        Assert.Equal("vip", tagged.Output.Single().Properties["tags"].Value?.ToString());
+        Assert.DoesNotContain(tagged.Requests, q => q.Query.Contains("minimal"));
+
+        var byEmail = Ok("Get-MauticContact -Email 'sel1@example.com' -Select lastname");
+        Assert.Equal(new[] { "id", "lastname" }, byEmail.Output.Single().Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Select_with_a_name_contacts_do_not_have_stops_naming_it()
+    {
+        Ps.Connect();
+        Ok("New-MauticContact -Email 'sel2@example.com'");
+        var r = Run("Get-MauticContact -Search 'sel2@example.com' -Select emial");
+        Assert.Equal(ErrorCategory.InvalidArgument, r.Terminating!.CategoryInfo.Category);
+        Assert.Contains("'emial'", r.Terminating.Exception.Message);
+        Assert.Empty(r.Output);
+    }
 }

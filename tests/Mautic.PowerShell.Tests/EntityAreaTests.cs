@@ -70,7 +70,7 @@ public sealed class EntityAreaTests : PsTest
             Get-Command -Module Mautic | Where-Object {
                 $t = $_.ImplementingType.BaseType
                 while ($t -and $t.Namespace -ne 'Mautic.PowerShell.Base') { $t = $t.BaseType }
-                $t -and $t.Name -match '^(Get|New|Set|Remove)EntityCmdlet'
+                $t -and $t.Name -match '^(Get|GetUuid|New|Set|Remove)EntityCmdlet'
             } | ForEach-Object Name
             """).Output.Select(o => o.BaseObject.ToString());
         Assert.Equal(CmdletNames.Concat(TestedElsewhere).Order(), generic.Order());
@@ -263,4 +263,16 @@ public sealed class EntityAreaTests : PsTest
         Assert.NotNull(remove.Terminating);
         Assert.Single(remove.Mutating, q => q.Path == $"/api/{route}/{ids[1]}/delete");
     }
+
+    [Fact]
+    public void A_piped_column_named_like_the_name_or_description_field_in_another_case_is_that_field()
+    {
+        Ps.Connect();
+        var r = Ok("[pscustomobject]@{ Title = 'Case Cat'; Description = 'd'; Bundle = 'global' } | New-MauticCategory");
+        var body = r.Mutating.Single().Body!;
+        Assert.Contains("\"title\":\"Case Cat\"", body);
+        Assert.Contains("\"description\":\"d\"", body);
+        Assert.Contains("\"Bundle\":\"global\"", body);   // other columns go as given: Mautic's field names are its own
+    }
+
 }

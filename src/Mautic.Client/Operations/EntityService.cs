@@ -165,7 +165,7 @@ namespace Mautic.Client.Operations
             var payload = new JObject();
             if (inputProperties != null)
                 foreach (var kv in inputProperties)
-                    if (!string.IsNullOrWhiteSpace(kv.Key) && kv.Value != null && !Resource.ReadOnly.Contains(kv.Key)) payload[kv.Key.Trim()] = MauticJson.FromValue(kv.Value);
+                    if (!string.IsNullOrWhiteSpace(kv.Key) && kv.Value != null && !Resource.ReadOnly.Contains(kv.Key)) payload[Canonical(kv.Key.Trim())] = MauticJson.FromValue(kv.Value);
             if (property != null)
                 foreach (System.Collections.DictionaryEntry e in property)
                     payload[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = MauticJson.FromValue(e.Value);
@@ -180,6 +180,15 @@ namespace Mautic.Client.Operations
                 problem = $"A new {Resource.Noun} needs a value for '{missing}'.";
             return payload;
         }
+
+        /// <summary>
+        /// A piped row's column as Mautic spells the field when it is the area's name or description in another case
+        /// (a CSV's "Name" is a stage's "name"; PowerShell users expect names to match regardless of case); others as given.
+        /// </summary>
+        string Canonical(string key) =>
+            string.Equals(key, Resource.NameField, StringComparison.OrdinalIgnoreCase) ? Resource.NameField
+            : string.Equals(key, Resource.DescriptionField, StringComparison.OrdinalIgnoreCase) ? Resource.DescriptionField
+            : key;
 
         IEnumerable<BatchOutcome<T>> Write<T>(IReadOnlyList<WriteItem<T>> items, bool edit, CancellationToken ct, bool replace = false)
         {

@@ -44,40 +44,12 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>
-        /// Every project, streamed a page at a time (GET projects?page=n). A page shorter than the longest seen so far, or
-        /// an empty one, is the last; an id already seen (a project deleted meanwhile shifts the pages) is dropped.
+        /// Every project, streamed a page at a time (GET projects?page=n; see <see cref="ClientService.WalkV2"/>).
         /// </summary>
         public IEnumerable<MauticRecord> List(CancellationToken ct = default)
         {
             Require("Listing projects");
-            return Walk(ct);
-        }
-
-        IEnumerable<MauticRecord> Walk(CancellationToken ct)
-        {
-            var seen = new HashSet<long>();
-            var longest = 0;
-            for (var page = 1; ; page++)
-            {
-                var body = Client.Send(MauticRequest.ForV2(HttpMethod.Get, Route).With("page", page), ct).Body;
-                if (body != null && !(body is JArray))
-                    throw new MauticApiException($"GET /api/v2/{Route}?page={page} did not answer with a JSON array of projects.", MauticErrorKind.Protocol)
-                        { Method = "GET", Url = "api/v2/" + Route };
-                var items = (body as JArray)?.OfType<JObject>().ToList() ?? new List<JObject>();
-                var fresh = 0;
-                foreach (var item in items)
-                {
-                    var id = MauticJson.ToLong(item["id"]);
-                    if (id.HasValue && !seen.Add(id.Value)) continue;
-                    fresh++;
-                    yield return Shape(item);
-                }
-                if (items.Count == 0 || items.Count < longest) yield break;
-                if (fresh == 0)
-                    throw new MauticApiException($"Paging /api/v2/{Route} made no progress: page {page} held only projects already seen. Stopping instead of looping.",
-                        MauticErrorKind.Protocol) { Method = "GET", Url = "api/v2/" + Route };
-                longest = Math.Max(longest, items.Count);
-            }
+            return WalkV2(Route, "projects", ct).Select(Shape);
         }
 
         public MauticRecord Get(long id, CancellationToken ct = default)

@@ -26,7 +26,7 @@ namespace Mautic.Client.Resources
         static readonly string[] CommonReadOnly =
         {
             "id", "dateAdded", "dateModified", "createdBy", "createdByUser", "modifiedBy", "modifiedByUser",
-            "checkedOut", "checkedOutBy", "checkedOutByUser", "fields", "PSComputerName", "RunspaceId", "PSShowComputerName",
+            "checkedOut", "checkedOutBy", "checkedOutByUser", "fields", "uuid", "PSComputerName", "RunspaceId", "PSShowComputerName",
         };
 
         /// <summary>Path under /api, e.g. "segments".</summary>
@@ -61,6 +61,12 @@ namespace Mautic.Client.Resources
         public string AliasField { get; internal set; }
         /// <summary>Fields besides the name field that a create must send (an asset's file): checked before any request.</summary>
         public IReadOnlyList<string> RequiredOnCreate { get; internal set; } = new string[0];
+        /// <summary>
+        /// The resource of Mautic 7's v2 API that serves these records with their uuid (v1 never shows a uuid, measured on
+        /// 7.0.0: Get-Mautic&lt;Area&gt; -IncludeUuid reads it there); null where v2 keeps none for them (tags, companies,
+        /// contacts, users, webhooks, ...).
+        /// </summary>
+        public string V2Route { get; internal set; }
 
         public override string ToString() => Route;
     }
@@ -70,7 +76,7 @@ namespace Mautic.Client.Resources
     {
         public static readonly MauticResource Contacts = new MauticResource("contacts", "contact", "contacts", "contact", flattenFields: true);
         /// <summary>Segments: a user names one by its name, and Mautic's search language (segment:vip) by its alias; a lookup takes either.</summary>
-        public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment") { AliasField = "alias" };
+        public static readonly MauticResource Segments = new MauticResource("segments", "list", "lists", "segment") { AliasField = "alias", V2Route = "segments" };
         /// <summary>
         /// E-mails: named by name, no description (Mautic 5.1's e-mail form has none). Mautic keeps the statistics
         /// (sentCount, readCount and the A/B variant counts) and the revision; lists (the segments of a segment e-mail)
@@ -79,38 +85,38 @@ namespace Mautic.Client.Resources
         public static readonly MauticResource Emails = new MauticResource("emails", "email", "emails", "email",
             readOnly: new[] { "readCount", "sentCount", "variantSentCount", "variantReadCount", "revision", "variantStartDate", "variantParent",
                 "variantChildren", "translationParent", "translationChildren", "category", "unsubscribeForm" })
-            { IdOnly = new[] { "lists" } };
+            { IdOnly = new[] { "lists" }, V2Route = "emails" };
         public static readonly MauticResource Users = new MauticResource("users", "user", "users", "user", nameField: "username", descriptionField: "position", readOnly: new[] { "lastLogin", "lastActive" });
         public static readonly MauticResource Companies = new MauticResource("companies", "company", "companies", "company", flattenFields: true, nameField: "companyname", descriptionField: "companydescription");
         public static readonly MauticResource Tags = new MauticResource("tags", "tag", "tags", "tag", nameField: "tag", searchField: "tag");
-        public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category");
-        public static readonly MauticResource Categories = new MauticResource("categories", "category", "categories", "category", nameField: "title");
-        public static readonly MauticResource Roles = new MauticResource("roles", "role", "roles", "role");
-        public static readonly MauticResource PointActions = new MauticResource("points", "point", "points", "point action", typeName: "Mautic.PointAction");
-        public static readonly MauticResource PointTriggers = new MauticResource("points/triggers", "trigger", "triggers", "point trigger", typeName: "Mautic.PointTrigger");
+        public static readonly MauticResource Stages = new MauticResource("stages", "stage", "stages", "stage", readOnly: "category") { V2Route = "stages" };
+        public static readonly MauticResource Categories = new MauticResource("categories", "category", "categories", "category", nameField: "title") { V2Route = "categories" };
+        public static readonly MauticResource Roles = new MauticResource("roles", "role", "roles", "role") { V2Route = "roles" };
+        public static readonly MauticResource PointActions = new MauticResource("points", "point", "points", "point action", typeName: "Mautic.PointAction") { V2Route = "points" };
+        public static readonly MauticResource PointTriggers = new MauticResource("points/triggers", "trigger", "triggers", "point trigger", typeName: "Mautic.PointTrigger") { V2Route = "triggers" };
         public static readonly MauticResource PointGroups = new MauticResource("points/groups", "pointGroup", "pointGroups", "point group", typeName: "Mautic.PointGroup");
-        public static readonly MauticResource Campaigns = new MauticResource("campaigns", "campaign", "campaigns", "campaign");
+        public static readonly MauticResource Campaigns = new MauticResource("campaigns", "campaign", "campaigns", "campaign") { V2Route = "campaigns" };
         /// <summary>
         /// Campaign events: Mautic serves only list and get for them (they are written through the campaign's events),
         /// so this row is read by Get-MauticCampaignEvent and is not in <see cref="All"/>, whose rows have every route.
         /// </summary>
-        public static readonly MauticResource CampaignEvents = new MauticResource("campaigns/events", "event", "events", "campaign event", typeName: "Mautic.CampaignEvent");
+        public static readonly MauticResource CampaignEvents = new MauticResource("campaigns/events", "event", "events", "campaign event", typeName: "Mautic.CampaignEvent") { V2Route = "events" };
 
         /// <summary>Contact notes: the name field is the note's text; lead is the contact, shown as its id.</summary>
         public static readonly MauticResource Notes = new MauticResource("notes", "note", "notes", "note", nameField: "text")
             { IdOnly = new[] { "lead" } };
         /// <summary>Custom field definitions: one route per object (fields/contact, fields/company), one record type.</summary>
-        public static readonly MauticResource ContactFields = new MauticResource("fields/contact", "field", "fields", "contact field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
-        public static readonly MauticResource CompanyFields = new MauticResource("fields/company", "field", "fields", "company field", nameField: "label", typeName: "Mautic.Field", readOnly: "object");
+        public static readonly MauticResource ContactFields = new MauticResource("fields/contact", "field", "fields", "contact field", nameField: "label", typeName: "Mautic.Field", readOnly: "object") { V2Route = "lead_fields" };
+        public static readonly MauticResource CompanyFields = new MauticResource("fields/company", "field", "fields", "company field", nameField: "label", typeName: "Mautic.Field", readOnly: "object") { V2Route = "lead_fields" };
 
         /// <summary>
         /// Focus items (MauticFocusBundle): one key for a record and a list ("focus"); type and style are required
         /// (measured on 5.1.0); cache is the generated script Mautic keeps and is never sent back.
         /// </summary>
-        public static readonly MauticResource Focus = new MauticResource("focus", "focus", "focus", "focus item", typeName: "Mautic.Focus", readOnly: "cache");
+        public static readonly MauticResource Focus = new MauticResource("focus", "focus", "focus", "focus item", typeName: "Mautic.Focus", readOnly: "cache") { V2Route = "focus_items" };
         /// <summary>Landing pages: named by title; hits, revision and the variant/translation links are Mautic's own.</summary>
         public static readonly MauticResource Pages = new MauticResource("pages", "page", "pages", "page", nameField: "title", descriptionField: "metaDescription",
-            readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" });
+            readOnly: new[] { "hits", "uniqueHits", "variantHits", "revision", "variantChildren", "translationChildren", "variantStartDate", "variantParent", "translationParent", "category" }) { V2Route = "pages" };
 
         /// <summary>
         /// Assets: named by title; a create needs the file (a file name in Mautic's assets directory, or a URL with
@@ -119,22 +125,22 @@ namespace Mautic.Client.Resources
         /// </summary>
         public static readonly MauticResource Assets = new MauticResource("assets", "asset", "assets", "asset", nameField: "title",
             readOnly: new[] { "downloadCount", "uniqueDownloadCount", "revision", "extension", "mime", "size", "downloadUrl", "category" })
-            { RequiredOnCreate = new[] { "file" } };
+            { RequiredOnCreate = new[] { "file" }, V2Route = "assets" };
         /// <summary>
         /// Forms: fields and actions are arrays of records inside the form (sent as -Field/-Action, never copied back);
         /// Mautic makes the alias from the name (the API ignores one sent, measured on 5.1.0) and renders cachedHtml.
         /// </summary>
         public static readonly MauticResource Forms = new MauticResource("forms", "form", "forms", "form",
-            readOnly: new[] { "alias", "cachedHtml", "actions", "category" });
+            readOnly: new[] { "alias", "cachedHtml", "actions", "category" }) { V2Route = "forms" };
         /// <summary>
         /// Text messages (SmsBundle): name and message required, language "en" unless given; sentCount is Mautic's
         /// counter. Mautic takes smsType and lists (segment ids) but never shows them, nor the description.
         /// </summary>
         public static readonly MauticResource Smses = new MauticResource("smses", "sms", "smses", "text message", typeName: "Mautic.Sms",
-            readOnly: new[] { "sentCount", "category" });
+            readOnly: new[] { "sentCount", "category" }) { V2Route = "sms" };
         /// <summary>Web push notifications (NotificationBundle): name, heading and message required; readCount and sentCount are Mautic's counters.</summary>
         public static readonly MauticResource Notifications = new MauticResource("notifications", "notification", "notifications", "notification",
-            readOnly: new[] { "readCount", "sentCount", "category" });
+            readOnly: new[] { "readCount", "sentCount", "category" }) { V2Route = "notifications" };
         /// <summary>
         /// Tweets (MauticSocialBundle): name and text (at most 280 characters) required; Mautic keeps the language "en"
         /// and every tweet published whatever is sent, and the media and counters are its own.
@@ -146,9 +152,9 @@ namespace Mautic.Client.Resources
         /// is required; sentCount, the A/B variant links and language (stored, never shown) are Mautic's own.
         /// </summary>
         public static readonly MauticResource DynamicContents = new MauticResource("dynamiccontents", "dynamicContent", "dynamicContents", "dynamic content",
-            typeName: "Mautic.DynamicContent", readOnly: new[] { "sentCount", "variantParent", "variantChildren", "category" });
+            typeName: "Mautic.DynamicContent", readOnly: new[] { "sentCount", "variantParent", "variantChildren", "category" }) { V2Route = "dynamic_contents" };
         /// <summary>Marketing messages (ChannelBundle): a name and one row per channel (email, sms, ...), each with the item it sends.</summary>
-        public static readonly MauticResource Messages = new MauticResource("messages", "message", "messages", "marketing message", typeName: "Mautic.Message", readOnly: "category");
+        public static readonly MauticResource Messages = new MauticResource("messages", "message", "messages", "marketing message", typeName: "Mautic.Message", readOnly: "category") { V2Route = "messages" };
         /// <summary>
         /// A contact's devices (LeadBundle DeviceApiController), measured on 5.1.0: no name, so the device type names one
         /// (New-MauticDevice needs it); lead is the contact, shown as its id; ?search= is ignored, so -Search goes as a
@@ -160,7 +166,7 @@ namespace Mautic.Client.Resources
         /// Reports (ReportBundle): GET reports/{id} answers the compiled report (its rows) with the record under "report";
         /// a PUT on an existing report without "system" is Mautic's 500 (NOT NULL, measured on 5.1.0).
         /// </summary>
-        public static readonly MauticResource Reports = new MauticResource("reports", "report", "reports", "report");
+        public static readonly MauticResource Reports = new MauticResource("reports", "report", "reports", "report") { V2Route = "reports" };
         /// <summary>Webhooks (WebhookBundle, route "hooks"): category renders as a whole record and is not sent back.</summary>
         public static readonly MauticResource Webhooks = new MauticResource("hooks", "hook", "hooks", "webhook", readOnly: "category");
 

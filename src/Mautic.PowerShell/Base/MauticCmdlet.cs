@@ -139,8 +139,11 @@ namespace Mautic.PowerShell.Base
         protected void WriteRecord(MauticRecord record)
         {
             FlushLog();
-            WriteObject(PSConvert.ToPSObject(record));
+            WriteObject(PSConvert.ToPSObject(Trim(record)));
         }
+
+        /// <summary>What a record becomes before it is written (Get-MauticContact -Select keeps only the chosen properties); as read by default.</summary>
+        protected virtual MauticRecord Trim(MauticRecord record) => record;
 
         protected void WriteItemError(MauticApiException e, object target)
         {

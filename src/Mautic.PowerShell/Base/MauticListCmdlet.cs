@@ -1,3 +1,4 @@
+using Mautic.Client.Operations;
 using Mautic.Client.Paging;
 
 namespace Mautic.PowerShell.Base
@@ -19,8 +20,28 @@ namespace Mautic.PowerShell.Base
             return q;
         }
 
-        protected void WriteList(Pager pager, string activity) =>
-            WriteStream(total => { pager.TotalKnown = total; return pager; }, activity);
+        /// <summary>Writes a listing as it streams; with <paramref name="uuids"/>, each record with its uuid (-IncludeUuid).</summary>
+        protected void WriteList(Pager pager, string activity, UuidReader uuids = null) =>
+            WriteStream(total => { pager.TotalKnown = total; return uuids == null ? (IEnumerable<MauticRecord>)pager : uuids.Fill(pager, CancellationToken); }, activity);
+
+        UuidReader _uuids;
+
+        /// <summary>
+        /// -IncludeUuid's reader of <paramref name="area"/>'s uuids for this command (Mautic 7's v2 API), made and
+        /// checked once: on a server older than 7.0, or under a client-credentials token v2 refuses, the command ends
+        /// at once, having sent nothing. Null when <paramref name="wanted"/> is false.
+        /// </summary>
+        protected UuidReader Uuids(MauticResource area, bool wanted)
+        {
+            if (!wanted) return null;
+            if (_uuids == null)
+            {
+                var reader = Conn.Uuids(area);
+                reader.EnsureServer();
+                _uuids = reader;
+            }
+            return _uuids;
+        }
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MauticCampaignEvent", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticCampaignEvent.md")]
     [OutputType("Mautic.CampaignEvent")]
-    public sealed class GetMauticCampaignEvent : GetEntityCmdlet
+    public sealed class GetMauticCampaignEvent : GetUuidEntityCmdlet
     {
         protected override MauticResource Area => MauticResources.CampaignEvents;
 

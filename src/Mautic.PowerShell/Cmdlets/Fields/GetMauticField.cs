@@ -6,7 +6,7 @@ namespace Mautic.PowerShell.Cmdlets.Fields
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MauticField", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Get-MauticField.md")]
     [OutputType("Mautic.Field")]
-    public sealed class GetMauticField : GetEntityCmdlet
+    public sealed class GetMauticField : GetUuidEntityCmdlet
     {
         const string PublishedSet = "Published";
 
@@ -37,7 +37,8 @@ namespace Mautic.PowerShell.Cmdlets.Fields
                     fields = fields.Skip((int)System.Math.Min(PagingParameters.Skip, int.MaxValue));
                     if (PagingParameters.First != ulong.MaxValue) fields = fields.Take((int)System.Math.Min(PagingParameters.First, int.MaxValue));
                 }
-                foreach (var field in fields) WriteRecord(field);
+                var uuids = Uuids(Area, IncludeUuid);
+                foreach (var field in uuids == null ? fields : uuids.Fill(fields, CancellationToken)) WriteRecord(field);
             }
             catch (MauticApiException e) { WriteItemError(e, "contacts/list/fields"); }
         }
