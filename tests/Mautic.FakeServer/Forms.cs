@@ -382,6 +382,7 @@ static partial class Routes
                         sub.Values[alias] = value;
                         if (value != null && f["mappedObject"]?.ToString() == "contact" && f["mappedField"]?.ToString() is { Length: > 0 } cf) contact.Fields[cf] = value;
                     }
+                    s.IndexEmail(contact);
                     s.Forms.Submissions[sub.Id] = sub;
                     status = 302;
                 }
