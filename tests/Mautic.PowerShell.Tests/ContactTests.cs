@@ -294,4 +294,16 @@ public sealed class ContactTests : PsTest
         Assert.Contains("'emial'", r.Terminating.Exception.Message);
         Assert.Empty(r.Output);
     }
+
+    [Theory]
+    [InlineData("Basic", "", "1000")]
+    [InlineData("ClientCredentials", "", "500")]
+    [InlineData("Basic", "-PageSize 200", "200")]
+    public void Listings_default_to_larger_pages_under_HTTP_Basic_whose_every_request_costs_Mautic_a_bcrypt(string how, string extra, string limit)
+    {
+        Ps.Connect(how);
+        var r = Ok("Get-MauticContact " + extra);
+        Assert.All(r.Api.Where(q => q.Path == "/api/contacts"), q => Assert.Equal(limit, q.Q("limit")));
+        Assert.NotEmpty(r.Api.Where(q => q.Path == "/api/contacts"));
+    }
 }

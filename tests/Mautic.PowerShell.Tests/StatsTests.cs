@@ -48,7 +48,7 @@ public sealed class StatsTests : PsTest
         Assert.Equal("lead_id", q.Q("order[0][col]"));
         Assert.Equal("DESC", q.Q("order[0][dir]"));
         Assert.Equal("0", q.Q("start"));
-        Assert.Equal("500", q.Q("limit"));   // ListQuery.DefaultPageSize
+        Assert.Equal("1000", q.Q("limit"));   // ListQuery.BasicAuthPageSize: this connection is HTTP Basic
 
         // Piped from Get-MauticStatTable: the table's Name binds to -Table.
         var piped = Ok("Get-MauticStatTable lead_lists_leads | Get-MauticStat");

@@ -82,6 +82,16 @@ namespace Mautic.Client.Paging
         public const int DefaultPageSize = 500;
 
         /// <summary>
+        /// Records per list request under HTTP Basic, where every request costs Mautic a bcrypt (~0.45 s of CPU): measured
+        /// on a real 5.1.0 with 10,000 contacts (bench/results), the module in pages of 500 took 1.27x a raw loop in pages
+        /// of 1000 under Basic (20 requests against 10) and 0.96x with a Bearer token, where the request costs ~0.08 s.
+        /// </summary>
+        public const int BasicAuthPageSize = 1000;
+
+        /// <summary>The default page size for a connection authenticated by <paramref name="authMethod"/> ("Basic", "OAuth2ClientCredentials", ...).</summary>
+        public static int DefaultPageSizeFor(string authMethod) => authMethod == "Basic" ? BasicAuthPageSize : DefaultPageSize;
+
+        /// <summary>
         /// A Mautic search expression as the user typed it (email:jo*, tag:vip, plain text). PowerShell's wildcard
         /// <c>*</c> is sent as SQL's <c>%</c>, Mautic's wildcard; see <see cref="ToMauticSearch"/>.
         /// </summary>

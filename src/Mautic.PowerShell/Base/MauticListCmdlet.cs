@@ -64,7 +64,7 @@ namespace Mautic.PowerShell.Base
 
         protected ListQuery BuildPagedQuery()
         {
-            var q = new ListQuery { OrderBy = OrderBy, Descending = Descending, PageSize = PageSize };
+            var q = new ListQuery { OrderBy = OrderBy, Descending = Descending, PageSize = Page };
             if (Where != null) foreach (var w in Where) q.Where.Add(WhereClause.FromDictionary(w));
             ApplyPaging(q);
             return q;
@@ -77,15 +77,21 @@ namespace Mautic.PowerShell.Base
     /// </summary>
     public abstract class MauticStreamCmdlet : MauticCmdlet
     {
-        /// <summary>Records per request (Mautic has no maximum; large contact pages are about 4 KB a record).</summary>
+        /// <summary>
+        /// Records per request (Mautic has no maximum; a contact is about 6.7 KB). By default 1000 under HTTP Basic and
+        /// 500 otherwise (<see cref="ListQuery.DefaultPageSizeFor"/>).
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 5000)]
         public int PageSize { get; set; } = ListQuery.DefaultPageSize;
 
+        /// <summary>-PageSize as given, else the default for the connection's authentication.</summary>
+        protected int Page => MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : ListQuery.DefaultPageSizeFor(Conn.AuthMethod);
+
         /// <summary>A query of -PageSize, -First and -Skip only.</summary>
         protected ListQuery BuildStreamQuery()
         {
-            var q = new ListQuery { PageSize = PageSize };
+            var q = new ListQuery { PageSize = Page };
             ApplyPaging(q);
             return q;
         }
@@ -111,19 +117,20 @@ namespace Mautic.PowerShell.Base
                     WriteObject(PagingParameters.NewTotalCount((ulong)(t ?? 0), t.HasValue ? 1.0 : 0.0));
             });
             long written = 0;
+            var page = Page;
             var progress = new ProgressRecord(1, activity, "Reading");
             foreach (var record in records)
             {
                 WriteRecord(record);
                 written++;
-                if (total.HasValue && total > PageSize && written % PageSize == 0)
+                if (total.HasValue && total > page && written % page == 0)
                 {
                     progress.StatusDescription = $"{written} of {total}";
                     progress.PercentComplete = (int)System.Math.Min(100, written * 100 / total.Value);
                     WriteProgress(progress);
                 }
             }
-            if (total.HasValue && total > PageSize)
+            if (total.HasValue && total > page)
             {
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
