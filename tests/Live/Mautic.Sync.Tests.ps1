@@ -22,9 +22,9 @@ Describe 'Sync-MauticContact on the <Target> server' -ForEach @{ Target = $Targe
         $script:T = Enter-ScenarioRun -Target $Target -Prefix 'y'
         $script:Run = $T.Run
         $script:Domain = "$Run.example"
-        function script:New-Rows { 1..300 | ForEach-Object { [pscustomobject]@{ Email = "p$_@$Domain"; FirstName = "P$_"; City = 'Paris'; Points = 3 } } }
+        function script:New-SyncRow { 1..300 | ForEach-Object { [pscustomobject]@{ Email = "p$_@$Domain"; FirstName = "P$_"; City = 'Paris'; Points = 3 } } }
         # The requests a run sent that change something, from the module's own -Verbose request lines.
-        function script:Get-Writes($records) { @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(POST|PUT|PATCH|DELETE) \S+ -> \d+ in ' }) }
+        function script:Get-WriteRequest($records) { @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(POST|PUT|PATCH|DELETE) \S+ -> \d+ in ' }) }
     }
 
     AfterAll {
@@ -35,32 +35,32 @@ Describe 'Sync-MauticContact on the <Target> server' -ForEach @{ Target = $Targe
     }
 
     It 'creates 300 rows in two batch requests, and a second run is all Unchanged and writes nothing' {
-        $first = @(New-Rows | Sync-MauticContact -Verbose -ErrorAction Stop 4>&1)
+        $first = @(New-SyncRow | Sync-MauticContact -Verbose -ErrorAction Stop 4>&1)
         $results = @($first | Where-Object { $_.PSObject.TypeNames[0] -eq 'Mautic.SyncResult' })
         $results.Count | Should -Be 300
         @($results | Where-Object Action -ne 'Created').Count | Should -Be 0
-        (Get-Writes $first).Count | Should -Be 2
+        (Get-WriteRequest $first).Count | Should -Be 2
         $before = @(Get-MauticContact -Search "email:%@$Domain" -Select email, dateModified -ErrorAction Stop)
         $before.Count | Should -Be 300
 
-        $second = @(New-Rows | Sync-MauticContact -Verbose -ErrorAction Stop 4>&1)
+        $second = @(New-SyncRow | Sync-MauticContact -Verbose -ErrorAction Stop 4>&1)
         $again = @($second | Where-Object { $_.PSObject.TypeNames[0] -eq 'Mautic.SyncResult' })
         $again.Count | Should -Be 300
         @($again | Where-Object Action -ne 'Unchanged').Count | Should -Be 0
-        Get-Writes $second | Should -BeNullOrEmpty
+        Get-WriteRequest $second | Should -BeNullOrEmpty
         ($second | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Sync-MauticContact: 0 created, 0 updated, 300 unchanged, 0 failed;*' }) | Should -Not -BeNullOrEmpty
         $after = @(Get-MauticContact -Search "email:%@$Domain" -Select email, dateModified -ErrorAction Stop)
         ($after | ForEach-Object { "$($_.id) $($_.dateModified)" }) | Should -Be ($before | ForEach-Object { "$($_.id) $($_.dateModified)" })
     }
 
     It 'writes only a changed field, shows it under -WhatIf without writing, and reports old to new' {
-        $rows = New-Rows
+        $rows = New-SyncRow
         $rows[7].City = 'Lyon'
         $preview = @($rows | Sync-MauticContact -WhatIf -Verbose -ErrorAction Stop 4>&1)
-        Get-Writes $preview | Should -BeNullOrEmpty
+        Get-WriteRequest $preview | Should -BeNullOrEmpty
         $done = @($rows | Sync-MauticContact -ErrorAction Stop | Where-Object Action -eq 'Updated')
         $done.Count | Should -Be 1
-        @($done[0].Changed) | Should -Be @('city: Paris → Lyon')
+        @($done[0].Changed) | Should -Be @("city: Paris $([char]0x2192) Lyon")
         (Get-MauticContact -Email "p8@$Domain" -ErrorAction Stop).city | Should -Be 'Lyon'
     }
 

@@ -160,7 +160,7 @@ Describe 'Webhook intake with the posts of the <Target> server' -ForEach @{ Targ
         $post = $Captured[0]
         $webhookData = [pscustomobject]@{ WebhookName = 'Mautic'; RequestBody = $post.Body; RequestHeader = [pscustomobject]$post.Headers }
         (ConvertFrom-MauticWebhook $webhookData -Secret $Secret).Trigger | Should -Be $Events[0].Trigger
-        (ConvertFrom-MauticWebhook ($webhookData | ConvertTo-Json -Depth 4) -Secret (ConvertTo-SecureString $Secret -AsPlainText -Force)).Trigger | Should -Be $Events[0].Trigger
+        (ConvertFrom-MauticWebhook ($webhookData | ConvertTo-Json -Depth 4) -Secret ([System.Net.NetworkCredential]::new('', $Secret).SecurePassword)).Trigger | Should -Be $Events[0].Trigger
         $forged = [pscustomobject]@{ Body = $post.Body.Replace('ann@', 'eve@'); Headers = $post.Headers }
         ConvertFrom-MauticWebhook $forged -Secret $Secret -ErrorVariable e -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $e[0].CategoryInfo.Category | Should -Be 'SecurityError'

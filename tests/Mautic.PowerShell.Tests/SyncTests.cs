@@ -22,7 +22,7 @@ public sealed class SyncTests : PsTest
         Assert.All(first.Output, o => Assert.Equal("Created", o.Properties["Action"].Value));
         Assert.Equal("Mautic.SyncResult", first.Output[0].TypeNames[0]);
         Assert.Equal(2, Writes(first).Count(q => q.Path == "/api/contacts/batch/new"));
-        Assert.Equal(Writes(first).Count, 2);
+        Assert.Equal(2, Writes(first).Count);
 
         var second = Ok(Rows + "; $rows | Sync-MauticContact -Verbose");
         Assert.Equal(250, second.Output.Count);
