@@ -36,7 +36,7 @@ public class UuidTests : FakeServerTest
         var reader = c.Uuids(MauticResources.Emails);
         reader.EnsureServer();
         var before = V2Requests;
-        var records = reader.Fill(c.Area(MauticResources.Emails).List(new ListQuery { OrderBy = "id", PageSize = 500 })).ToList();
+        var records = c.Area(MauticResources.Emails).List(new ListQuery { OrderBy = "id", PageSize = 500 }).Select(r => reader.Fill(r, single: false)).ToList();
         Assert.Equal(70, records.Count);
         Assert.Equal(3, V2Requests - before);   // 70 records, 30 a page: pages 1, 2 and 3
         foreach (var r in records) Assert.Equal(V2Uuid("emails", r.Id!.Value), (string)r["uuid"]!);
@@ -57,7 +57,7 @@ public class UuidTests : FakeServerTest
         Assert.Single(Sent("/api/v2"));
 
         // Made after the collection was read to its end: it is not there, so it is read by id.
-        var listed = reader.Fill(c.Area(MauticResources.Emails).List(new ListQuery())).ToList();
+        var listed = c.Area(MauticResources.Emails).List(new ListQuery()).Select(r => reader.Fill(r, single: false)).ToList();
         SeedEmails(1);
         var lateId = State.Emails.Rows.Keys.Max();
         var late = reader.Fill(c.Area(MauticResources.Emails).Get(lateId), single: false);
@@ -73,7 +73,7 @@ public class UuidTests : FakeServerTest
         using var c = Connect();
         Assert.Equal(201, RawCall(HttpMethod.Post, "/segments/new", "{\"name\":\"uuid-seg\"}").Status);
         var reader = c.Uuids(MauticResources.Segments);
-        var listed = reader.Fill(c.Segments.List(new ListQuery())).ToList();
+        var listed = c.Segments.List(new ListQuery()).Select(r => reader.Fill(r, single: false)).ToList();
         Assert.NotEmpty(listed);
         Assert.All(listed, r => Assert.Equal(V2Uuid("segments", r.Id!.Value), (string)r["uuid"]!));
         var field = c.Uuids(MauticResources.CompanyFields).Fill(c.Area(MauticResources.CompanyFields).List(new ListQuery()).First(), single: true);

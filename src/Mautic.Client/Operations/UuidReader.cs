@@ -44,11 +44,6 @@ namespace Mautic.Client.Operations
             return record;
         }
 
-        public IEnumerable<MauticRecord> Fill(IEnumerable<MauticRecord> records, CancellationToken ct = default)
-        {
-            foreach (var r in records) yield return Fill(r, false, ct);
-        }
-
         string Find(long id, CancellationToken ct)
         {
             while (!_known.ContainsKey(id) && !_walkDone)

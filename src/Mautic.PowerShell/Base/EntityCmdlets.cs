@@ -23,19 +23,18 @@ namespace Mautic.PowerShell.Base
         /// <summary>Whether each record is written with its uuid (<see cref="GetUuidEntityCmdlet"/>'s -IncludeUuid).</summary>
         protected virtual bool WantsUuid => false;
 
-        protected override void Begin() => Uuids(Area, WantsUuid);
+        protected override void Begin() => IncludeUuids(Area, WantsUuid);
 
         protected override void Process()
         {
             var service = Conn.Area(Area);
-            var uuids = Uuids(Area, WantsUuid);
             if (ParameterSetName != ById)
             {
-                WriteList(service.List(BuildQuery(), CancellationToken), "Reading Mautic " + Area.Route, uuids);
+                WriteList(service.List(BuildQuery(), CancellationToken), "Reading Mautic " + Area.Route);
                 return;
             }
             if (!AcceptsPiped(InputObject, Area.Noun, new[] { Area.TypeName })) return;
-            ForEachId(Id, id => WriteRecord(uuids == null ? service.Get(id, CancellationToken) : uuids.Fill(service.Get(id, CancellationToken), true, CancellationToken)));
+            ForEachId(Id, id => WriteRecord(service.Get(id, CancellationToken)));
         }
     }
 

@@ -20,28 +20,27 @@ namespace Mautic.PowerShell.Base
             return q;
         }
 
-        /// <summary>Writes a listing as it streams; with <paramref name="uuids"/>, each record with its uuid (-IncludeUuid).</summary>
-        protected void WriteList(Pager pager, string activity, UuidReader uuids = null) =>
-            WriteStream(total => { pager.TotalKnown = total; return uuids == null ? (IEnumerable<MauticRecord>)pager : uuids.Fill(pager, CancellationToken); }, activity);
+        protected void WriteList(Pager pager, string activity) =>
+            WriteStream(total => { pager.TotalKnown = total; return pager; }, activity);
 
         UuidReader _uuids;
 
         /// <summary>
-        /// -IncludeUuid's reader of <paramref name="area"/>'s uuids for this command (Mautic 7's v2 API), made and
-        /// checked once: on a server older than 7.0, or under a client-credentials token v2 refuses, the command ends
-        /// at once, having sent nothing. Null when <paramref name="wanted"/> is false.
+        /// -IncludeUuid, called from Begin: every record this command writes gets its uuid from Mautic 7's v2 API, by an
+        /// item read when records were asked for by id (parameter set ById), else from the v2 collection read a page
+        /// ahead of need. On a server older than 7.0, or under a client-credentials token v2 refuses, the command ends
+        /// at once, having sent nothing. Nothing when <paramref name="wanted"/> is false.
         /// </summary>
-        protected UuidReader Uuids(MauticResource area, bool wanted)
+        protected void IncludeUuids(MauticResource area, bool wanted)
         {
-            if (!wanted) return null;
-            if (_uuids == null)
-            {
-                var reader = Conn.Uuids(area);
-                reader.EnsureServer();
-                _uuids = reader;
-            }
-            return _uuids;
+            if (!wanted) return;
+            var reader = Conn.Uuids(area);
+            reader.EnsureServer();
+            _uuids = reader;
         }
+
+        protected override MauticRecord Trim(MauticRecord record) =>
+            _uuids == null ? record : _uuids.Fill(record, single: ParameterSetName == "ById", CancellationToken);
     }
 
     /// <summary>

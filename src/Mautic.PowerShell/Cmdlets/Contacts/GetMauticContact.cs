@@ -40,7 +40,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             _select = Select?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Where(n => !string.Equals(n, "id", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
-        protected override MauticRecord Trim(MauticRecord record) => _select == null ? record : ContactService.Select(record, _select);
+        protected override MauticRecord Trim(MauticRecord record) => _select == null ? base.Trim(record) : ContactService.Select(base.Trim(record), _select);
 
         /// <summary>The listing's query, in Mautic's minimal form when -Select needs nothing it leaves out.</summary>
         ListQuery Query()

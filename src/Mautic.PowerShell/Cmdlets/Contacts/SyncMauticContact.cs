@@ -47,15 +47,13 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
 
         protected override void Begin()
         {
-            var map = Unwrap(FieldMap);
+            var map = PSConvert.ToPlain(FieldMap);
             if (map != null && !(map is IDictionary) && !(map is ScriptBlock))
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-FieldMap takes a hashtable (@{{ mail = 'email' }}) or a script block ({{ @{{ email = $_.mail }} }}), not a {map.GetType().Name}."),
                     "MauticInvalidArgument", ErrorCategory.InvalidArgument, FieldMap));
             _sync = new ContactSync(Conn.Client, MatchOn, ClearEmpty);
             _clock = Stopwatch.StartNew();
         }
-
-        static object Unwrap(object o) => o is PSObject p ? p.BaseObject : o;
 
         protected override void Process()
         {
@@ -83,7 +81,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         IReadOnlyDictionary<string, object> Map(PSObject row)
         {
             var fields = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-            switch (Unwrap(FieldMap))
+            switch (PSConvert.ToPlain(FieldMap))
             {
                 case IDictionary map:
                     var columns = PSConvert.PropertiesOf(row).ToList();
@@ -91,13 +89,13 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
                     {
                         var column = Convert.ToString(e.Key, CultureInfo.InvariantCulture);
                         var value = columns.FirstOrDefault(c => string.Equals(c.Key, column, StringComparison.OrdinalIgnoreCase));
-                        fields[Convert.ToString(Unwrap(e.Value), CultureInfo.InvariantCulture)] = value.Value;
+                        fields[Convert.ToString(PSConvert.ToPlain(e.Value), CultureInfo.InvariantCulture)] = value.Value;
                     }
                     break;
                 case ScriptBlock block:
                     var result = block.InvokeWithContext(null, new List<PSVariable> { new PSVariable("_", row) }).FirstOrDefault();
                     if (result == null) throw new RuntimeException("The -FieldMap script block returned nothing for this row.");
-                    foreach (var kv in Unwrap(result) is IDictionary d ? d.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object>(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value))
+                    foreach (var kv in PSConvert.ToPlain(result) is IDictionary d ? d.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object>(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value))
                                  : PSConvert.PropertiesOf(result))
                         fields[kv.Key] = kv.Value;
                     break;
@@ -105,7 +103,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
                     foreach (var kv in PSConvert.PropertiesOf(row)) fields[kv.Key] = kv.Value;
                     break;
             }
-            foreach (var key in fields.Keys.ToList()) fields[key] = Unwrap(fields[key]);
+            foreach (var key in fields.Keys.ToList()) fields[key] = PSConvert.ToPlain(fields[key]);
             return fields;
         }
 

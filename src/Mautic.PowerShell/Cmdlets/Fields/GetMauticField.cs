@@ -37,8 +37,7 @@ namespace Mautic.PowerShell.Cmdlets.Fields
                     fields = fields.Skip((int)System.Math.Min(PagingParameters.Skip, int.MaxValue));
                     if (PagingParameters.First != ulong.MaxValue) fields = fields.Take((int)System.Math.Min(PagingParameters.First, int.MaxValue));
                 }
-                var uuids = Uuids(Area, IncludeUuid);
-                foreach (var field in uuids == null ? fields : uuids.Fill(fields, CancellationToken)) WriteRecord(field);
+                foreach (var field in fields) WriteRecord(field);
             }
             catch (MauticApiException e) { WriteItemError(e, "contacts/list/fields"); }
         }

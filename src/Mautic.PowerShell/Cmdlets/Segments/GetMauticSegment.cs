@@ -29,24 +29,22 @@ namespace Mautic.PowerShell.Cmdlets.Segments
         [Parameter]
         public SwitchParameter IncludeUuid { get; set; }
 
-        protected override void Begin() => Uuids(MauticResources.Segments, IncludeUuid);
+        protected override void Begin() => IncludeUuids(MauticResources.Segments, IncludeUuid);
 
         protected override void Process()
         {
-            var uuids = Uuids(MauticResources.Segments, IncludeUuid);
             if (ParameterSetName == AvailableSet)
             {
-                var available = Conn.ContactExtras.AvailableSegments(CancellationToken);
-                foreach (var r in uuids == null ? available : uuids.Fill(available, CancellationToken)) WriteRecord(r);
+                foreach (var r in Conn.ContactExtras.AvailableSegments(CancellationToken)) WriteRecord(r);
                 return;
             }
             if (ParameterSetName != ById)
             {
-                WriteList(Conn.Segments.List(BuildQuery(), CancellationToken), "Reading Mautic segments", uuids);
+                WriteList(Conn.Segments.List(BuildQuery(), CancellationToken), "Reading Mautic segments");
                 return;
             }
             if (!AcceptsPiped(InputObject, "segment", SegmentKinds)) return;
-            ForEachId(Id, id => WriteRecord(uuids == null ? Conn.Segments.Get(id, CancellationToken) : uuids.Fill(Conn.Segments.Get(id, CancellationToken), true, CancellationToken)));
+            ForEachId(Id, id => WriteRecord(Conn.Segments.Get(id, CancellationToken)));
         }
     }
 }
