@@ -74,6 +74,7 @@ namespace Mautic.Client.Operations
     /// </summary>
     public sealed class ContactSync : ClientService
     {
+        readonly ContactService _contacts;
         readonly IReadOnlyList<string> _matchOn;
         readonly bool _clearEmpty;
         readonly Dictionary<string, int> _seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -91,6 +92,7 @@ namespace Mautic.Client.Operations
             _matchOn = (matchOn == null || matchOn.Count == 0 ? new[] { "email" } : matchOn).Select(m => (m ?? "").Trim()).ToList();
             if (_matchOn.Any(string.IsNullOrEmpty)) throw new MauticApiException("-MatchOn holds an empty field name.", MauticErrorKind.InvalidArgument);
             _clearEmpty = clearEmpty;
+            _contacts = new ContactService(client);
         }
 
         sealed class ContactField
@@ -144,7 +146,7 @@ namespace Mautic.Client.Operations
         {
             var q = new ListQuery { PageSize = 500, OrderBy = "id" };
             q.Where.Add(new WhereClause(field, expr, value));
-            var pager = new ContactService(Client).List(q, ct);
+            var pager = _contacts.List(q, ct);
             foreach (var c in pager)
             {
                 var key = field + "\n" + Normal(type, c[field]);
@@ -157,7 +159,7 @@ namespace Mautic.Client.Operations
         static string Text(SyncRow row, string field)
         {
             var v = row.Fields.FirstOrDefault(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
-            var s = v == null ? null : Convert.ToString(v is DateTime d ? (object)d.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : v, CultureInfo.InvariantCulture)?.Trim();
+            var s = v == null ? null : WhereClause.Format(v).Trim();
             return string.IsNullOrEmpty(s) ? null : s;
         }
 
@@ -249,10 +251,9 @@ namespace Mautic.Client.Operations
         public IReadOnlyList<BatchOutcome<SyncPlan>> Apply(IReadOnlyList<SyncPlan> plans, CancellationToken ct = default)
         {
             var outcomes = new Dictionary<SyncPlan, BatchOutcome<SyncPlan>>();
-            var service = new ContactService(Client);
             var creates = plans.Where(p => p.Error == null && p.Action == SyncAction.Created).Select(p => new WriteItem<SyncPlan>(p, p.Payload)).ToList();
             var updates = plans.Where(p => p.Error == null && p.Action == SyncAction.Updated).Select(p => new WriteItem<SyncPlan>(p, p.Payload, p.Id)).ToList();
-            foreach (var o in creates.Count == 0 ? Enumerable.Empty<BatchOutcome<SyncPlan>>() : service.Create(creates, ct))
+            foreach (var o in creates.Count == 0 ? Enumerable.Empty<BatchOutcome<SyncPlan>>() : _contacts.Create(creates, ct))
             {
                 if (o.Succeeded)
                 {
@@ -262,7 +263,7 @@ namespace Mautic.Client.Operations
                 }
                 outcomes[o.Input] = o;
             }
-            foreach (var o in updates.Count == 0 ? Enumerable.Empty<BatchOutcome<SyncPlan>>() : service.Update(updates, ct)) outcomes[o.Input] = o;
+            foreach (var o in updates.Count == 0 ? Enumerable.Empty<BatchOutcome<SyncPlan>>() : _contacts.Update(updates, ct)) outcomes[o.Input] = o;
             Requests += (creates.Count + Chunk.MaxBatchSize - 1) / Chunk.MaxBatchSize + (updates.Count + Chunk.MaxBatchSize - 1) / Chunk.MaxBatchSize;
             return plans.Select(p => p.Error != null ? BatchOutcome<SyncPlan>.Failure(p, p.Error)
                 : outcomes.TryGetValue(p, out var o) ? o : BatchOutcome<SyncPlan>.Success(p, null, 200)).ToList();
@@ -275,11 +276,7 @@ namespace Mautic.Client.Operations
         internal static string Normal(string type, object value)
         {
             if (value == null) return null;
-            if (value is System.Collections.IEnumerable e && !(value is string))
-                value = string.Join("|", e.Cast<object>().Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)));
-            var s = value is DateTime d ? d.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-                : value is bool b ? (b ? "1" : "0")
-                : Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim();
+            var s = WhereClause.Format(value).Trim();   // dates as UTC text, booleans as 1/0, lists joined with commas
             if (string.IsNullOrEmpty(s)) return null;
             switch (type)
             {
