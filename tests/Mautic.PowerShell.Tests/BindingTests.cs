@@ -168,13 +168,32 @@ public sealed class BindingTests : PsTest
             ($"Set-Mautic{a.Noun}", "Property", "Fields", $"New-Mautic{a.Noun} -Name 'a-{a.Noun}' | Set-Mautic{a.Noun} -Fields @{{ {a.NameField} = 'b-{a.Noun}' }}", $"/api/{a.Route}/"),
         }).ToArray();
 
-    public static IEnumerable<object[]> Aliases => AliasRows.Concat(AreaAliasRows).Select((r, i) => new object[] { r.Cmdlet + " -" + r.Alias, i });
+    /// <summary>Sync-Mautic*Member: the same four aliases on each of the four, each run against a target made for it.</summary>
+    public static readonly (string Cmdlet, string Parameter, string Alias, string Script, string Path)[] SyncMemberAliasRows =
+        new[] { ("Segment", "New-MauticSegment"), ("Campaign", "New-MauticCampaign"), ("Company", "New-MauticCompany"), ("Tag", "New-MauticTag") }
+        .SelectMany(k =>
+        {
+            var (noun, make) = k;
+            var cmdlet = $"Sync-Mautic{noun}Member";
+            var target = $"$t = {make} -Name 'sb1'; ";
+            return new[]
+            {
+                (cmdlet, noun, noun + "Id", target + $"({cmdlet} -{noun}Id $t.id -Contact 1).Action -eq 'Added'", NoRequest),
+                (cmdlet, noun, noun + "Name", target + $"({cmdlet} -{noun}Name 'sb1' -Contact 1).Action -eq 'Added'", NoRequest),
+                (cmdlet, "Contact", "ContactId", target + $"({cmdlet} $t -ContactId 1).Action -eq 'Added'", NoRequest),
+                (cmdlet, "Contact", "Email", target + $"({cmdlet} $t -Email a1@example.com).Action -eq 'Added'", NoRequest),
+            };
+        }).ToArray();
+
+    static IEnumerable<(string Cmdlet, string Parameter, string Alias, string Script, string Path)> AllAliasRows => AliasRows.Concat(AreaAliasRows).Concat(SyncMemberAliasRows);
+
+    public static IEnumerable<object[]> Aliases => AllAliasRows.Select((r, i) => new object[] { r.Cmdlet + " -" + r.Alias, i });
 
     [Theory]
     [MemberData(nameof(Aliases))]
     public void Every_alias_binds(string name, int row)
     {
-        var a = AliasRows.Concat(AreaAliasRows).ElementAt(row);
+        var a = AllAliasRows.ElementAt(row);
         var r = Ok(a.Script);
         if (a.Path == NoRequest) Assert.True(r.Output.Count > 0 && r.Output.All(o => o.BaseObject is true), a.Script);   // a cmdlet that talks to no server: the script says it bound
         else Assert.Contains(r.Requests, q => a.Path.EndsWith('/') ? q.Path.StartsWith(a.Path) && q.Method != "POST" : q.Path == a.Path);

@@ -102,7 +102,7 @@ public sealed class HelpAndCoverageTests : PsTest
     [Fact]
     public void Every_parameter_alias_has_a_binding_row()
     {
-        var rows = BindingTests.AliasRows.Concat(BindingTests.AreaAliasRows).Select(r => (r.Cmdlet, r.Parameter, r.Alias)).ToHashSet();
+        var rows = BindingTests.AliasRows.Concat(BindingTests.AreaAliasRows).Concat(BindingTests.SyncMemberAliasRows).Select(r => (r.Cmdlet, r.Parameter, r.Alias)).ToHashSet();
         var missing = new List<string>();
         foreach (var c in Exported.Value)
             foreach (var p in c.Parameters.Values)

@@ -20,6 +20,7 @@ public sealed class ShouldProcessTests : PsTest
         { "Remove-MauticContact", "Get-MauticContact | Remove-MauticContact {0}" },
         { "Add-MauticSegmentMember", "1, 2 | Add-MauticSegmentMember -SegmentId 2 {0}" },
         { "Remove-MauticSegmentMember", "Remove-MauticSegmentMember -SegmentId 1 -ContactId 1 {0}" },
+        { "Sync-MauticSegmentMember", "2, 3 | Sync-MauticSegmentMember -Segment 1 -Exact {0}" },
         { "Send-MauticEmail", "1, 2 | Send-MauticEmail -EmailId 2 {0}; Send-MauticEmail -EmailId 1 -Segment {0}" },
         { "Invoke-MauticRequest", "Invoke-MauticRequest -Method DELETE contacts/1/delete {0}" },
         { "New-MauticUser", "New-MauticUser -UserName w1 -Email w1@example.com -FirstName W -LastName U -RoleId 1 -Password ([System.Net.NetworkCredential]::new('', 'W1-pass!word').SecurePassword) {0}" },

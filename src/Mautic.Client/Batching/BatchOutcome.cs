@@ -54,6 +54,9 @@ namespace Mautic.Client.Batching
             Id = id;
         }
 
+        /// <summary>An item that is only a record's id (a membership change): no payload.</summary>
+        public WriteItem(T input, long id) : this(input, null, id) { }
+
         public T Input { get; }
         public Newtonsoft.Json.Linq.JObject Payload { get; }
         public long? Id { get; }

@@ -1,3 +1,4 @@
+using Mautic.Client.Batching;
 using System.Collections;
 using Mautic.Client.Paging;
 
@@ -132,6 +133,30 @@ namespace Mautic.Client.Operations
             query = query ?? new ListQuery();
             query.Where.Add(new WhereClause("email", "eq", email.Trim()));
             return List(query, ct);
+        }
+
+        /// <summary>Where-in values per lookup request: about 3 KB of URL at e-mail length.</summary>
+        public const int ValuesPerLookup = 100;
+
+        /// <summary>
+        /// The contacts whose <paramref name="field"/> is one of <paramref name="values"/>, in as few requests as Mautic
+        /// allows: one list request per <see cref="ValuesPerLookup"/> values through where field in a,b,c (measured on
+        /// 5.1.0: a comma-separated val works, the array form val[] answers 500), a value holding a comma asked alone with
+        /// eq (it would split an in-list). <paramref name="counted"/> receives the requests each lookup sent.
+        /// </summary>
+        public IEnumerable<MauticRecord> WhereIn(string field, IEnumerable<string> values, CancellationToken ct = default, Action<int> counted = null)
+        {
+            var distinct = values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var asks = Chunk.Of(distinct.Where(v => v.IndexOf(',') < 0), ValuesPerLookup).Select(c => new WhereClause(field, "in", string.Join(",", c)))
+                .Concat(distinct.Where(v => v.IndexOf(',') >= 0).Select(v => new WhereClause(field, "eq", v)));
+            foreach (var ask in asks)
+            {
+                var q = new ListQuery { PageSize = 500, OrderBy = "id" };
+                q.Where.Add(ask);
+                var pager = List(q, ct);
+                foreach (var c in pager) yield return c;
+                counted?.Invoke(pager.Requests);
+            }
         }
 
         /// <summary>The segments a contact is in (GET contacts/{id}/segments answers under 'lists').</summary>

@@ -84,9 +84,6 @@ namespace Mautic.Client.Operations
         /// <summary>Requests sent by this sync (reads and writes), for the summary.</summary>
         public int Requests { get; private set; }
 
-        /// <summary>Where-in values per lookup request: about 3 KB of URL at e-mail length.</summary>
-        public const int ValuesPerLookup = 100;
-
         public ContactSync(MauticClient client, IReadOnlyList<string> matchOn, bool clearEmpty) : base(client)
         {
             _matchOn = (matchOn == null || matchOn.Count == 0 ? new[] { "email" } : matchOn).Select(m => (m ?? "").Trim()).ToList();
@@ -124,7 +121,7 @@ namespace Mautic.Client.Operations
             return rows.SelectMany(r => r.Fields.Keys).Where(k => !fields.ContainsKey(k)).Distinct(StringComparer.OrdinalIgnoreCase);
         }
 
-        /// <summary>Matches and compares a chunk of rows (one list request per field and <see cref="ValuesPerLookup"/> values); writes nothing.</summary>
+        /// <summary>Matches and compares a chunk of rows (one list request per field and <see cref="ContactService.ValuesPerLookup"/> values); writes nothing.</summary>
         public IReadOnlyList<SyncPlan> Plan(IReadOnlyList<SyncRow> rows, CancellationToken ct = default)
         {
             var fields = Fields(ct);
@@ -134,26 +131,15 @@ namespace Mautic.Client.Operations
             foreach (var field in lookupFields)
             {
                 var type = fields[field].Type;
-                var values = plans.Select(p => Text(p.Row, field)).Where(v => v != null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                foreach (var chunk in Chunk.Of(values.Where(v => !v.Contains(",")), ValuesPerLookup)) Lookup(field, type, "in", string.Join(",", chunk), found, ct);
-                foreach (var v in values.Where(v => v.Contains(","))) Lookup(field, type, "eq", v, found, ct);   // a comma would split an in-list
+                foreach (var c in _contacts.WhereIn(field, plans.Select(p => Text(p.Row, field)), ct, n => Requests += n))
+                {
+                    var key = field + "\n" + Normal(type, c[field]);
+                    if (!found.TryGetValue(key, out var list)) found[key] = list = new List<MauticRecord>();
+                    if (!list.Any(x => x.Id == c.Id)) list.Add(c);
+                }
             }
             foreach (var plan in plans) Decide(plan, fields, lookupFields, found);
             return plans;
-        }
-
-        void Lookup(string field, string type, string expr, string value, Dictionary<string, List<MauticRecord>> found, CancellationToken ct)
-        {
-            var q = new ListQuery { PageSize = 500, OrderBy = "id" };
-            q.Where.Add(new WhereClause(field, expr, value));
-            var pager = _contacts.List(q, ct);
-            foreach (var c in pager)
-            {
-                var key = field + "\n" + Normal(type, c[field]);
-                if (!found.TryGetValue(key, out var list)) found[key] = list = new List<MauticRecord>();
-                if (!list.Any(x => x.Id == c.Id)) list.Add(c);
-            }
-            Requests += pager.Requests;
         }
 
         static string Text(SyncRow row, string field)

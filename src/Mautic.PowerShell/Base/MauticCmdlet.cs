@@ -257,19 +257,48 @@ namespace Mautic.PowerShell.Base
                 "MauticConfirmationNotPossible", ErrorCategory.InvalidOperation, null);
         }
 
+        CmdletAttribute Declared => (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+
+        /// <summary>
+        /// The impact of the riskiest step this run may ask about: the declared ConfirmImpact, unless a cmdlet's steps
+        /// differ (Sync-Mautic*Member declares High for its -Exact removals, and adding is Medium).
+        /// </summary>
+        protected virtual ConfirmImpact PromptImpact => Declared?.ConfirmImpact ?? ConfirmImpact.Medium;
+
         bool WouldPrompt()
         {
-            var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+            var attribute = Declared;
             if (attribute == null || !attribute.SupportsShouldProcess) return false;
             var bound = MyInvocation.BoundParameters;
             if (bound.TryGetValue("Force", out var f) && LanguagePrimitives.IsTrue(f is SwitchParameter fs ? fs.IsPresent : f)) return false;
+            return PromptsAt(PromptImpact);
+        }
+
+        /// <summary>
+        /// Whether a step of <paramref name="impact"/> asks before it acts: never under -WhatIf; with -Confirm as it says;
+        /// otherwise when the impact is at or above $ConfirmPreference (and that is not None).
+        /// </summary>
+        bool PromptsAt(ConfirmImpact impact)
+        {
             if (WhatIfRequested()) return false;
-            if (bound.TryGetValue("Confirm", out var c)) return LanguagePrimitives.IsTrue(c is SwitchParameter cs ? cs.IsPresent : c);
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var c)) return LanguagePrimitives.IsTrue(c is SwitchParameter cs ? cs.IsPresent : c);
             var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
             ConfirmImpact level;
             if (preference is ConfirmImpact ci) level = ci;
             else if (!Enum.TryParse(Convert.ToString(preference, System.Globalization.CultureInfo.InvariantCulture), true, out level)) level = ConfirmImpact.High;
-            return level != ConfirmImpact.None && attribute.ConfirmImpact >= level;
+            return level != ConfirmImpact.None && impact >= level;
+        }
+
+        /// <summary>
+        /// ShouldProcess for one step of a cmdlet whose steps differ in impact: -WhatIf reports it, -Force (when
+        /// <paramref name="force"/>) goes ahead, and otherwise it asks exactly when a cmdlet of <paramref name="impact"/>
+        /// would. The cmdlet must declare the highest impact of its steps (ShouldProcess asks only up to the declared one).
+        /// </summary>
+        protected bool ShouldProcessAt(ConfirmImpact impact, bool force, string target, string action)
+        {
+            if (WhatIfRequested()) return ShouldProcess(target, action);
+            if (force || !PromptsAt(impact)) return true;
+            return ShouldProcess(target, action);
         }
 
         /// <summary>
