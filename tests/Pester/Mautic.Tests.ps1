@@ -303,6 +303,49 @@ Describe 'Segments and e-mail' {
     }
 }
 
+Describe 'Membership sync' {
+    BeforeAll {
+        Connect-Mautic $BaseUrl -Credential $Cred
+        $script:Staff = 1..4 | ForEach-Object { "staff$_@pester.example" } | New-MauticContact
+        $script:StaffSegment = New-MauticSegment -Name 'Pester staff'
+        $script:Csv = Join-Path $TestDrive 'staff.csv'
+        # A child pwsh that signs in to the fake the same way (the password typed in char by char, as a test secret).
+        function script:Invoke-ChildPwsh([string] $Script, [switch] $NonInteractive) {
+            $pwsh = (Get-Process -Id $PID).Path
+            $connect = "Import-Module '$(Join-Path $Root 'out/Mautic/Mautic.psd1')'; `$s = [securestring]::new(); foreach (`$ch in '$Password'.ToCharArray()) { `$s.AppendChar(`$ch) }; " +
+                "Connect-Mautic '$BaseUrl' -Credential ([pscredential]::new('$($Cred.UserName)', `$s)); "
+            $arguments = @('-NoProfile') + $(if ($NonInteractive) { @('-NonInteractive') } else { @() }) + @('-Command', $connect + $Script)
+            & $pwsh @arguments 2>&1 | Out-String
+        }
+    }
+
+    It 'keeps a segment equal to a CSV: one add request, and -Exact removes who left the file' {
+        $Staff[0..2] | Select-Object @{ n = 'Mail'; e = { $_.email } } | Export-Csv $Csv -NoTypeInformation
+        $before = @(Get-FakeRequest "/api/segments/$($StaffSegment.id)/contacts/add").Count
+        $r = Import-Csv $Csv | ForEach-Object { [pscustomobject]@{ mail = $_.Mail } } | Sync-MauticSegmentMember -Segment 'Pester staff'
+        @($r.Action) | Should -Be @('Added', 'Added', 'Added')
+        @(Get-FakeRequest "/api/segments/$($StaffSegment.id)/contacts/add").Count | Should -Be ($before + 1)
+        $Staff[1..3] | Select-Object @{ n = 'email'; e = { $_.email } } | Export-Csv $Csv -NoTypeInformation
+        $r = Import-Csv $Csv | Sync-MauticSegmentMember -Segment $StaffSegment -Exact -Force
+        @($r | ForEach-Object { "$($_.Action) $($_.Email)" }) | Should -Be @('Unchanged staff2@pester.example', 'Unchanged staff3@pester.example', 'Added staff4@pester.example', 'Removed staff1@pester.example')
+        @(Get-MauticSegmentMember $StaffSegment).email | Sort-Object | Should -Be @('staff2@pester.example', 'staff3@pester.example', 'staff4@pester.example')
+    }
+
+    It 'shows each addition and removal under -WhatIf and changes nothing' {
+        $out = Invoke-ChildPwsh "'staff1@pester.example', 'staff2@pester.example' | Sync-MauticSegmentMember $($StaffSegment.id) -Exact -WhatIf"
+        $out | Should -Match "What if: Performing the operation `"Add to segment $($StaffSegment.id)`" on target `"contact $($Staff[0].id) \(staff1@pester.example\)`""
+        $out | Should -Match "What if: Performing the operation `"Remove from segment $($StaffSegment.id)`" on target `"contact $($Staff[2].id) \(staff3@pester.example\)`""
+        @(Get-MauticSegmentMember $StaffSegment).Count | Should -Be 3
+    }
+
+    It 'stops before anything in a non-interactive pwsh when -Exact would ask, and names -Force' {
+        $out = Invoke-ChildPwsh "'staff1@pester.example' | Sync-MauticSegmentMember $($StaffSegment.id) -Exact" -NonInteractive
+        $out | Should -Match 'asks for confirmation before it changes anything'
+        $out | Should -Match '-Force'
+        @(Get-MauticSegmentMember $StaffSegment).email | Sort-Object | Should -Be @('staff2@pester.example', 'staff3@pester.example', 'staff4@pester.example')
+    }
+}
+
 Describe 'Invoke-MauticRequest, retries and secrets' {
     BeforeAll { Connect-Mautic $BaseUrl -Credential $Cred }
 
