@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 
 namespace Mautic.FakeServer;
 
-public enum FaultKind { Status, Delay, Drop, Truncate, Html, ErrorIn200, InvalidJson }
+/// <summary>
+/// Drop: the connection is cut before the request is handled (Mautic never saw it). DropAfter: the request is handled
+/// (saved), then the connection is cut before any answer, as when Mautic or the network dies while the answer is on its way.
+/// </summary>
+public enum FaultKind { Status, Delay, Drop, Truncate, Html, ErrorIn200, InvalidJson, DropAfter }
 
 /// <summary>A misbehaviour armed for the next <see cref="Count"/> requests matching method and path prefix.</summary>
 public sealed class Fault

@@ -39,7 +39,7 @@ static partial class Routes
                 ctx.Response.OnStarting(() => { ctx.Response.Headers.Date = (DateTimeOffset.UtcNow + offset).ToString("r", CultureInfo.InvariantCulture); return Task.CompletedTask; });
             }
             var fault = s.TakeFault(ctx.Request.Method, path);
-            if (fault != null && await ApplyFault(ctx, fault)) return;
+            if (fault != null && fault.Kind != FaultKind.DropAfter && await ApplyFault(ctx, fault)) return;
 
             if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api")
             {
@@ -48,6 +48,16 @@ static partial class Routes
                 if (!await Authenticate(ctx, s)) return;
                 ctx.Response.Headers["Mautic-Version"] = s.Version;
                 if ((path == "/api/v2" || path.StartsWith("/api/v2/", StringComparison.Ordinal)) && await V2Gate(ctx, s, path)) return;
+            }
+            if (fault?.Kind == FaultKind.DropAfter)
+            {
+                // Handled and saved, and the answer never leaves.
+                var answer = ctx.Response.Body;
+                ctx.Response.Body = new MemoryStream();
+                try { await next(); }
+                finally { ctx.Response.Body = answer; }
+                ctx.Abort();
+                return;
             }
             await next();
         });

@@ -1,3 +1,5 @@
+using Newtonsoft.Json.Linq;
+using System.Globalization;
 using Mautic.Client.Batching;
 using System.Collections;
 using Mautic.Client.Paging;
@@ -133,6 +135,117 @@ namespace Mautic.Client.Operations
             query = query ?? new ListQuery();
             query.Where.Add(new WhereClause("email", "eq", email.Trim()));
             return List(query, ct);
+        }
+
+        /// <summary>
+        /// Creates contacts (batch/new), and settles every row of a batch that was cut off: when the request was sent and
+        /// no answer came (<see cref="MauticApiException.MayHaveBeenProcessed"/>), each row is looked up by its e-mail once
+        /// Mautic answers again (<see cref="Settle{T}"/>).
+        /// </summary>
+        public override IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
+            Settle(items, base.Create(items, ct).ToList(), byId: false, ct);
+
+        /// <summary>
+        /// Nothing left in doubt: for each row whose request was cut off after it was sent, the contact is read back (by
+        /// e-mail for a create, by id otherwise, one list request per 100 rows; the client waits for an unreachable
+        /// Mautic as it does for any read) and compared, field by field and by the field's type, with what was sent. All
+        /// equal: Mautic saved it, and the row succeeds with the contact as it is now. A field that differs, or no contact
+        /// with that e-mail: Mautic did not save it, and the row is an error saying so and that sending it again is safe.
+        /// A row stays in doubt, saying why, only when it cannot be known: no e-mail to look for, two contacts with it, or
+        /// Mautic still not answering. (Edits by id need none of this: a PATCH or PUT with ids is idempotent, so the client
+        /// sends a cut-off one again itself.)
+        /// </summary>
+        internal IEnumerable<BatchOutcome<T>> Settle<T>(IReadOnlyList<WriteItem<T>> items, List<BatchOutcome<T>> outcomes, bool byId, CancellationToken ct)
+        {
+            var doubt = Enumerable.Range(0, outcomes.Count).Where(i => !outcomes[i].Succeeded && outcomes[i].Error.MayHaveBeenProcessed && i < items.Count).ToList();
+            if (doubt.Count == 0) return outcomes;
+            string KeyOf(WriteItem<T> item) => byId
+                ? item.Id?.ToString(CultureInfo.InvariantCulture)
+                : (item.Payload?["email"] as JValue)?.Value is string e && e.Trim().Length > 0 ? e.Trim() : null;
+            var key = byId ? "id" : "email";
+            var found = new Dictionary<string, List<MauticRecord>>(StringComparer.OrdinalIgnoreCase);
+            Dictionary<string, string> types;
+            try
+            {
+                types = FieldTypes(ct);
+                foreach (var c in WhereIn(key, doubt.Select(i => KeyOf(items[i])).Where(k => k != null), ct))
+                {
+                    var k = byId ? c.Id?.ToString(CultureInfo.InvariantCulture) : c["email"] as string;
+                    if (k == null) continue;
+                    if (!found.TryGetValue(k, out var list)) found[k] = list = new List<MauticRecord>();
+                    list.Add(c);
+                }
+            }
+            catch (MauticApiException check)
+            {
+                foreach (var i in doubt)
+                    outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, outcomes[i].Error.Reworded(outcomes[i].Error.Message +
+                        $" Reading the contacts back afterwards failed too ({check.Message}), so whether Mautic saved it cannot be known: it stays in doubt."));
+                return outcomes;
+            }
+            int saved = 0, notSaved = 0, unknown = 0;
+            foreach (var i in doubt)
+            {
+                var cut = outcomes[i].Error;
+                var k = KeyOf(items[i]);
+                var matches = k != null && found.TryGetValue(k, out var l) ? l : new List<MauticRecord>();
+                string stays = null;
+                if (k == null) stays = "It has no e-mail to look it up by, so whether Mautic saved it cannot be known: it stays in doubt.";
+                else if (matches.Count > 1) stays = $"{matches.Count} contacts have the e-mail '{k}' now, so which one it became cannot be known: it stays in doubt.";
+                if (stays != null)
+                {
+                    unknown++;
+                    outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, cut.Reworded(cut.Message + " " + stays));
+                    continue;
+                }
+                var contact = matches.SingleOrDefault();
+                var differs = contact == null ? null : Differs(items[i].Payload, contact, types);
+                if (contact != null && differs == null)
+                {
+                    saved++;
+                    outcomes[i] = BatchOutcome<T>.Success(outcomes[i].Input, contact, byId ? 200 : 201);
+                    continue;
+                }
+                var why = contact == null
+                    ? (byId ? $"contact {k} does not exist" : $"no contact has the e-mail '{k}'")
+                    : $"contact {contact.Id} has {differs}";
+                notSaved++;
+                outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, new MauticApiException(
+                    $"Mautic did not save this contact: {cut.Message.TrimEnd('.')}; read back once Mautic answered again, {why}. Sending it again is safe.",
+                    cut.Kind, cut) { Method = cut.Method, Url = cut.Url, MayHaveBeenProcessed = false });
+            }
+            Client.Log(MauticLogLevel.Verbose, $"A contact request was cut off after it was sent; read back once Mautic answered: {saved} of its {doubt.Count} row(s) were saved, " +
+                $"{notSaved} were not (safe to send again), {unknown} stay in doubt.");
+            return outcomes;
+        }
+
+        /// <summary>The first field of <paramref name="sent"/> whose value the contact does not hold ("city 'Paris', not 'Lyon'"), or null when it holds them all.</summary>
+        static string Differs(JObject sent, MauticRecord contact, Dictionary<string, string> types)
+        {
+            if (sent == null) return null;
+            var blanks = sent["overwriteWithBlank"] is JValue b && b.Type == JTokenType.Boolean && (bool)b;
+            foreach (var p in sent.Properties())
+            {
+                if (!types.TryGetValue(p.Name, out var type)) continue;   // not a field: tags, owner, overwriteWithBlank, ...
+                var wanted = ContactSync.Normal(type, (p.Value as JValue)?.Value ?? (p.Value.Type == JTokenType.Array ? string.Join("|", p.Value.Select(v => v.ToString())) : null));
+                if (wanted == null && !blanks) continue;   // Mautic ignores a blank unless told to clear
+                var holds = ContactSync.Normal(type, contact[p.Name]);
+                if (holds != wanted) return $"{p.Name} '{holds}', not '{wanted}'";
+            }
+            return null;
+        }
+
+        Dictionary<string, string> _fieldTypes;
+
+        /// <summary>Contact field aliases and their types (read once per service).</summary>
+        Dictionary<string, string> FieldTypes(CancellationToken ct)
+        {
+            if (_fieldTypes != null) return _fieldTypes;
+            var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var f in new EntityService(Client, MauticResources.ContactFields).List(new ListQuery { PageSize = 500 }, ct))
+                if (f["alias"] is string alias) types[alias] = f["type"] as string ?? "text";
+            types.Remove("tags");
+            return _fieldTypes = types;
         }
 
         /// <summary>Where-in values per lookup request: about 3 KB of URL at e-mail length.</summary>

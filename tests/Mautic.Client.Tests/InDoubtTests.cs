@@ -1,0 +1,111 @@
+using Mautic.Client;
+using Mautic.Client.Batching;
+using Mautic.Client.Operations;
+using Mautic.FakeServer;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace Mautic.Client.Tests;
+
+/// <summary>
+/// Nothing in doubt: a contact request cut off after it was sent is settled by reading the contacts back once Mautic
+/// answers, row by row: saved (a success with the contact), not saved (an error that says sending again is safe), or
+/// in doubt only when it cannot be known, saying why.
+/// </summary>
+public sealed class InDoubtTests : FakeServerTest
+{
+    static WriteItem<string> Row(string email, string? city = null, long? id = null)
+    {
+        var p = new JObject();
+        if (email.Length > 0) p["email"] = email;
+        if (city != null) p["city"] = city;
+        return new WriteItem<string>(email, p, id);
+    }
+
+    ContactService Contacts(MauticClient c) => new(c);
+
+    [Fact]
+    public void A_batch_saved_but_cut_off_before_the_answer_is_reported_created_row_by_row()
+    {
+        using var c = Client();
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.DropAfter });
+        var outcomes = Contacts(c).Create(new[] { Row("d1@x.example", "Paris"), Row("d2@x.example"), Row("d3@x.example") }).ToList();
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error?.Message));
+        Assert.Equal(new[] { "d1@x.example", "d2@x.example", "d3@x.example" }, outcomes.Select(o => (string)o.Record["email"]!));
+        Assert.Equal(3, State.Contacts.Count);
+        Assert.Single(State.RequestsTo("/api/contacts/batch/new"));
+        Assert.Contains("3 of its 3 row(s) were saved, 0 were not (safe to send again), 0 stay in doubt", AllLog);
+    }
+
+    [Fact]
+    public void A_batch_cut_off_before_Mautic_saved_it_says_each_row_was_not_saved_and_is_safe_to_send_again()
+    {
+        using var c = Client();
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.Drop });
+        var outcomes = Contacts(c).Create(new[] { Row("n1@x.example"), Row("n2@x.example") }).ToList();
+        Assert.All(outcomes, o =>
+        {
+            Assert.False(o.Succeeded);
+            Assert.False(o.Error.MayHaveBeenProcessed);
+            Assert.StartsWith("Mautic did not save this contact:", o.Error.Message);
+            Assert.EndsWith("Sending it again is safe.", o.Error.Message);
+        });
+        Assert.Contains("no contact has the e-mail 'n1@x.example'", outcomes[0].Error.Message);
+        Assert.Empty(State.Contacts);
+    }
+
+    [Fact]
+    public void The_read_back_waits_for_Mautic_to_answer_again()
+    {
+        using var c = Client();
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.DropAfter });
+        State.Arm(new Fault { Method = "GET", PathPrefix = "/api/contacts", Status = 503, RetryAfter = "0", Count = 2 });
+        var outcomes = Contacts(c).Create(new[] { Row("w1@x.example"), Row("w2@x.example") }).ToList();
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error?.Message));
+    }
+
+    [Fact]
+    public void An_existing_contact_that_does_not_hold_what_was_sent_was_not_saved()
+    {
+        using var c = Client();
+        State.AddContact("old@x.example").Fields["city"] = "Rome";
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.Drop });
+        var outcomes = Contacts(c).Create(new[] { Row("old@x.example", "Paris"), Row("new@x.example") }).ToList();
+        Assert.Contains("city 'rome', not 'paris'", outcomes[0].Error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.False(outcomes[0].Error.MayHaveBeenProcessed);
+    }
+
+    [Fact]
+    public void A_row_without_an_email_or_a_failed_read_back_stays_in_doubt_saying_why()
+    {
+        using var c = Client();
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.DropAfter });
+        var outcomes = Contacts(c).Create(new[] { Row("k1@x.example"), Row("") }).ToList();
+        Assert.True(outcomes[0].Succeeded);
+        Assert.True(outcomes[1].Error.MayHaveBeenProcessed);
+        Assert.EndsWith("It has no e-mail to look it up by, so whether Mautic saved it cannot be known: it stays in doubt.", outcomes[1].Error.Message);
+
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.DropAfter });
+        State.Arm(new Fault { Method = "GET", PathPrefix = "/api/contacts", Status = 400, Count = 5 });
+        var failed = Contacts(c).Create(new[] { Row("k2@x.example"), Row("k3@x.example") }).ToList();
+        Assert.All(failed, o =>
+        {
+            Assert.True(o.Error.MayHaveBeenProcessed);
+            Assert.Contains("Reading the contacts back afterwards failed too", o.Error.Message);
+            Assert.EndsWith("it stays in doubt.", o.Error.Message);
+        });
+    }
+
+    [Fact]
+    public void An_edit_cut_off_needs_no_read_back_because_the_client_sends_it_again()
+    {
+        using var c = Client();
+        var a = State.AddContact("e1@x.example");
+        var b = State.AddContact("e2@x.example");
+        State.Arm(new Fault { Method = "PATCH", PathPrefix = "/api/contacts/batch/edit", Kind = FaultKind.DropAfter });
+        var saved = Contacts(c).Update(new[] { Row("e1@x.example", "Oslo", a.Id), Row("e2@x.example", "Bern", b.Id) }).ToList();
+        Assert.All(saved, o => Assert.True(o.Succeeded, o.Error?.Message));
+        Assert.Equal(2, State.RequestsTo("/api/contacts/batch/edit").Count);
+        Assert.Equal("Oslo", State.Contacts[a.Id].Fields["city"]);
+    }
+}
