@@ -211,12 +211,18 @@ namespace Mautic.Client.Operations
                     : $"contact {contact.Id} has {differs}";
                 notSaved++;
                 outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, new MauticApiException(
-                    $"Mautic did not save this contact: {cut.Message.TrimEnd('.')}; read back once Mautic answered again, {why}. Sending it again is safe.",
+                    $"Mautic did not save this contact: {cut.Method} {cut.Url} was cut off before its answer ({Innermost(cut).TrimEnd('.')}), and read back once Mautic answered again, {why}. Sending it again is safe.",
                     cut.Kind, cut) { Method = cut.Method, Url = cut.Url, MayHaveBeenProcessed = false });
             }
             Client.Log(MauticLogLevel.Verbose, $"A contact request was cut off after it was sent; read back once Mautic answered: {saved} of its {doubt.Count} row(s) were saved, " +
                 $"{notSaved} were not (safe to send again), {unknown} stay in doubt.");
             return outcomes;
+        }
+
+        static string Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e.Message;
         }
 
         /// <summary>The first field of <paramref name="sent"/> whose value the contact does not hold ("city 'Paris', not 'Lyon'"), or null when it holds them all.</summary>
