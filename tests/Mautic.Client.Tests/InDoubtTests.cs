@@ -50,7 +50,7 @@ public sealed class InDoubtTests : FakeServerTest
             Assert.StartsWith("Mautic did not save this contact:", o.Error.Message);
             Assert.EndsWith("Sending it again is safe.", o.Error.Message);
         });
-        Assert.Contains("no contact has the e-mail 'n1@x.example'", outcomes[0].Error.Message);
+        Assert.Contains("no contact has email 'n1@x.example'", outcomes[0].Error.Message);
         Assert.Empty(State.Contacts);
     }
 
@@ -83,7 +83,7 @@ public sealed class InDoubtTests : FakeServerTest
         var outcomes = Contacts(c).Create(new[] { Row("k1@x.example"), Row("") }).ToList();
         Assert.True(outcomes[0].Succeeded);
         Assert.True(outcomes[1].Error.MayHaveBeenProcessed);
-        Assert.EndsWith("It has no e-mail to look it up by, so whether Mautic saved it cannot be known: it stays in doubt.", outcomes[1].Error.Message);
+        Assert.EndsWith("It has no email to look it up by, so whether Mautic saved it cannot be known: it stays in doubt.", outcomes[1].Error.Message);
 
         State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.DropAfter });
         State.Arm(new Fault { Method = "GET", PathPrefix = "/api/contacts", Status = 400, Count = 5 });
@@ -94,6 +94,17 @@ public sealed class InDoubtTests : FakeServerTest
             Assert.Contains("Reading the contacts back afterwards failed too", o.Error.Message);
             Assert.EndsWith("it stays in doubt.", o.Error.Message);
         });
+    }
+
+    [Fact]
+    public void A_sync_settles_by_its_match_field_when_a_row_has_no_email()
+    {
+        using var c = Client();
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.DropAfter });
+        var items = new[] { new WriteItem<string>("a", new JObject { ["firstname"] = "Ursula", ["city"] = "Graz" }), new WriteItem<string>("b", new JObject { ["firstname"] = "Viktor" }) };
+        var outcomes = Contacts(c).CreateSettled(items, new[] { "firstname", "email" }).ToList();
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error?.Message));
+        Assert.Equal("Graz", (string)outcomes[0].Record["city"]!);
     }
 
     [Fact]

@@ -140,41 +140,48 @@ namespace Mautic.Client.Operations
         /// <summary>
         /// Creates contacts (batch/new), and settles every row of a batch that was cut off: when the request was sent and
         /// no answer came (<see cref="MauticApiException.MayHaveBeenProcessed"/>), each row is looked up by its e-mail once
-        /// Mautic answers again (<see cref="Settle{T}"/>).
+        /// Mautic answers again (<see cref="CreateSettled{T}"/>).
         /// </summary>
         public override IEnumerable<BatchOutcome<T>> Create<T>(IReadOnlyList<WriteItem<T>> items, CancellationToken ct = default) =>
-            Settle(items, base.Create(items, ct).ToList(), byId: false, ct);
+            CreateSettled(items, new[] { "email" }, ct);
 
         /// <summary>
-        /// Nothing left in doubt: for each row whose request was cut off after it was sent, the contact is read back (by
-        /// e-mail for a create, by id otherwise, one list request per 100 rows; the client waits for an unreachable
-        /// Mautic as it does for any read) and compared, field by field and by the field's type, with what was sent. All
-        /// equal: Mautic saved it, and the row succeeds with the contact as it is now. A field that differs, or no contact
-        /// with that e-mail: Mautic did not save it, and the row is an error saying so and that sending it again is safe.
-        /// A row stays in doubt, saying why, only when it cannot be known: no e-mail to look for, two contacts with it, or
-        /// Mautic still not answering. (Edits by id need none of this: a PATCH or PUT with ids is idempotent, so the client
-        /// sends a cut-off one again itself.)
+        /// Creates contacts, leaving nothing in doubt: for each row whose request was cut off after it was sent, the
+        /// contact is read back by its natural key (the first of <paramref name="keys"/> the row has a value for: e-mail,
+        /// or a sync's match fields; one list request per field and 100 rows; the client waits for an unreachable Mautic
+        /// as it does for any read) and compared, field by field and by the field's type, with what was sent. All equal:
+        /// Mautic saved it, and the row succeeds with the contact as it is now. A field that differs, or no contact with
+        /// that key: Mautic did not save it, and the row is an error saying so and that sending it again is safe. A row
+        /// stays in doubt, saying why, only when it cannot be known: no key to look for, two contacts with it, or Mautic
+        /// still not answering. (Edits by id need none of this: a PATCH or PUT with ids is idempotent, so the client sends
+        /// a cut-off one again itself.)
         /// </summary>
-        internal IEnumerable<BatchOutcome<T>> Settle<T>(IReadOnlyList<WriteItem<T>> items, List<BatchOutcome<T>> outcomes, bool byId, CancellationToken ct)
+        public IEnumerable<BatchOutcome<T>> CreateSettled<T>(IReadOnlyList<WriteItem<T>> items, IReadOnlyList<string> keys, CancellationToken ct = default)
         {
+            var outcomes = base.Create(items, ct).ToList();
             var doubt = Enumerable.Range(0, outcomes.Count).Where(i => !outcomes[i].Succeeded && outcomes[i].Error.MayHaveBeenProcessed && i < items.Count).ToList();
             if (doubt.Count == 0) return outcomes;
-            string KeyOf(WriteItem<T> item) => byId
-                ? item.Id?.ToString(CultureInfo.InvariantCulture)
-                : (item.Payload?["email"] as JValue)?.Value is string e && e.Trim().Length > 0 ? e.Trim() : null;
-            var key = byId ? "id" : "email";
-            var found = new Dictionary<string, List<MauticRecord>>(StringComparer.OrdinalIgnoreCase);
+            KeyValuePair<string, string>? KeyOf(WriteItem<T> item)
+            {
+                foreach (var field in keys)
+                    if ((item.Payload?[field] as JValue)?.Value is object v && WhereClause.Format(v).Trim() is string text && text.Length > 0)
+                        return new KeyValuePair<string, string>(field, text);
+                return null;
+            }
+            string Slot(string field, object value) => field.ToLowerInvariant() + "\n" + WhereClause.Format(value).Trim().ToLowerInvariant();
+            var found = new Dictionary<string, List<MauticRecord>>(StringComparer.Ordinal);
             Dictionary<string, string> types;
             try
             {
                 types = FieldTypes(ct);
-                foreach (var c in WhereIn(key, doubt.Select(i => KeyOf(items[i])).Where(k => k != null), ct))
-                {
-                    var k = byId ? c.Id?.ToString(CultureInfo.InvariantCulture) : c["email"] as string;
-                    if (k == null) continue;
-                    if (!found.TryGetValue(k, out var list)) found[k] = list = new List<MauticRecord>();
-                    list.Add(c);
-                }
+                foreach (var byField in doubt.Select(i => KeyOf(items[i])).Where(k => k != null).GroupBy(k => k.Value.Key, StringComparer.OrdinalIgnoreCase))
+                    foreach (var c in WhereIn(byField.Key, byField.Select(k => k.Value.Value), ct))
+                    {
+                        if (c[byField.Key] == null) continue;
+                        var slot = Slot(byField.Key, c[byField.Key]);
+                        if (!found.TryGetValue(slot, out var list)) found[slot] = list = new List<MauticRecord>();
+                        if (!list.Any(x => x.Id == c.Id)) list.Add(c);
+                    }
             }
             catch (MauticApiException check)
             {
@@ -187,11 +194,12 @@ namespace Mautic.Client.Operations
             foreach (var i in doubt)
             {
                 var cut = outcomes[i].Error;
-                var k = KeyOf(items[i]);
-                var matches = k != null && found.TryGetValue(k, out var l) ? l : new List<MauticRecord>();
+                var key = KeyOf(items[i]);
+                var named = key == null ? null : $"{key.Value.Key} '{key.Value.Value}'";
+                var matches = key != null && found.TryGetValue(Slot(key.Value.Key, key.Value.Value), out var l) ? l : new List<MauticRecord>();
                 string stays = null;
-                if (k == null) stays = "It has no e-mail to look it up by, so whether Mautic saved it cannot be known: it stays in doubt.";
-                else if (matches.Count > 1) stays = $"{matches.Count} contacts have the e-mail '{k}' now, so which one it became cannot be known: it stays in doubt.";
+                if (key == null) stays = $"It has no {string.Join(" or ", keys)} to look it up by, so whether Mautic saved it cannot be known: it stays in doubt.";
+                else if (matches.Count > 1) stays = $"{matches.Count} contacts have {named} now, so which one it became cannot be known: it stays in doubt.";
                 if (stays != null)
                 {
                     unknown++;
@@ -203,12 +211,10 @@ namespace Mautic.Client.Operations
                 if (contact != null && differs == null)
                 {
                     saved++;
-                    outcomes[i] = BatchOutcome<T>.Success(outcomes[i].Input, contact, byId ? 200 : 201);
+                    outcomes[i] = BatchOutcome<T>.Success(outcomes[i].Input, contact, 201);
                     continue;
                 }
-                var why = contact == null
-                    ? (byId ? $"contact {k} does not exist" : $"no contact has the e-mail '{k}'")
-                    : $"contact {contact.Id} has {differs}";
+                var why = contact == null ? $"no contact has {named}" : $"contact {contact.Id} has {differs}";
                 notSaved++;
                 outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, new MauticApiException(
                     $"Mautic did not save this contact: {cut.Method} {cut.Url} was cut off before its answer ({Innermost(cut).TrimEnd('.')}), and read back once Mautic answered again, {why}. Sending it again is safe.",

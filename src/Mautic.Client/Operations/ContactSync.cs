@@ -239,7 +239,7 @@ namespace Mautic.Client.Operations
             var outcomes = new Dictionary<SyncPlan, BatchOutcome<SyncPlan>>();
             var creates = plans.Where(p => p.Error == null && p.Action == SyncAction.Created).Select(p => new WriteItem<SyncPlan>(p, p.Payload)).ToList();
             var updates = plans.Where(p => p.Error == null && p.Action == SyncAction.Updated).Select(p => new WriteItem<SyncPlan>(p, p.Payload, p.Id)).ToList();
-            foreach (var o in creates.Count == 0 ? Enumerable.Empty<BatchOutcome<SyncPlan>>() : _contacts.Create(creates, ct))
+            foreach (var o in creates.Count == 0 ? Enumerable.Empty<BatchOutcome<SyncPlan>>() : _contacts.CreateSettled(creates, _matchOn.Concat(new[] { "email" }).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ct))
             {
                 if (o.Succeeded)
                 {
