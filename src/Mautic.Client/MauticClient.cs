@@ -156,7 +156,9 @@ namespace Mautic.Client
                 {
                     error.RetryAfter = raw.RetryAfter;
                     if (raw.Status == 429)
-                        error = new MauticApiException(error.Message + (raw.RetryAfter.HasValue && raw.RetryAfter.Value > Options.MaxRetryAfter
+                        error = new MauticApiException(error.Message + (raw.Budget != null && raw.Budget.Remaining <= 0
+                                ? " " + raw.Budget.UsedUp(Options.MaxRetryAfter, raw.Attempts)
+                                : raw.RetryAfter.HasValue && raw.RetryAfter.Value > Options.MaxRetryAfter
                                 ? $" The server asked to wait {raw.RetryAfter.Value.TotalSeconds:0} s, longer than the client waits ({Options.MaxRetryAfter.TotalSeconds:0} s); try again later."
                                 : $" Still rate-limited after {raw.Attempts} tries."), MauticErrorKind.LimitsExceeded)
                             { StatusCode = 429, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Details = error.Details, Method = error.Method, Url = error.Url, RetryAfter = raw.RetryAfter };
@@ -285,6 +287,7 @@ namespace Mautic.Client
             public long? Downloaded;
             public string FileName;
             public DateTimeOffset? Date;
+            public RateBudget Budget;
         }
 
         bool ShouldRetryStatus(Raw r, bool idempotent)
@@ -337,10 +340,42 @@ namespace Mautic.Client
                     });
             var perTry = Policy.TimeoutAsync<Raw>(Options.Timeout, TimeoutStrategy.Optimistic);
             var overall = Policy.TimeoutAsync<Raw>(Options.MaxTotalTime, TimeoutStrategy.Optimistic);
+            await PaceAsync(request.Method.Method + " " + shownUrl, cancellationToken).ConfigureAwait(false);
             var raw = await overall.WrapAsync(unreachable.WrapAsync(retry.WrapAsync(perTry))).ExecuteAsync(
                 ct => AttemptAsync(request, url, shownUrl, ++attempts, ct), cancellationToken).ConfigureAwait(false);
             raw.Attempts = attempts;
             return raw;
+        }
+
+        /// <summary>Mautic's API rate limit as its last answer stated it (X-RateLimit-* headers); null when the server sends none.</summary>
+        public RateBudget LastBudget { get => Volatile.Read(ref _budget); private set => Volatile.Write(ref _budget, value); }
+        RateBudget _budget;
+
+        /// <summary>
+        /// Keeps a call within Mautic's API rate limit, as its last answer stated it: with the budget used up, waits for the
+        /// reset when that is within <see cref="MauticClientOptions.MaxRetryAfter"/>, and otherwise fails at once naming it,
+        /// without spending a call; with a tenth of it or less left, spreads the calls left evenly until the reset (when
+        /// that pace is within the same limit), so a bulk job slows down instead of running into a wall.
+        /// </summary>
+        async Task PaceAsync(string what, CancellationToken ct)
+        {
+            var b = LastBudget;
+            if (b == null) return;
+            var left = b.Left;
+            if (left <= TimeSpan.Zero) return;
+            if (b.Remaining <= 0)
+            {
+                if (left > Options.MaxRetryAfter)
+                    throw new MauticApiException($"{what} was not sent: {b.UsedUp(Options.MaxRetryAfter, 0)}", MauticErrorKind.LimitsExceeded) { StatusCode = 429 };
+                Log(MauticLogLevel.Verbose, $"Mautic's API rate limit ({b.Limit} calls per hour) is used up until {b.ResetText}: waiting {left.TotalSeconds:0} s before {what}.");
+                await Task.Delay(left + TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                return;
+            }
+            if (b.Remaining > Math.Max(1, b.Limit / 10)) return;
+            var pace = TimeSpan.FromTicks(left.Ticks / (b.Remaining + 1));
+            if (pace > Options.MaxRetryAfter || pace < TimeSpan.FromMilliseconds(50)) return;
+            Log(MauticLogLevel.Verbose, $"Mautic's API rate limit is running low ({b}): pacing, {pace.TotalSeconds:0.#} s before {what}.");
+            await Task.Delay(pace, ct).ConfigureAwait(false);
         }
 
         /// <summary>The least wait between two tries at an unreachable server, even with RetryDelay 0: never a busy loop.</summary>
@@ -449,13 +484,20 @@ namespace Mautic.Client
                         Date = response.Headers.Date,
                     };
                     if (raw.Date.HasValue) LastServerDate = raw.Date;
+                    raw.Budget = RateBudget.From(response, raw.Date);
+                    if (raw.Budget != null)
+                    {
+                        LastBudget = raw.Budget;
+                        // Mautic's limiter answers 429 with no Retry-After: the reset its headers name is when to try again.
+                        if (raw.Status == 429 && raw.RetryAfter == null && raw.Budget.Remaining <= 0) raw.RetryAfter = raw.Budget.Left + TimeSpan.FromSeconds(1);
+                    }
                     if (response.Headers.TryGetValues("Mautic-Version", out var versions))
                     {
                         raw.Version = versions.FirstOrDefault();
                         if (!string.IsNullOrEmpty(raw.Version)) MauticVersion = raw.Version;
                     }
                     Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms{(attempt > 1 ? " (attempt " + attempt + ")" : "")}" +
-                        (downloaded.HasValue ? $", {downloaded} bytes written to {request.DownloadTo}" : ""));
+                        (downloaded.HasValue ? $", {downloaded} bytes written to {request.DownloadTo}" : "") + (raw.Budget != null ? " (" + raw.Budget + ")" : ""));
                     Log(MauticLogLevel.Debug, $"Response body ({text.Length} chars): {Redactor.Body(text.Length > 4000 ? text.Substring(0, 4000) + "…" : text, raw.ContentType)}");
                     return raw;
                 }

@@ -147,6 +147,29 @@ public sealed class FakeState
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
     /// <summary>Delay added to every /api request, to stand in for network round trips (benchmarks).</summary>
     public int LatencyMs { get; set; }
+
+    /// <summary>
+    /// Mautic 5.1's API rate limiter (api_rate_limiter_limit, calls per hour; 0 = off), as the noxlogic bundle it uses
+    /// answers: every /api response carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (epoch
+    /// seconds, the end of the window); a call over the limit gets 429 with its JSON message and no Retry-After, and
+    /// still counts. The window is <see cref="RateLimitWindow"/> long (an hour in Mautic; tests shorten it).
+    /// </summary>
+    public int RateLimit { get; set; }
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromHours(1);
+    DateTime _rateWindowStart;
+    int _rateCalls;
+
+    /// <summary>Counts one API call against the limiter: (limit, remaining, reset, over the limit).</summary>
+    public (int Limit, int Remaining, DateTime Reset, bool Over) CountRateLimitedCall()
+    {
+        lock (Sync)
+        {
+            var now = DateTime.UtcNow;
+            if (_rateWindowStart == default || now >= _rateWindowStart + RateLimitWindow) { _rateWindowStart = now; _rateCalls = 0; }
+            _rateCalls++;
+            return (RateLimit, Math.Max(0, RateLimit - _rateCalls), _rateWindowStart + RateLimitWindow, _rateCalls > RateLimit);
+        }
+    }
     /// <summary>How far the server's clock (its Date header) is off: a server with a wrong clock, for the clock-skew check.</summary>
     public TimeSpan ClockOffset { get; set; }
     /// <summary>

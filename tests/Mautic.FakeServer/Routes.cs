@@ -44,6 +44,20 @@ static partial class Routes
             if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api")
             {
                 if (s.LatencyMs > 0) await Task.Delay(s.LatencyMs, ctx.RequestAborted);
+                if (s.RateLimit > 0)
+                {
+                    var (limit, remaining, reset, over) = s.CountRateLimitedCall();
+                    ctx.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+                    ctx.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+                    ctx.Response.Headers["X-RateLimit-Reset"] = new DateTimeOffset(reset).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                    if (over)
+                    {
+                        ctx.Response.StatusCode = 429;
+                        ctx.Response.ContentType = "application/json";
+                        await ctx.Response.WriteAsync($"{{ \"errors\": [ {{ \"code\": 429, \"message\": \"You exceeded the rate limit of {limit} API calls per hour.\", \"details\": [] }} ]}}");
+                        return;
+                    }
+                }
                 if (!s.ApiEnabled) { await Error(ctx, 403, "API disabled. You need to enable the API in the API settings of Mautic's Configuration.", "api_disabled", version: null); return; }
                 if (!await Authenticate(ctx, s)) return;
                 ctx.Response.Headers["Mautic-Version"] = s.Version;
@@ -171,6 +185,8 @@ static partial class Routes
             if (o["basicAuthEnabled"] is JsonNode b) s.BasicAuthEnabled = b.GetValue<bool>();
             if (o["accessTokenLifetimeSeconds"] is JsonNode l) s.AccessTokenLifetime = TimeSpan.FromSeconds(l.GetValue<double>());
             if (o["latencyMs"] is JsonNode lat) s.LatencyMs = lat.GetValue<int>();
+            if (o["rateLimit"] is JsonNode rl) s.RateLimit = rl.GetValue<int>();
+            if (o["rateLimitWindowSeconds"] is JsonNode rw) s.RateLimitWindow = TimeSpan.FromSeconds(rw.GetValue<double>());
             if (o["clockOffsetSeconds"] is JsonNode clock) s.ClockOffset = TimeSpan.FromSeconds(clock.GetValue<double>());
             if (o["smsTransport"] is JsonNode sms) s.SmsTransport = sms.GetValue<bool>();
             if (o["mauticVersion"] is JsonNode ver) s.Version = ver.GetValue<string>();   // 7.0.0 switches on what Mautic 7 does differently
