@@ -54,6 +54,9 @@ namespace Mautic.Client.Batching
             Id = id;
         }
 
+        /// <summary>An item whose payload the cmdlets built (they never hold Newtonsoft types: see <see cref="MauticPayload"/>).</summary>
+        public static WriteItem<T> Of(T input, MauticPayload payload, long? id = null) => new WriteItem<T>(input, payload?.Json, id);
+
         public T Input { get; }
         public Newtonsoft.Json.Linq.JObject Payload { get; }
         public long? Id { get; }
