@@ -1,3 +1,4 @@
+#nullable disable
 using System;
 using System.IO;
 using System.Reflection;
