@@ -24,11 +24,7 @@ namespace Mautic.Loader
         static readonly object Gate = new object();
         static string _moduleFolder;
         static Type _contextType;
-        static object _context;
         static Assembly _client;
-
-        /// <summary>The module's load context on PowerShell 7 (an AssemblyLoadContext), null before the first resolve or on 5.1.</summary>
-        public static object LoadContext => _context;
 
         public void OnImport() => Register(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location));
 
@@ -70,9 +66,7 @@ namespace Mautic.Loader
                     (Assembly)loadFromPath.Invoke(context, new object[] { Path.Combine(_moduleFolder, ModuleDependencies.Folder, name + ".dll") });
                 foreach (var (name, _) in ModuleDependencies.Shipped)
                     if (name != ModuleDependencies.Client) Load(name);
-                _client = Load(ModuleDependencies.Client);
-                _context = context;
-                return _client;
+                return _client = Load(ModuleDependencies.Client);
             }
         }
     }
