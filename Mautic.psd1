@@ -10,6 +10,9 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('Mautic.Format.ps1xml')
+    # Imported before the root module: it keeps Mautic.Client, Polly and Newtonsoft.Json (in dependencies/) in the
+    # module's own load context on PowerShell 7, and resolves them from that folder on Windows PowerShell 5.1.
+    NestedModules          = @('Mautic.Loader.dll')
     CmdletsToExport        = @(
         'Connect-Mautic'
         'Disconnect-Mautic'

@@ -16,6 +16,20 @@ namespace Mautic.Client
         public string Path { get; }
         public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
         public JToken Body { get; set; }
+
+        /// <summary>Sets <see cref="Body"/> from a payload the cmdlets built.</summary>
+        public MauticRequest WithBody(MauticPayload payload) { Body = payload?.Json; return this; }
+
+        /// <summary>Sets <see cref="Body"/> from a plain value (a hashtable, an array, a record) turned into JSON.</summary>
+        public MauticRequest WithBodyValue(object value) { Body = MauticJson.FromValue(value); return this; }
+
+        /// <summary>Sets <see cref="Body"/> from a JSON text a user gave; returns the parser's message when it is not JSON (the body is then unset).</summary>
+        public string WithBodyJson(string text)
+        {
+            try { Body = JToken.Parse(text); return null; }
+            catch (Newtonsoft.Json.JsonException e) { return e.Message; }
+        }
+
         public IReadOnlyDictionary<string, string> Form { get; set; }
         public bool FromRoot { get; set; }
         /// <summary>
@@ -62,7 +76,10 @@ namespace Mautic.Client
         /// A v2 call (path under /api/v2): GET, POST and PUT with a JSON body, PATCH as a JSON merge patch, DELETE.
         /// Answers are asked for as application/json (a collection is then a plain array).
         /// </summary>
-        public static MauticRequest ForV2(HttpMethod method, string path, JToken body = null) =>
+        public static MauticRequest ForV2(HttpMethod method, string path) => ForV2(method, path, null);
+
+        /// <summary>As <see cref="ForV2(HttpMethod, string)"/>, with a JSON body.</summary>
+        public static MauticRequest ForV2(HttpMethod method, string path, JToken body) =>
             new MauticRequest(method, path) { V2 = true, Body = body, ContentType = method.Method == "PATCH" ? MergePatch : null };
 
         public MauticRequest With(string name, object value)
@@ -124,6 +141,8 @@ namespace Mautic.Client
     {
         public int StatusCode { get; internal set; }
         public JToken Body { get; internal set; }
+        /// <summary>The body as plain values (a MauticRecord, object[], string, number...), null when empty: what a caller outside the JSON layer reads.</summary>
+        public object Value => Body == null ? null : RecordShaper.Value(null, Body);
         public string MauticVersion { get; internal set; }
         public TimeSpan Duration { get; internal set; }
         public int Attempts { get; internal set; }

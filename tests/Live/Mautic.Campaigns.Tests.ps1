@@ -61,7 +61,10 @@ Describe 'Mautic campaigns on the <Target> server' -ForEach @{ Target = $Target 
         $changed.description | Should -Be 'patched'
         $changed.isPublished | Should -BeTrue
         @($changed.events).Count | Should -Be 1
-        { Get-MauticCampaign -Id $Missing -ErrorAction Stop } | Should -Throw -ExceptionType ([Mautic.Client.MauticApiException])
+        # By name: on PowerShell 7 the client's types live in the module's own load context, out of PowerShell's type lookup.
+        $thrown = { Get-MauticCampaign -Id $Missing -ErrorAction Stop } | Should -Throw -PassThru
+        $thrown.Exception.GetType().FullName | Should -Be 'Mautic.Client.MauticApiException'
+        $thrown.CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
     It 'lists the campaign event and reads it by id' {

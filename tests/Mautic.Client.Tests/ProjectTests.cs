@@ -153,7 +153,7 @@ public class ProjectTests : FakeServerTest
         using var c = Connect7();
         var before = V2Requests;
         Assert.Equal(MauticErrorKind.InvalidArgument, Assert.Throws<MauticApiException>(() => c.Projects.Create(ProjectService.Body(" ", null, null))).Kind);
-        Assert.Equal(MauticErrorKind.InvalidArgument, Assert.Throws<MauticApiException>(() => c.Projects.Create(new JObject { ["description"] = "x" })).Kind);
+        Assert.Equal(MauticErrorKind.InvalidArgument, Assert.Throws<MauticApiException>(() => c.Projects.Create(new MauticPayload { ["description"] = "x" })).Kind);
         Assert.Equal(before, V2Requests);
         var e = Assert.Throws<MauticApiException>(() => c.Client.Send(MauticRequest.ForV2(HttpMethod.Post, "projects", new JObject { ["description"] = "x" })));
         Assert.Equal(422, e.StatusCode);

@@ -102,7 +102,7 @@ public sealed class ResourceTableTests
         var (svc, _) = Service(route);
         var area = svc.Resource;
         var row = new[] { new KeyValuePair<string, object>("id", 9L), new KeyValuePair<string, object>("dateAdded", "2026-01-01"), new KeyValuePair<string, object>("description", "kept") };
-        var payload = svc.BuildPayload(row, null, null, create: true, out var problem);
+        var payload = svc.BuildPayload(row, null, null, create: true, out var problem).Json;
         Assert.Equal("kept", (string?)payload["description"]);
         Assert.Null(payload["id"]);
         Assert.Null(payload["dateAdded"]);

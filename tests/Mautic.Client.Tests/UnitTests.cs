@@ -201,7 +201,7 @@ public class PayloadTests
 {
     static JObject Build(IEnumerable<KeyValuePair<string, object?>>? input = null, IDictionary? property = null,
         IEnumerable<KeyValuePair<string, object?>>? named = null, string[]? add = null, string[]? remove = null) =>
-        ContactService.BuildPayload(input!, property!, named!, add!, remove!, out _);
+        ContactService.BuildPayload(input!, property!, named!, add!, remove!, out _).Json;
 
     [Fact]
     public void Csv_columns_map_to_field_aliases_and_read_only_properties_are_dropped()
@@ -210,7 +210,7 @@ public class PayloadTests
         {
             ["Email"] = " jo@example.com ", ["FirstName"] = "Jo", ["Last Name"] = "Doe", ["my_field"] = "x",
             ["id"] = 5, ["dateAdded"] = DateTime.UtcNow, ["Tags"] = "a, b", ["Owner"] = "1",
-        }, null, null, null, null, out var problem);
+        }, null, null, null, null, out var problem).Json;
         Assert.Null(problem);
         Assert.Equal("jo@example.com", (string)p["email"]!);
         Assert.Equal("Jo", (string)p["firstname"]!);
@@ -228,7 +228,7 @@ public class PayloadTests
         var p = ContactService.BuildPayload(
             new Dictionary<string, object> { ["email"] = "a@x.com", ["city"] = "Rome" },
             new Hashtable { ["city"] = "Paris", ["email"] = "b@x.com" },
-            new Dictionary<string, object> { ["email"] = "c@x.com" }, null, null, out _);
+            new Dictionary<string, object> { ["email"] = "c@x.com" }, null, null, out _).Json;
         Assert.Equal("c@x.com", (string)p["email"]!);
         Assert.Equal("Paris", (string)p["city"]!);
     }
@@ -236,7 +236,7 @@ public class PayloadTests
     [Fact]
     public void Tags_add_and_remove_with_a_minus_prefix()
     {
-        var p = ContactService.BuildPayload(null, null, null, new[] { "vip", " new " }, new[] { "old", "-older" }, out var problem);
+        var p = ContactService.BuildPayload(null, null, null, new[] { "vip", " new " }, new[] { "old", "-older" }, out var problem).Json;
         Assert.Null(problem);
         Assert.Equal(new[] { "vip", "new", "-old", "-older" }, p["tags"]!.Select(t => (string)t!));
     }
@@ -262,7 +262,7 @@ public class PayloadTests
     [Fact]
     public void Dates_are_sent_in_mautic_format_utc()
     {
-        var p = ContactService.BuildPayload(null, new Hashtable { ["last_order_at"] = new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc) }, null, null, null, out _);
+        var p = ContactService.BuildPayload(null, new Hashtable { ["last_order_at"] = new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc) }, null, null, null, out _).Json;
         Assert.Equal("2024-05-01 10:00:00", (string)p["last_order_at"]!);
     }
 }

@@ -19,7 +19,7 @@ public class UserServiceTests : FakeServerTest
             ["plainPassword"] = new JObject { ["password"] = "C0re-Secret!x", ["confirm"] = "C0re-Secret!x" },
         }, create: true, out var problem);
         Assert.Null(problem);
-        var outcome = users.Create(new[] { new Batching.WriteItem<object>("core1", payload, null) }).Single();
+        var outcome = users.Create(new[] { Batching.WriteItem<object>.Of("core1", payload, null) }).Single();
         Assert.True(outcome.Succeeded);
         Assert.Equal("core1", outcome.Record["username"]);
         Assert.DoesNotContain(outcome.Record.Properties, p => p.Key.Contains("assword", StringComparison.OrdinalIgnoreCase));
@@ -27,7 +27,7 @@ public class UserServiceTests : FakeServerTest
         var log = string.Join("\n", Log.Select(e => e.Message));
         Assert.Contains("plainPassword", log);
         Assert.DoesNotContain("C0re-Secret!x", log);
-        Assert.DoesNotContain("C0re-Secret!x", Http.Redactor.Body("[" + payload.ToString() + "]", "application/json"));
+        Assert.DoesNotContain("C0re-Secret!x", Http.Redactor.Body("[" + payload.ToJson() + "]", "application/json"));
     }
 
     [Fact]

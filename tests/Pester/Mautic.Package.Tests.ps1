@@ -53,9 +53,9 @@ Describe 'The Azure Automation package' {
         ($Entries | Sort-Object) | Should -Be ($expected | Sort-Object)
     }
 
-    It 'ships only the allowed assemblies: the module''s two and its two dependencies' {
+    It 'ships only the allowed assemblies: the cmdlets and the loader beside the manifest, the client and its two dependencies in dependencies/' {
         ($Entries | Where-Object { $_ -like '*.dll' } | Sort-Object) |
-            Should -Be @('Mautic/Mautic.Client.dll', 'Mautic/Mautic.dll', 'Mautic/Newtonsoft.Json.dll', 'Mautic/Polly.dll')
+            Should -Be @('Mautic/dependencies/Mautic.Client.dll', 'Mautic/dependencies/Newtonsoft.Json.dll', 'Mautic/dependencies/Polly.dll', 'Mautic/Mautic.dll', 'Mautic/Mautic.Loader.dll')
     }
 
     It 'has a manifest that Test-ModuleManifest accepts after extraction, named like the folder' {

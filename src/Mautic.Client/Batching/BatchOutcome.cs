@@ -55,7 +55,9 @@ namespace Mautic.Client.Batching
         }
 
         /// <summary>An item that is only a record's id (a membership change): no payload.</summary>
-        public WriteItem(T input, long id) : this(input, null, id) { }
+        public static WriteItem<T> ForId(T input, long id) => new WriteItem<T>(input, null, id);
+        /// <summary>An item whose payload the cmdlets built (they never hold Newtonsoft types: see <see cref="MauticPayload"/>).</summary>
+        public static WriteItem<T> Of(T input, MauticPayload payload, long? id = null) => new WriteItem<T>(input, payload?.Json, id);
 
         public T Input { get; }
         public Newtonsoft.Json.Linq.JObject Payload { get; }

@@ -44,7 +44,7 @@ namespace Mautic.Client.Operations
         /// (CSV columns), then -Property, then the named parameters. Returns the problems found (an empty payload, an
         /// invalid e-mail) instead of throwing, so a bad record becomes one error and the rest go on.
         /// </summary>
-        public static JObject BuildPayload(
+        public static MauticPayload BuildPayload(
             IEnumerable<KeyValuePair<string, object>> inputProperties,
             IDictionary property,
             IEnumerable<KeyValuePair<string, object>> named,
@@ -77,7 +77,7 @@ namespace Mautic.Client.Operations
             else if (email != null && email.Type == JTokenType.String) payload["email"] = ((string)email).Trim();
             if (problem == null && !payload.Properties().Any())
                 problem = "There is nothing to send: no field values were given.";
-            return payload;
+            return new MauticPayload(payload);
         }
 
         static object OwnerId(object value)

@@ -159,7 +159,7 @@ namespace Mautic.Client.Operations
         /// area's read-only properties are dropped, so a record piped back is not sent as values), -Property, and the
         /// named parameters. Returns the problem found (nothing to send; on create, no name) instead of throwing.
         /// </summary>
-        public JObject BuildPayload(IEnumerable<KeyValuePair<string, object>> inputProperties, System.Collections.IDictionary property,
+        public MauticPayload BuildPayload(IEnumerable<KeyValuePair<string, object>> inputProperties, System.Collections.IDictionary property,
             IEnumerable<KeyValuePair<string, object>> named, bool create, out string problem)
         {
             var payload = new JObject();
@@ -178,7 +178,7 @@ namespace Mautic.Client.Operations
                 problem = $"A new {Resource.Noun} needs a value for '{Resource.NameField}'.";
             else if (create && Resource.RequiredOnCreate.FirstOrDefault(f => string.IsNullOrWhiteSpace(payload[f]?.ToString())) is string missing)
                 problem = $"A new {Resource.Noun} needs a value for '{missing}'.";
-            return payload;
+            return new MauticPayload(payload);
         }
 
         /// <summary>

@@ -76,13 +76,13 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>The JSON body of a create, PUT or merge patch: only the values given (null leaves a value out).</summary>
-        public static JObject Body(string name, string description, object properties, bool clearDescription = false)
+        public static MauticPayload Body(string name, string description, object properties, bool clearDescription = false)
         {
             var body = new JObject();
             if (name != null) body["name"] = name;
             if (description != null) body["description"] = description.Length == 0 && clearDescription ? JValue.CreateNull() : (JToken)description;
             if (properties != null) body["properties"] = MauticJson.FromValue(properties);
-            return body;
+            return new MauticPayload(body);
         }
 
         static void CheckName(JObject body, bool required)
@@ -94,29 +94,29 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>POST projects: {name, description?, properties?}; the 201's project.</summary>
-        public MauticRecord Create(JObject body, CancellationToken ct = default)
+        public MauticRecord Create(MauticPayload body, CancellationToken ct = default)
         {
             Require("Creating a project");
-            CheckName(body, required: true);
-            return Shape(Client.Send(MauticRequest.ForV2(HttpMethod.Post, Route, body), ct).Body);
+            CheckName(body.Json, required: true);
+            return Shape(Client.Send(MauticRequest.ForV2(HttpMethod.Post, Route, body.Json), ct).Body);
         }
 
         /// <summary>PATCH projects/{id} as a JSON merge patch: only what is sent changes.</summary>
-        public MauticRecord Update(long id, JObject patch, CancellationToken ct = default)
+        public MauticRecord Update(long id, MauticPayload patch, CancellationToken ct = default)
         {
             Require("Changing a project");
             var path = PathOf(id);
-            CheckName(patch, required: false);
-            return Shape(Client.Send(MauticRequest.ForV2(new HttpMethod("PATCH"), path, patch), ct).Body);
+            CheckName(patch.Json, required: false);
+            return Shape(Client.Send(MauticRequest.ForV2(new HttpMethod("PATCH"), path, patch.Json), ct).Body);
         }
 
         /// <summary>PUT projects/{id}: replaces the project; a value not sent is reset (description null, properties []).</summary>
-        public MauticRecord Replace(long id, JObject body, CancellationToken ct = default)
+        public MauticRecord Replace(long id, MauticPayload body, CancellationToken ct = default)
         {
             Require("Replacing a project");
             var path = PathOf(id);
-            CheckName(body, required: true);
-            return Shape(Client.Send(MauticRequest.ForV2(HttpMethod.Put, path, body), ct).Body);
+            CheckName(body.Json, required: true);
+            return Shape(Client.Send(MauticRequest.ForV2(HttpMethod.Put, path, body.Json), ct).Body);
         }
 
         /// <summary>DELETE projects/{id} (204); Mautic takes the project off every record that had it.</summary>

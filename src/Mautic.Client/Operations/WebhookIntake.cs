@@ -22,6 +22,29 @@ namespace Mautic.Client.Operations
         public const string SignatureHeader = "Webhook-Signature";
 
         /// <summary>
+        /// Azure Automation's $WebhookData given as JSON text (PowerShell 7 runbooks get it so): true when
+        /// <paramref name="text"/> is a JSON object with a RequestBody key (any case). <paramref name="requestBody"/> is
+        /// that value when it is a string (else null), <paramref name="signature"/> the RequestHeader's Webhook-Signature
+        /// (any case; the first of several), or null. A Mautic body never has a RequestBody key.
+        /// </summary>
+        public static bool TryReadWebhookData(string text, out string requestBody, out string signature)
+        {
+            requestBody = signature = null;
+            if (text == null || text.IndexOf("\"RequestBody\"", StringComparison.OrdinalIgnoreCase) < 0) return false;
+            JObject data;
+            try { data = JToken.Parse(text) as JObject; }
+            catch (JsonException) { return false; }
+            JToken Key(JObject o, string name) => o?.Properties().FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value;
+            var body = Key(data, "RequestBody");
+            if (body == null) return false;
+            requestBody = body.Type == JTokenType.String ? (string)body : null;
+            var header = Key(Key(data, "RequestHeader") as JObject, SignatureHeader);
+            if (header is JArray many) header = many.FirstOrDefault();
+            signature = header == null || header.Type == JTokenType.Null ? null : header.ToString();
+            return true;
+        }
+
+        /// <summary>
         /// True when <paramref name="signature"/> is the base64 HMAC-SHA256 of <paramref name="body"/> under
         /// <paramref name="secret"/>. The comparison takes the same time wherever the first difference is; a missing,
         /// empty or malformed signature is false.

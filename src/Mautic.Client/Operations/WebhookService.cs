@@ -38,6 +38,9 @@ namespace Mautic.Client.Operations
         /// Null when every name of <paramref name="triggers"/> (a string or an array of them) is a trigger Mautic knows;
         /// otherwise the problem, naming the unknown names and listing the known ones.
         /// </summary>
+        public string CheckPayloadTriggers(MauticPayload payload, CancellationToken ct = default) => CheckTriggers(payload?.Json["triggers"], ct);
+
+        /// <summary>As <see cref="CheckPayloadTriggers"/>, for the payload's triggers value.</summary>
         public string CheckTriggers(JToken triggers, CancellationToken ct = default)
         {
             if (triggers == null || triggers.Type == JTokenType.Null) return null;

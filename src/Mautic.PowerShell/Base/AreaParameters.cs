@@ -1,5 +1,4 @@
 using System.Threading;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Base
 {
@@ -21,7 +20,7 @@ namespace Mautic.PowerShell.Base
         internal virtual string Problem(out object offending) { offending = null; return null; }
 
         /// <summary>The area's check of a built payload (null: it may be sent); see <see cref="EntityWriteCmdlet"/>.</summary>
-        internal virtual string Check(JObject payload, MauticConnection connection, CancellationToken cancel) => null;
+        internal virtual string Check(MauticPayload payload, MauticConnection connection, CancellationToken cancel) => null;
 
         /// <summary>A switch's value when it was given (-X or -X:$false), else null: a switch left out sends nothing.</summary>
         protected static object IfGiven(EntityWriteCmdlet cmdlet, string name, SwitchParameter value) =>

@@ -20,7 +20,6 @@ namespace Mautic.PowerShell.Base
             Parameters.Fields(Enumerable.Empty<KeyValuePair<string, object>>(), null);
 
         /// <summary>The error target: the piped object, or else what was given by name.</summary>
-        protected object Target(Newtonsoft.Json.Linq.JObject payload) =>
-            InputObject ?? (object)payload.ToString(Newtonsoft.Json.Formatting.None);
+        protected object Target(MauticPayload payload) => InputObject ?? (object)payload.ToJson();
     }
 }

@@ -102,7 +102,7 @@ namespace Mautic.PowerShell.Base
         /// The area's own check of a built payload before it is queued (<see cref="AreaParameters.Check"/>: webhook
         /// trigger names): a problem returned is an InvalidArgument error carrying the input, and nothing is sent for it.
         /// </summary>
-        protected string CheckPayload(Newtonsoft.Json.Linq.JObject payload) => Own?.Check(payload, Conn, CancellationToken);
+        protected string CheckPayload(MauticPayload payload) => Own?.Check(payload, Conn, CancellationToken);
 
         /// <summary>
         /// False, with an InvalidArgument error carrying the value at fault, when the area's own parameters are wrong
@@ -155,7 +155,7 @@ namespace Mautic.PowerShell.Base
             var fromInput = PipedOther != null ? null : PSConvert.PropertiesOf(InputObject);
             var payload = Service.BuildPayload(fromInput, Property, NamedFields(), create: true, out var problem);
             // The payload as the error target carries no secret (a new user's plainPassword, a -Property password).
-            var target = InputObject ?? (object)Mautic.Client.Http.Redactor.Body(payload.ToString(Newtonsoft.Json.Formatting.None), "application/json");
+            var target = InputObject ?? (object)payload.ToRedactedJson();
             if ((problem = problem ?? CheckPayload(payload)) != null) { WriteInvalidArgument(problem, target); return; }
             if (!ShouldProcess(Area.Noun + " '" + (payload[Area.NameField] ?? "") + "'", "Create")) return;
             Enqueue(target, payload, null);

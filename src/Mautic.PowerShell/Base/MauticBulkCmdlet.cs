@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Base
 {
@@ -47,10 +46,10 @@ namespace Mautic.PowerShell.Base
 
         protected abstract IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items);
 
-        protected void Enqueue(object input, JObject payload, long? id)
+        protected void Enqueue(object input, MauticPayload payload, long? id)
         {
             if (_writer == null) Open();
-            Write(_writer.Add(new WriteItem<object>(input, payload, id)));
+            Write(_writer.Add(WriteItem<object>.Of(input, payload, id)));
         }
 
         void Open()

@@ -29,7 +29,7 @@ namespace Mautic.PowerShell.Base
         protected virtual bool Confirm(long id) => ShouldProcess("contact " + id, Action);
 
         /// <summary>The body sent for each contact of this pipeline record (none by default).</summary>
-        protected virtual Newtonsoft.Json.Linq.JObject Payload() => null;
+        protected virtual MauticPayload Payload() => null;
 
         protected override void Process()
         {

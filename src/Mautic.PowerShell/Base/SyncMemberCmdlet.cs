@@ -225,7 +225,7 @@ namespace Mautic.PowerShell.Base
             foreach (var p in plan.Where(p => p.Value == MemberAction.Added))
                 if (ShouldProcessAt(ConfirmImpact.Medium, false, Label(p.Key.Id.Value), "Add to " + _what))
                 {
-                    adds.Add(new WriteItem<Wanted>(p.Key, p.Key.Id.Value));
+                    adds.Add(WriteItem<Wanted>.ForId(p.Key, p.Key.Id.Value));
                     approved.Add(p.Key);
                 }
             var addOutcomes = _sync.Change(true, adds, ThrottleLimit, ct).ToDictionary(o => o.Input);
@@ -259,7 +259,7 @@ namespace Mautic.PowerShell.Base
                 else if (extra.Count > 0)
                 {
                     var removals = extra.Where(id => ShouldProcessAt(ConfirmImpact.High, Force, Label(id), "Remove from " + _what))
-                        .Select(id => new WriteItem<long>(id, id)).ToList();
+                        .Select(id => WriteItem<long>.ForId(id, id)).ToList();
                     foreach (var outcome in _sync.Change(false, removals, ThrottleLimit, ct))
                     {
                         if (!outcome.Succeeded) { failed++; WriteItemError(outcome.Error, outcome.Input); continue; }

@@ -1,6 +1,5 @@
 using System.Net.Http;
 using Mautic.Client.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Api
 {
@@ -54,26 +53,24 @@ namespace Mautic.PowerShell.Cmdlets.Api
                 var plain = PSConvert.ToPlain(Body);
                 if (plain is string text)
                 {
-                    try { request.Body = JToken.Parse(text); }
-                    catch (Newtonsoft.Json.JsonException e)
+                    if (request.WithBodyJson(text) is string problem)
                     {
-                        WriteInvalidArgument($"-Body is a string but not JSON ({e.Message}); pass a hashtable or a JSON string.", Body);
+                        WriteInvalidArgument($"-Body is a string but not JSON ({problem}); pass a hashtable or a JSON string.", Body);
                         return;
                     }
                 }
-                else request.Body = MauticJson.FromValue(plain);
+                else request.WithBodyValue(plain);
             }
             if (request.Method != HttpMethod.Get && !ShouldProcess(Conn.BaseUrl + (v2 ? "/api/v2/" : "/api/") + path, request.Method.Method)) return;
             // A failed call is one non-terminating error (a piped body is one input of many), with the input as target.
-            JToken body;
-            try { body = Conn.Client.Send(request, CancellationToken).Body; }
+            object value2;
+            try { value2 = Conn.Client.Send(request, CancellationToken).Value; }
             catch (MauticApiException e)
             {
                 WriteItemError(e, Body ?? Path);
                 return;
             }
-            if (body == null) return;
-            var value2 = RecordShaper.Value(null, body);
+            if (value2 == null) return;
             if (value2 is MauticRecord r) WriteRecord(r);
             else if (value2 is object[] items)
                 foreach (var item in items) { if (item is MauticRecord ir) WriteRecord(ir); else WriteObject(item); }

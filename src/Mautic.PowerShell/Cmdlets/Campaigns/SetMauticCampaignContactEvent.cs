@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mautic.Client.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Campaigns
 {
@@ -44,13 +43,13 @@ namespace Mautic.PowerShell.Cmdlets.Campaigns
         protected override void Process()
         {
             if (!AcceptsPiped(InputObject, "campaign event", EventKinds)) return;
-            var payload = new JObject { ["eventId"] = EventId, ["contactId"] = ContactId };
+            var payload = new MauticPayload { ["eventId"] = EventId, ["contactId"] = ContactId };
             if (Property != null)
-                foreach (DictionaryEntry e in Property) payload[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = MauticJson.FromValue(e.Value);
-            if (TriggerDate.HasValue) payload["triggerDate"] = MauticJson.FromValue(TriggerDate.Value);
+                foreach (DictionaryEntry e in Property) payload[Convert.ToString(e.Key, CultureInfo.InvariantCulture)] = e.Value;
+            if (TriggerDate.HasValue) payload["triggerDate"] = TriggerDate.Value;
             // The piped row or record is the input an error carries; typed parameters are carried as the request item.
-            var target = InputObject ?? (object)payload.ToString(Newtonsoft.Json.Formatting.None);
-            if (payload.Count == 2)
+            var target = InputObject ?? (object)payload.ToJson();
+            if (payload.Names.Count() == 2)
             {
                 WriteInvalidArgument($"Nothing to change for event {EventId} of contact {ContactId}: give -TriggerDate or -Property.", target);
                 return;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mautic.Client.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
@@ -27,13 +26,13 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
 
         protected override string Action => "Record UTM tags";
 
-        protected override JObject Payload()
+        protected override MauticPayload Payload()
         {
-            var body = new JObject();
+            var body = new MauticPayload();
             void Put(string key, string value) { if (!string.IsNullOrEmpty(value)) body[key] = value; }
             Put("utm_campaign", Campaign); Put("utm_source", Source); Put("utm_medium", Medium); Put("utm_content", Content); Put("utm_term", Term);
             Put("url", Url); Put("referer", Referer); Put("useragent", UserAgent); Put("remotehost", RemoteHost);
-            if (Query != null && Query.Count > 0) body["query"] = MauticJson.FromValue(Query);
+            if (Query != null && Query.Count > 0) body["query"] = Query;
             if (LastActive.HasValue) body["lastActive"] = LastActive.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             return body;
         }

@@ -28,7 +28,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             var fromInput = PSConvert.IsMauticType(InputObject, "Mautic.Contact") ? null : PSConvert.PropertiesOf(InputObject);
             var payload = ContactService.BuildPayload(fromInput, Property, NamedFields(), AddTag, RemoveTag, out var problem);
             var target = InputObject ?? (object)Id;
-            if (problem != null && payload.Properties().Any()) { WriteInvalidArgument(problem, target); return; }
+            if (problem != null && !payload.IsEmpty) { WriteInvalidArgument(problem, target); return; }
             if (problem != null) { WriteInvalidArgument($"Nothing to change for contact {Id}: give field parameters, -Property, -AddTag or -RemoveTag.", target); return; }
             if (!ShouldProcess("contact " + Id, Replace ? "Replace" : "Update")) return;
             Enqueue(target, payload, Id);

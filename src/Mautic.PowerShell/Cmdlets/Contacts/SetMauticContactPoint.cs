@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Contacts
 {
@@ -15,7 +14,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         /// <summary>A point group's score has no batch route; the points field goes through batch edit.</summary>
         protected override int BatchSize => Group.HasValue ? OneByOne : Chunk.MaxBatchSize;
 
-        protected override JObject Payload() => Group.HasValue ? null : new JObject { ["points"] = Points };
+        protected override MauticPayload Payload() => Group.HasValue ? null : new MauticPayload { ["points"] = Points };
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>
             Group.HasValue

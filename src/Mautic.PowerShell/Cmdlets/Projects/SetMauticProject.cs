@@ -34,12 +34,12 @@ namespace Mautic.PowerShell.Cmdlets.Projects
         {
             Conn.Projects.EnsureServer();
             var patch = ProjectService.Body(Name, Description, Property == null ? null : PSConvert.ToPlain(Property), clearDescription: true);
-            if (patch.Count == 0)
+            if (patch.IsEmpty)
             {
                 WriteInvalidArgument($"Nothing to change on project {Id}: give -Name, -Description or -Property.", Id);
                 return;
             }
-            if (!ShouldProcess("project " + Id, "Change " + string.Join(", ", patch.Properties().Select(p => p.Name)))) return;
+            if (!ShouldProcess("project " + Id, "Change " + string.Join(", ", patch.Names))) return;
             try
             {
                 var changed = Conn.Projects.Update(Id, patch, CancellationToken);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Users
 {
@@ -38,7 +37,7 @@ namespace Mautic.PowerShell.Cmdlets.Users
             if (Password == null) yield break;
             // Mautic wants the password twice; the plain text lives only in the request body, which is never logged unmasked.
             var plain = new NetworkCredential(string.Empty, Password).Password;
-            yield return new KeyValuePair<string, object>("plainPassword", new JObject { ["password"] = plain, ["confirm"] = plain });
+            yield return new KeyValuePair<string, object>("plainPassword", new Dictionary<string, object> { ["password"] = plain, ["confirm"] = plain });
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Management.Automation.Language;
 using System.Threading;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
@@ -27,8 +26,8 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
             named.Concat(Given(("webhookUrl", WebhookUrl), ("triggers", Trigger), ("eventsOrderbyDir", EventsOrderbyDir?.ToUpperInvariant())));
 
         /// <summary>Trigger names (from -Trigger, -Property or a piped row) are checked against Mautic's list, read once per connection.</summary>
-        internal override string Check(JObject payload, MauticConnection connection, CancellationToken cancel) =>
-            connection.Webhooks.CheckTriggers(payload["triggers"], cancel);
+        internal override string Check(MauticPayload payload, MauticConnection connection, CancellationToken cancel) =>
+            connection.Webhooks.CheckPayloadTriggers(payload, cancel);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Collections.Specialized;
 using System.Net;
 using System.Security;
 using Mautic.Client.Operations;
-using Newtonsoft.Json.Linq;
 
 namespace Mautic.PowerShell.Cmdlets.Webhooks
 {
@@ -27,11 +26,11 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
         {
             var value = Unwrap(input);
             var post = new WebhookPost();
-            if (value is string text && WebhookDataJson(text) is JObject data)
+            if (value is string text && WebhookIntake.TryReadWebhookData(text, out var requestBody, out var headerSignature))
             {
                 // PowerShell 7 runbooks in Azure Automation get $WebhookData as JSON text.
-                post.SetBody(data["RequestBody"]?.Type == JTokenType.String ? (string)data["RequestBody"] : null, "RequestBody");
-                post.Signature = Header(data["RequestHeader"]);
+                post.SetBody(requestBody, "RequestBody");
+                post.Signature = headerSignature;
             }
             else if (value is string || value is byte[]) post.SetBody(value, "the body");
             else
@@ -76,23 +75,7 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
             finally { Array.Clear(key, 0, key.Length); }
         }
 
-        /// <summary>$WebhookData as JSON text (an object with RequestBody), else null; a Mautic body never has that key.</summary>
-        static JObject WebhookDataJson(string text)
-        {
-            if (text.IndexOf("\"RequestBody\"", StringComparison.OrdinalIgnoreCase) < 0) return null;
-            try { return JToken.Parse(text) is JObject o && o.Properties().Any(p => p.Name.Equals("RequestBody", StringComparison.OrdinalIgnoreCase)) ? CaseInsensitive(o) : null; }
-            catch (Newtonsoft.Json.JsonException) { return null; }
-        }
-
-        static JObject CaseInsensitive(JObject o)
-        {
-            var copy = new JObject();
-            foreach (var p in o.Properties())
-                copy[p.Name.Equals("RequestBody", StringComparison.OrdinalIgnoreCase) ? "RequestBody" : p.Name.Equals("RequestHeader", StringComparison.OrdinalIgnoreCase) ? "RequestHeader" : p.Name] = p.Value;
-            return copy;
-        }
-
-        /// <summary>The Webhook-Signature value in a set of headers (a dictionary, a NameValueCollection, an object with a property per header, JSON), whatever its case.</summary>
+        /// <summary>The Webhook-Signature value in a set of headers (a dictionary, a NameValueCollection, an object with a property per header), whatever its case.</summary>
         static string Header(object headers)
         {
             headers = Unwrap(headers);
@@ -101,12 +84,9 @@ namespace Mautic.PowerShell.Cmdlets.Webhooks
             {
                 case null: return null;
                 case NameValueCollection nvc: value = nvc[WebhookIntake.SignatureHeader]; break;
-                case JObject json: value = json.Properties().FirstOrDefault(p => p.Name.Equals(WebhookIntake.SignatureHeader, StringComparison.OrdinalIgnoreCase))?.Value; break;
                 default: value = Member(headers, WebhookIntake.SignatureHeader); break;
             }
             value = Unwrap(value);
-            if (value is JValue jv) value = jv.Value;
-            if (value is JArray ja) value = ja.Select(v => v.ToString()).ToArray();
             if (value is IEnumerable many && !(value is string)) value = many.Cast<object>().FirstOrDefault();
             return value == null ? null : Convert.ToString(Unwrap(value), System.Globalization.CultureInfo.InvariantCulture);
         }
