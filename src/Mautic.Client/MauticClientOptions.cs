@@ -17,6 +17,12 @@ namespace Mautic.Client
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
         /// <summary>Per-attempt timeout.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>
+        /// After a create was cut off and some of its rows are not in Mautic when read back, how long to wait before reading
+        /// them once more (Mautic may still be saving a batch whose connection broke) and calling them not saved.
+        /// </summary>
+        public TimeSpan SettleDelay { get; set; } = TimeSpan.FromSeconds(5);
+
         /// <summary>A Retry-After longer than this is not waited out: the call fails at once with LimitsExceeded.</summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(120);
         /// <summary>

@@ -56,7 +56,7 @@ public sealed class ErrorMappingTests : PsTest
     }
 
     [Fact]
-    public void A_batch_whose_answer_was_cut_off_says_each_row_may_have_been_saved()
+    public void A_batch_cut_off_before_Mautic_saved_it_says_each_row_was_not_saved()
     {
         Ps.Connect();
         State.Arm(new Fault { PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.Drop });
@@ -66,8 +66,8 @@ public sealed class ErrorMappingTests : PsTest
         Assert.All(r.Errors, e =>
         {
             Assert.Equal(ErrorCategory.ConnectionError, e.CategoryInfo.Category);
-            Assert.Contains("check before sending it again", e.Exception.Message);
+            Assert.EndsWith("Sending it again is safe.", e.Exception.Message);
         });
-        Assert.Single(r.Requests, q => q.Path == "/api/contacts/batch/new");   // never re-sent
+        Assert.Single(r.Requests, q => q.Path == "/api/contacts/batch/new");   // never re-sent by the module itself
     }
 }

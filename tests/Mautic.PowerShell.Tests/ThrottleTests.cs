@@ -18,9 +18,10 @@ public sealed class ThrottleTests : PsTest
     {
         var r = Ok("""
             $bulk = [Mautic.PowerShell.Base.MauticBulkCmdlet]
+            $member = [Mautic.PowerShell.Base.SyncMemberCmdlet]   # Sync-Mautic*Member: one request per contact where Mautic has no batch route
             $all = Get-Command -Module Mautic -CommandType Cmdlet
             [pscustomobject]@{
-                Bulk = @($all | Where-Object { $bulk.IsAssignableFrom($_.ImplementingType) } | ForEach-Object Name)
+                Bulk = @($all | Where-Object { $bulk.IsAssignableFrom($_.ImplementingType) -or $member.IsAssignableFrom($_.ImplementingType) } | ForEach-Object Name)
                 Throttled = @($all | Where-Object { $_.Parameters.ContainsKey('ThrottleLimit') } | ForEach-Object Name)
             }
             """);

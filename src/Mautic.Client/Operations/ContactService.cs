@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using System.Globalization;
 using Mautic.Client.Batching;
@@ -170,11 +171,11 @@ namespace Mautic.Client.Operations
             }
             string Slot(string field, object value) => field.ToLowerInvariant() + "\n" + WhereClause.Format(value).Trim().ToLowerInvariant();
             var found = new Dictionary<string, List<MauticRecord>>(StringComparer.Ordinal);
-            Dictionary<string, string> types;
-            try
+            Dictionary<string, string> types = null;
+            void ReadBack(IEnumerable<int> rows)
             {
-                types = FieldTypes(ct);
-                foreach (var byField in doubt.Select(i => KeyOf(items[i])).Where(k => k != null).GroupBy(k => k.Value.Key, StringComparer.OrdinalIgnoreCase))
+                found.Clear();
+                foreach (var byField in rows.Select(i => KeyOf(items[i])).Where(k => k != null).GroupBy(k => k.Value.Key, StringComparer.OrdinalIgnoreCase))
                     foreach (var c in WhereIn(byField.Key, byField.Select(k => k.Value.Value), ct))
                     {
                         if (c[byField.Key] == null) continue;
@@ -182,6 +183,21 @@ namespace Mautic.Client.Operations
                         if (!found.TryGetValue(slot, out var list)) found[slot] = list = new List<MauticRecord>();
                         if (!list.Any(x => x.Id == c.Id)) list.Add(c);
                     }
+            }
+            bool Holds(int i) => KeyOf(items[i]) is KeyValuePair<string, string> k && found.TryGetValue(Slot(k.Key, k.Value), out var l) && l.Count == 1 && Differs(items[i].Payload, l[0], types) == null;
+            try
+            {
+                types = FieldTypes(ct);
+                ReadBack(doubt);
+                // A connection cut while Mautic was still working on the batch (a proxy or the network, not Mautic dying):
+                // Mautic finishes it within seconds. Rows not there yet are read once more after SettleDelay.
+                var pending = doubt.Where(i => !Holds(i)).ToList();
+                if (pending.Count > 0 && Client.Options.SettleDelay > TimeSpan.Zero)
+                {
+                    Client.Log(MauticLogLevel.Verbose, $"{pending.Count} row(s) of the cut-off request are not in Mautic yet: reading them again in {Client.Options.SettleDelay.TotalSeconds:0.#} s, in case Mautic was still saving them.");
+                    Task.Delay(Client.Options.SettleDelay, ct).Wait(ct);
+                    ReadBack(doubt);
+                }
             }
             catch (MauticApiException check)
             {
@@ -215,6 +231,14 @@ namespace Mautic.Client.Operations
                     continue;
                 }
                 var why = contact == null ? $"no contact has {named}" : $"contact {contact.Id} has {differs}";
+                if (cut.Kind == MauticErrorKind.Timeout)
+                {
+                    // The client gave up while Mautic was still working on it: not there yet proves nothing.
+                    unknown++;
+                    outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, cut.Reworded(cut.Message +
+                        $" Read back afterwards, {why}; but the request timed out while Mautic was still working on it, so it may yet be saved: it stays in doubt."));
+                    continue;
+                }
                 notSaved++;
                 outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, new MauticApiException(
                     $"Mautic did not save this contact: {cut.Method} {cut.Url} was cut off before its answer ({Innermost(cut).TrimEnd('.')}), and read back once Mautic answered again, {why}. Sending it again is safe.",
