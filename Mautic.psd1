@@ -28,6 +28,7 @@
         'Remove-MauticSegmentMember'
         'Send-MauticEmail'
         'Send-MauticEmailReply'
+        'Get-MauticEmailActivity'
         'Get-MauticEmail'
         'New-MauticEmail'
         'Set-MauticEmail'
