@@ -9,8 +9,9 @@ namespace Mautic.FakeServer;
 /// per URL (shared by every e-mail; redirect_id a random key), one channel_url_trackables row per e-mail and redirect.</item>
 /// <item>GET /email/{tracking_hash}.gif (no auth) answers the 43-byte GIF with 200, for any hash. A known hash marks the
 /// send read (date_read at the first open, last_opened, open_count, open_details with the user agent), raises the
-/// e-mail's readCount at the first open, and adds an email_stats_devices row per open.</item>
-/// <item>GET /r/{redirect_id}?ct=... (no auth) answers 302 to the target with the query appended (ct included); an
+/// e-mail's readCount at the first open (7.0.0 only: 5.1.0 leaves it at 0), and adds an email_stats_devices row per open.</item>
+/// <item>GET /r/{redirect_id}?ct=... (no auth) answers 302 to the target with the query appended (5.1.0: ct included;
+/// 7.0.0: all but ct); an
 /// unknown key is a 404 page. With a ct (base64 of a PHP-serialized array: source, email, stat, lead, channel) it adds a
 /// page_hits row (email_id and lead_id from the ct, source "email", url the target, code 200) and counts a hit on the
 /// redirect and the e-mail's trackable (unique_hits once per contact); without a ct nothing is recorded.</item>
@@ -52,7 +53,8 @@ static partial class Routes
             if (stat != null)
             {
                 var now = DateTime.UtcNow;
-                if (stat.DateRead == null && s.Emails.Rows.TryGetValue(stat.EmailId, out var e)) Count(e, "readCount", 1);
+                // 7.0.0 raises the e-mail's readCount at a send's first open; 5.1.0 leaves it at 0 (measured, the same request).
+                if (stat.DateRead == null && s.IsV7 && s.Emails.Rows.TryGetValue(stat.EmailId, out var e)) Count(e, "readCount", 1);
                 stat.DateRead ??= now;
                 stat.LastOpened = now;
                 stat.Opens.Add((now, ctx.Request.Headers.UserAgent.FirstOrDefault()));
@@ -77,7 +79,9 @@ static partial class Routes
                 ctx.Response.ContentType = "text/html; charset=UTF-8";
                 return ctx.Response.WriteAsync("<!DOCTYPE html><html><body><h1>404 Not Found</h1><p>The requested URL n/a was not found.</p></body></html>");
             }
-            var query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value!.TrimStart('?') : "";
+            // 5.1.0 appends the whole query to the target, ct included; 7.0.0 appends all but ct (measured).
+            var query = string.Join("&", ctx.Request.Query.Where(p => !(s.IsV7 && p.Key == "ct"))
+                .SelectMany(p => p.Value.Select(v => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(v ?? ""))));
             var ct = ctx.Request.Query["ct"].FirstOrDefault();
             if (!string.IsNullOrEmpty(ct))
             {
@@ -112,12 +116,67 @@ static partial class Routes
         catch (FormatException) { return null; }
     }
 
-    /// <summary>The id under a top-level key of a serialized ct (s:4:"lead";i:5; or s:4:"lead";s:1:"5";).</summary>
+    /// <summary>The id under a top-level key of a serialized ct (s:4:"lead";i:5; or s:4:"lead";s:1:"5";); null when absent.</summary>
     static long? ClickthroughId(string? serialized, string key)
     {
         if (serialized == null) return null;
-        var m = Regex.Match(serialized, $"s:{key.Length}:\"{Regex.Escape(key)}\";(?:i:(\\d+)|s:\\d+:\"(\\d+)\")");
-        return m.Success ? long.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, CultureInfo.InvariantCulture) : null;
+        try
+        {
+            var pos = 0;
+            var value = PhpValue(serialized, ref pos) is Dictionary<string, object?> top ? top.GetValueOrDefault(key) : null;
+            return value switch
+            {
+                long l => l,
+                string t when long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var p) => p,
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException) { return null; }
+    }
+
+    /// <summary>One value of PHP's serialize() format: N; b:1; i:5; d:1.5; s:3:"abc"; a:n:{key;value;...} (keys as strings).</summary>
+    static object? PhpValue(string t, ref int pos)
+    {
+        var type = t[pos];
+        if (type == 'N') { pos += 2; return null; }
+        var colon = t.IndexOf(':', pos + 2);
+        switch (type)
+        {
+            case 'b':
+            case 'i':
+            case 'd':
+            {
+                var end = t.IndexOf(';', pos);
+                var raw = t.Substring(pos + 2, end - pos - 2);
+                pos = end + 1;
+                if (type == 'b') return raw == "1";
+                if (type == 'i') return long.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                return double.Parse(raw, CultureInfo.InvariantCulture);
+            }
+            case 's':
+            {
+                var length = int.Parse(t.Substring(pos + 2, colon - pos - 2), CultureInfo.InvariantCulture);
+                var bytes = Encoding.UTF8.GetBytes(t.Substring(colon + 2));
+                var text = Encoding.UTF8.GetString(bytes, 0, length);
+                pos = colon + 2 + text.Length + 2;
+                return text;
+            }
+            case 'a':
+            {
+                var count = int.Parse(t.Substring(pos + 2, colon - pos - 2), CultureInfo.InvariantCulture);
+                pos = colon + 2;
+                var map = new Dictionary<string, object?>();
+                for (var i = 0; i < count; i++)
+                {
+                    var k = Convert.ToString(PhpValue(t, ref pos), CultureInfo.InvariantCulture) ?? "";
+                    map[k] = PhpValue(t, ref pos);
+                }
+                pos++;   // the closing brace
+                return map;
+            }
+            default:
+                throw new FormatException("Not PHP's serialize() format at " + pos);
+        }
     }
 
     /// <summary>PHP's serialize() of a send's open_details: each open's datetime, useragent and inBrowser (false).</summary>
