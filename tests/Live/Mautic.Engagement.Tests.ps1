@@ -150,6 +150,20 @@ Describe 'Get-MauticEmailActivity on the <Target> server' -ForEach @{ Target = $
         finally { Remove-Item $file -ErrorAction SilentlyContinue }
     }
 
+    It 'keeps the send with neither contact nor e-mail once both are deleted, and loses the open, click and bounce' {
+        Remove-MauticContact -Id $Contact.id -Force -ErrorAction Stop
+        Remove-MauticEmail -Id $Mail.id -Force -ErrorAction Stop
+        # Other runs' events may share the range: keep this run's send, and any row naming this run's contact or URL.
+        $left = @(Get-MauticEmailActivity -Since $Since -ErrorAction Stop | Where-Object { $_.StatId -eq $StatId -or $_.ContactId -eq $Contact.id -or $_.Url -eq $TargetUrl })
+        ($left | ForEach-Object Kind) | Should -Be @('Sent')
+        $left[0].ContactId | Should -BeNullOrEmpty
+        $left[0].EmailId | Should -BeNullOrEmpty
+        $hit = @(Get-MauticStat page_hits -Where @{ col = 'source_id'; val = $Mail.id }, @{ col = 'url'; val = $TargetUrl } -ErrorAction Stop)
+        $hit.Count | Should -Be 1
+        $hit[0].PSObject.Properties.Name | Should -Not -Contain 'email_id'
+        $hit[0].PSObject.Properties.Name | Should -Not -Contain 'lead_id'
+    }
+
     It 'refuses a piped e-mail and a range that ends before it starts' {
         $null = $Mail | Get-MauticEmailActivity -ErrorVariable bad -ErrorAction SilentlyContinue
         $bad[0].CategoryInfo.Category | Should -Be 'InvalidArgument'

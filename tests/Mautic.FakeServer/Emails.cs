@@ -187,7 +187,8 @@ static partial class Routes
     /// <summary>email_stats rows, as 5.1.0 and 7.0.0 list them (null columns are left out by the stats route).</summary>
     static List<List<(string Col, string? Val)>> EmailStatRows(FakeState s) => s.Sent.OrderBy(x => x.Id).Select(x => new List<(string, string?)>
     {
-        ("id", N(x.Id)), ("email_id", N(x.EmailId)), ("lead_id", N(x.ContactId)), ("ip_id", x.Opens.Count > 0 ? "1" : null), ("email_address", x.Address),
+        // A deleted e-mail or contact leaves its sends with email_id / lead_id NULL (measured on 5.1.0 and 7.0.0).
+        ("id", N(x.Id)), ("email_id", s.Emails.Rows.ContainsKey(x.EmailId) ? N(x.EmailId) : null), ("lead_id", s.Contacts.ContainsKey(x.ContactId) ? N(x.ContactId) : null), ("ip_id", x.Opens.Count > 0 ? "1" : null), ("email_address", x.Address),
         ("list_id", x.ListId is long l ? N(l) : null), ("date_sent", Sql(x.DateSent)), ("is_read", B(x.DateRead != null)),
         ("is_failed", "0"), ("viewed_in_browser", "0"), ("date_read", x.DateRead is DateTime d ? Sql(d) : null),
         ("tracking_hash", x.TrackingHash), ("retry_count", "0"), ("source", x.Source), ("source_id", x.Source != null ? "0" : null),

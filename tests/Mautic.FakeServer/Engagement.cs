@@ -189,14 +189,18 @@ static partial class Routes
         return sb.Append('}').ToString();
     }
 
-    static List<List<(string Col, string? Val)>> EmailOpenRows(FakeState s) => s.EmailOpens.OrderBy(o => o.Id).Select(o => new List<(string, string?)>
+    /// <summary>email_stats_devices: an open goes with its contact's device, so a deleted contact's opens are gone (measured).</summary>
+    static List<List<(string Col, string? Val)>> EmailOpenRows(FakeState s) => s.EmailOpens
+        .Where(o => s.Sent.FirstOrDefault(x => x.Id == o.StatId) is { } stat && s.Contacts.ContainsKey(stat.ContactId)).OrderBy(o => o.Id).Select(o => new List<(string, string?)>
     {
         ("id", N(o.Id)), ("stat_id", N(o.StatId)), ("ip_id", "1"), ("date_opened", Sql(o.DateOpened)),
     }).ToList();
 
     static List<List<(string Col, string? Val)>> PageHitRows(FakeState s) => s.PageHits.OrderBy(h => h.Id).Select(h => new List<(string, string?)>
     {
-        ("id", N(h.Id)), ("redirect_id", N(h.RedirectId)), ("email_id", h.EmailId is long e ? N(e) : null), ("lead_id", h.ContactId is long c ? N(c) : null),
+        // A deleted e-mail or contact leaves its clicks with email_id / lead_id NULL (the e-mail's clicks then drop out of e-mail activity).
+        ("id", N(h.Id)), ("redirect_id", N(h.RedirectId)), ("email_id", h.EmailId is long e && s.Emails.Rows.ContainsKey(e) ? N(e) : null),
+        ("lead_id", h.ContactId is long c && s.Contacts.ContainsKey(c) ? N(c) : null),
         ("ip_id", "1"), ("date_hit", Sql(h.DateHit)), ("country", ""), ("region", ""), ("city", ""), ("isp", ""), ("organization", ""),
         ("code", "200"), ("url", h.Url), ("user_agent", h.UserAgent), ("browser_languages", "a:0:{}"), ("tracking_id", h.TrackingId),
         ("source", h.EmailId != null ? "email" : null), ("source_id", h.EmailId is long se ? N(se) : null), ("query", h.Query),
