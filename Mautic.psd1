@@ -32,6 +32,7 @@
         'Sync-MauticSegmentMember'
         'Send-MauticEmail'
         'Send-MauticEmailReply'
+        'Get-MauticEmailActivity'
         'Get-MauticEmail'
         'New-MauticEmail'
         'Set-MauticEmail'

@@ -69,6 +69,8 @@ namespace Mautic.Client
         internal EmailService Emails => Service<EmailService>();
         internal CampaignService Campaigns => Service<CampaignService>();
         internal StatsService Stats => Service<StatsService>();
+        /// <summary>Per contact and e-mail: sends, opens, clicks and bounces, read in bulk from the stats tables.</summary>
+        internal EngagementService Engagement => Service<EngagementService>();
         /// <summary>A contact's do-not-contact entries, UTM tags, points, group scores, devices, companies and activity.</summary>
         internal ContactExtrasService ContactExtras => Service<ContactExtrasService>();
         /// <summary>Membership changes with no batch route (company, stage, segment removal), bounded concurrency.</summary>

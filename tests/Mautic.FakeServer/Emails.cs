@@ -147,6 +147,7 @@ static partial class Routes
                 .GroupBy(t => t.Member).Select(g => g.First())
                 .Where(t => !already.Contains(t.Member)).OrderBy(t => t.Member).Take(limit ?? int.MaxValue).ToList();
             foreach (var (c, l) in targets) Stat(s, new SentEmail(e.Id, c, null, null) { ListId = l });
+            if (targets.Count > 0) TrackLinks(s, e, Who(ctx));
             Count(e, "sentCount", targets.Count);
             Json(ctx, 200, new JsonObject { ["success"] = 1, ["sentCount"] = targets.Count, ["failedRecipients"] = 0 }).Wait();
         }
@@ -162,6 +163,7 @@ static partial class Routes
             var cid = Id(ctx, "cid");
             if (!s.Contacts.ContainsKey(cid)) { ApiError(ctx, 404, "Contact not found.").Wait(); return; }
             Stat(s, new SentEmail(e.Id, cid, body?["tokens"]?.ToJsonString(), body?["assetAttachments"]?.ToJsonString()) { Source = "api" });
+            TrackLinks(s, e, Who(ctx));
             Count(e, "sentCount", 1);
             Json(ctx, 200, new JsonObject { ["success"] = true }).Wait();
         }
@@ -182,14 +184,15 @@ static partial class Routes
         return Json(ctx, 201, new JsonObject { ["success"] = true });
     });
 
-    /// <summary>email_stats rows, as 5.1.0 lists them (null columns are left out by the stats route).</summary>
+    /// <summary>email_stats rows, as 5.1.0 and 7.0.0 list them (null columns are left out by the stats route).</summary>
     static List<List<(string Col, string? Val)>> EmailStatRows(FakeState s) => s.Sent.OrderBy(x => x.Id).Select(x => new List<(string, string?)>
     {
-        ("id", N(x.Id)), ("email_id", N(x.EmailId)), ("lead_id", N(x.ContactId)), ("email_address", x.Address),
+        // A deleted e-mail or contact leaves its sends with email_id / lead_id NULL (measured on 5.1.0 and 7.0.0).
+        ("id", N(x.Id)), ("email_id", s.Emails.Rows.ContainsKey(x.EmailId) ? N(x.EmailId) : null), ("lead_id", s.Contacts.ContainsKey(x.ContactId) ? N(x.ContactId) : null), ("ip_id", x.Opens.Count > 0 ? "1" : null), ("email_address", x.Address),
         ("list_id", x.ListId is long l ? N(l) : null), ("date_sent", Sql(x.DateSent)), ("is_read", B(x.DateRead != null)),
         ("is_failed", "0"), ("viewed_in_browser", "0"), ("date_read", x.DateRead is DateTime d ? Sql(d) : null),
         ("tracking_hash", x.TrackingHash), ("retry_count", "0"), ("source", x.Source), ("source_id", x.Source != null ? "0" : null),
-        ("open_count", "0"), ("open_details", "a:0:{}"),
+        ("open_count", N(x.Opens.Count)), ("last_opened", x.LastOpened is DateTime lo ? Sql(lo) : null), ("open_details", OpenDetails(x)),
     }).ToList();
 
     static List<List<(string Col, string? Val)>> EmailReplyRows(FakeState s) => s.Replies.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new List<(string, string?)>

@@ -120,7 +120,38 @@ public sealed record SentEmail(long EmailId, long ContactId, string? Tokens, str
     public string? Source;
     public long? ListId;
     public DateTime? DateRead;
+    /// <summary>The latest open (last_opened) and the opens so far (open_count; open_details keeps each one's time and user agent).</summary>
+    public DateTime? LastOpened;
+    public List<(DateTime At, string? UserAgent)> Opens = new();
 }
+
+/// <summary>A row of email_stats_devices: one open of a sent e-mail's tracking pixel.</summary>
+public sealed record EmailOpen(long Id, long StatId, DateTime DateOpened);
+
+/// <summary>A row of page_redirects: a tracked link's target, shared by every e-mail that links to that URL.</summary>
+public sealed class Redirect
+{
+    public long Id;
+    public string Key = "";
+    public string Url = "";
+    public DateTime DateAdded = DateTime.UtcNow;
+    public string? CreatedByUser;
+    public long Hits, UniqueHits;
+    public HashSet<long> Visitors = new();
+}
+
+/// <summary>A row of channel_url_trackables: a redirect used by one e-mail (channel "email", channel_id the e-mail).</summary>
+public sealed class Trackable
+{
+    public string Channel = "email";
+    public long ChannelId;
+    public long RedirectId;
+    public long Hits, UniqueHits;
+    public HashSet<long> Visitors = new();
+}
+
+/// <summary>A row of page_hits made by a click on a tracked link of an e-mail.</summary>
+public sealed record PageHit(long Id, long RedirectId, long? EmailId, long? ContactId, DateTime DateHit, string Url, string? UserAgent, string Query, string TrackingId);
 
 /// <summary>A row of email_stat_replies: a reply recorded through emails/reply/{hash}.</summary>
 public sealed record EmailReply(string Id, long StatId, DateTime DateReplied, string MessageId);
@@ -210,6 +241,11 @@ public sealed class FakeState
     public readonly List<SentEmail> Sent = new();
     public readonly List<EmailReply> Replies = new();
     public long NextStatId = 1;
+    /// <summary>Opens, tracked links and clicks (see Engagement.cs).</summary>
+    public readonly List<EmailOpen> EmailOpens = new();
+    public readonly List<Redirect> Redirects = new();
+    public readonly List<Trackable> Trackables = new();
+    public readonly List<PageHit> PageHits = new();
     /// <summary>Text messages sent (message id, contact id), in order; a send's statId is its position.</summary>
     public readonly List<(long SmsId, long ContactId)> SentSms = new();
     /// <summary>An SMS transport is enabled: a stock Mautic has none, and its send route then refuses every send.</summary>

@@ -166,6 +166,7 @@ static partial class Routes
         MapContactExtras(app, s);
 
         MapEmails(app, s);
+        MapEngagement(app, s);
         MapProjects(app, s);
         MapTagsV2(app, s);
         MapV2Reads(app, s);

@@ -104,6 +104,16 @@ static partial class Routes
                 return EmailStatRows(s);
             case "email_stat_replies":
                 return EmailReplyRows(s);
+            case "email_stats_devices":
+                return EmailOpenRows(s);
+            case "page_hits":
+                return PageHitRows(s);
+            case "page_redirects":
+                return RedirectRows(s);
+            case "channel_url_trackables":
+                return TrackableRows(s);
+            case "lead_donotcontact":
+                return DncRows(s);
             default:
                 return new();
         }

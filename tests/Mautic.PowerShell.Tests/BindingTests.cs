@@ -123,6 +123,9 @@ public sealed class BindingTests : PsTest
         ("Test-MauticUserPermission", "Id", "UserId", "Test-MauticUserPermission -UserId 1 -Permission lead:leads:view", "/api/users/1/permissioncheck"),
         ("New-MauticAsset", "File", "FileName", "[pscustomobject]@{ title = 'b6'; FileName = 'http://127.0.0.1/b6.pdf' } | New-MauticAsset", "/api/assets/new"),
         ("Set-MauticAsset", "File", "FileName", "$a = New-MauticAsset -Title b7 -File http://127.0.0.1/b7.pdf; Set-MauticAsset -Id $a.id -FileName http://127.0.0.1/b7b.pdf", "/api/assets/1/edit"),
+        ("Get-MauticEmailActivity", "ContactId", "Id", "Get-MauticEmailActivity -Id 1 -Kind Bounced", "/api/stats/lead_donotcontact"),
+        ("Get-MauticEmailActivity", "Email", "EmailId", "Get-MauticEmailActivity -EmailId 2 -Kind Clicked", "/api/stats/page_hits"),
+        ("Get-MauticEmailActivity", "Email", "EmailName", "Get-MauticEmailActivity -EmailName 'welcome' -Kind Clicked", "/api/stats/page_hits"),
         ("Send-MauticEmailReply", "TrackingHash", "tracking_hash", "Send-MauticEmailReply -tracking_hash nosuchhash -ErrorAction Ignore", "/api/emails/reply/nosuchhash"),
         ("Remove-MauticPointTriggerEvent", "EventId", "Id", "$t = New-MauticPointTrigger -Name b5 -Property @{ points = 1; triggerExistingLeads = $false }; Remove-MauticPointTriggerEvent -TriggerId $t.id -Id 1 -Force -ErrorAction Ignore", "/api/points/triggers/1/events/delete"),
         ("Export-MauticCampaign", "Id", "CampaignId", RouteCases.Fake7 + "$c = New-MauticCampaign -Name bexp; $d = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'b-' + [guid]::NewGuid().ToString('n')); [void][System.IO.Directory]::CreateDirectory($d); Export-MauticCampaign -CampaignId $c.id -Path $d; [System.IO.Directory]::Delete($d, $true)", "/api/campaigns/export/"),
@@ -217,6 +220,8 @@ public sealed class BindingTests : PsTest
         { "Get-MauticContact -First 2 | Remove-MauticSegmentMember -SegmentId 2", "/api/segments/2/contact/" },
         { "1, 2 | Add-MauticContactPoint -Points 1", "/api/contacts/" },
         { "[pscustomobject]@{ ContactId = 1 }, [pscustomobject]@{ ContactId = 2 } | Get-MauticContactActivity", "/api/contacts/" },
+        { "1, 2 | Get-MauticEmailActivity -Kind Sent", "/api/stats/email_stats" },
+        { "[pscustomobject]@{ ContactId = 1 }, [pscustomobject]@{ ContactId = 2 } | Get-MauticEmailActivity -Kind Sent", "/api/stats/email_stats" },
         { "Get-MauticContact -First 2 | Add-MauticContactDoNotContact", "/api/contacts/" },
     };
 

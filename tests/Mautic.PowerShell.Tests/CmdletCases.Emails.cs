@@ -6,5 +6,7 @@ public static partial class CmdletCases
     static readonly Case[] Emails =
     [
         new("Send-MauticEmailReply", "Send-MauticEmail -EmailId 2 -ContactId 1 | Out-Null; Get-MauticStat -Table email_stats | Send-MauticEmailReply", "Send-MauticEmailReply -TrackingHash nosuchhash"),
+        new("Get-MauticEmailActivity", "Send-MauticEmail -EmailId 2 -ContactId 1 | Out-Null; Get-MauticEmailActivity -ContactId 1; Get-MauticContact -Id 1 | Get-MauticEmailActivity -Kind Sent",
+            "Get-MauticEmailActivity -Email 999; Get-MauticSegment -Id 1 | Get-MauticEmailActivity"),
     ];
 }

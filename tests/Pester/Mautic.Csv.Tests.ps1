@@ -100,3 +100,36 @@ Describe 'Contacts through a CSV and back' {
         @($after.doNotContact).Count | Should -Be 1
     }
 }
+
+Describe 'E-mail activity through a CSV' {
+    It 'writes one line per send, open, click and bounce whose dates read back as the same UTC instants' {
+        $run = [guid]::NewGuid().ToString('n').Substring(0, 8)
+        $mail = New-MauticEmail -Name "csv-activity $run" -Subject 'Hi' -Template blank -CustomHtml "<a href=`"$($Target.BaseUrl)/csv-$run`">go</a>"
+        $reader = New-MauticContact -Email "reader-$run@pester.example"
+        $null = Send-MauticEmail -Email $mail.id -ContactId $reader.id
+        $hash = (Get-MauticStat email_stats -Where @{ col = 'lead_id'; val = $reader.id }).tracking_hash
+        $null = Invoke-WebRequest "$($Target.BaseUrl)/email/$hash.gif"
+        $redirect = (Get-MauticStat page_redirects -Where @{ col = 'url'; val = "$($Target.BaseUrl)/csv-$run" }).redirect_id
+        $php = "a:2:{s:5:`"email`";i:$($mail.id);s:4:`"lead`";i:$($reader.id);}"
+        $ct = [uri]::EscapeDataString([Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($php)))
+        $null = Invoke-WebRequest "$($Target.BaseUrl)/r/$redirect`?ct=$ct" -MaximumRedirection 0 -SkipHttpErrorCheck -ErrorAction SilentlyContinue
+        $null = Add-MauticContactDoNotContact -Id $reader.id -Reason Bounced -ChannelId $mail.id -Comments 'no such mailbox'
+
+        $activity = @(Get-MauticEmailActivity -ContactId $reader.id)
+        $file = Join-Path ([IO.Path]::GetTempPath()) "activity-$run.csv"
+        try {
+            $activity | Export-Csv -Path $file -NoTypeInformation
+            Get-CsvProblem $activity | Should -BeNullOrEmpty
+            $rows = @(Import-Csv $file)
+            ($rows | ForEach-Object Kind) | Should -Be @('Sent', 'Opened', 'Clicked', 'Bounced')
+            for ($i = 0; $i -lt 4; $i++) {
+                ([datetime]::Parse($rows[$i].Date, [cultureinfo]::CurrentCulture, 'AdjustToUniversal,AssumeUniversal')) | Should -Be $activity[$i].Date
+                $rows[$i].ContactId | Should -Be ([string]$reader.id)
+                $rows[$i].EmailId | Should -Be ([string]$mail.id)
+            }
+            $rows[2].Url | Should -Be "$($Target.BaseUrl)/csv-$run"
+            $rows[3].Comments | Should -Be 'no such mailbox'
+        }
+        finally { Remove-Item $file -ErrorAction SilentlyContinue }
+    }
+}

@@ -355,7 +355,7 @@ namespace Mautic.PowerShell.Base
         protected static readonly string[] ContactKinds =
         {
             "Mautic.Contact", "Mautic.SegmentMembership", "Mautic.CompanyMembership", "Mautic.StageMembership", "Mautic.EmailSendResult", "Mautic.SmsSendResult",
-            "Mautic.CampaignMembership", "Mautic.CampaignMember",
+            "Mautic.CampaignMembership", "Mautic.CampaignMember", "Mautic.EmailActivity",
         };
         /// <summary>Module objects whose Id/SegmentId is a segment id.</summary>
         protected static readonly string[] SegmentKinds = { "Mautic.Segment", "Mautic.SegmentMembership" };
