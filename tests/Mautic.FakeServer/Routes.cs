@@ -557,6 +557,8 @@ static partial class Routes
         if (details != null) return (target, 400, details);
         if (existing != null) { existing.Modified(who); s.IndexEmail(existing); return (existing, 200, null); }
         target.Created(who);
+        // 7.0.0 saves a new contact with date_modified = date_added; 5.1.0 leaves it NULL until an edit (measured).
+        if (s.IsV7) target.DateModified = target.DateAdded;
         target.Id = s.NextContactId++;
         s.Contacts[target.Id] = target;
         s.IndexEmail(target);
@@ -591,7 +593,7 @@ static partial class Routes
             }
             var details = Apply(c, payload, replace: put && !created, s, Who(ctx));
             if (details != null) { ApiError(ctx, 400, Flat(details), details).Wait(); return; }
-            if (created) { c.Created(Who(ctx)); s.Contacts[c.Id] = c; } else c.Modified(Who(ctx));
+            if (created) { c.Created(Who(ctx)); if (s.IsV7) c.DateModified = c.DateAdded; s.Contacts[c.Id] = c; } else c.Modified(Who(ctx));
             s.IndexEmail(c);
             Json(ctx, created ? 201 : 200, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
         }
@@ -688,24 +690,40 @@ static partial class Routes
         else await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });
     }
 
-    sealed record Where(string Col, string Expr, string? Val);
+    /// <summary>One where clause; an orX/andX clause has no column and its clauses in <see cref="Nested"/>.</summary>
+    sealed record Where(string Col, string Expr, string? Val, List<Where>? Nested = null)
+    {
+        /// <summary>The columns the clause reads (an orX's are its clauses').</summary>
+        public IEnumerable<string> Cols => Nested == null ? [Col] : Nested.SelectMany(n => n.Cols);
+    }
 
     static List<Where> ParseWhere(HttpContext ctx)
     {
-        var rx = new Regex(@"^where\[(\d+)\]\[(col|expr|val)\]$");
-        var parts = new SortedDictionary<int, Dictionary<string, string>>();
+        // where[n][col|expr|val], and an orX/andX clause's where[n][val][m][col|expr|val] (measured on 5.1.0 and 7.0.0)
+        var rx = new Regex(@"^where\[(\d+)\](?:\[val\]\[(\d+)\])?\[(col|expr|val)\]$");
+        var parts = new SortedDictionary<int, (Dictionary<string, string> own, SortedDictionary<int, Dictionary<string, string>> nested)>();
         foreach (var (k, v) in ctx.Request.Query)
         {
             var m = rx.Match(k);
             if (!m.Success) continue;
             var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (!parts.TryGetValue(n, out var d)) parts[n] = d = new Dictionary<string, string>();
-            d[m.Groups[2].Value] = v.ToString();
+            if (!parts.TryGetValue(n, out var p)) parts[n] = p = (new Dictionary<string, string>(), new SortedDictionary<int, Dictionary<string, string>>());
+            if (!m.Groups[2].Success) { p.own[m.Groups[3].Value] = v.ToString(); continue; }
+            var i = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (!p.nested.TryGetValue(i, out var d)) p.nested[i] = d = new Dictionary<string, string>();
+            d[m.Groups[3].Value] = v.ToString();
         }
+        static Where One(Dictionary<string, string> d) => new(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val"));
         // Mautic drops a clause whose expression it does not know (where[0][expr]=equals filters nothing).
-        return parts.Values.Select(d => new Where(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val")))
+        return parts.Values.Select(p => p.nested.Count > 0 && One(p.own).Expr is "orX" or "andX"
+                ? new Where("", One(p.own).Expr, null, p.nested.Values.Select(One).Where(w => KnownExprs.Contains(w.Expr)).ToList())
+                : One(p.own))
             .Where(w => KnownExprs.Contains(w.Expr)).ToList();
     }
+
+    /// <summary>Whether a record passes a clause, reading its columns through <paramref name="column"/> (orX: any nested clause; andX: all).</summary>
+    static bool Matches(Where w, Func<string, string?> column) => w.Nested == null ? Compare(column(w.Col), w.Expr, w.Val)
+        : w.Expr == "orX" ? w.Nested.Any(n => Matches(n, column)) : w.Nested.All(n => Matches(n, column));
 
     static readonly HashSet<string> KnownExprs = ["eq", "neq", "gt", "gte", "lt", "lte", "like", "notLike", "in", "notIn", "isNull", "isNotNull", "isEmpty", "isNotEmpty",
         "between", "notBetween", "andX", "orX"]; // the last four Mautic knows but the fake does not emulate: Compare throws, a 500
@@ -744,11 +762,12 @@ static partial class Routes
         "id" or "l.id" => c.Id.ToString(CultureInfo.InvariantCulture),
         "points" => c.Points.ToString(CultureInfo.InvariantCulture),
         "date_added" or "dateAdded" => c.DateAdded.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        "date_modified" or "dateModified" => c.DateModified?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         "stage_id" => c.Stage?.ToString(CultureInfo.InvariantCulture),
         _ => c.Fields.GetValueOrDefault(col),
     };
 
-    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" or "stage_id" || FakeState.FieldDefs.Any(f => f.Alias == col);
+    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" or "date_modified" or "dateModified" or "stage_id" || FakeState.FieldDefs.Any(f => f.Alias == col);
 
     static (int start, int? limit, string orderBy, bool desc) Paging(HttpContext ctx, string defaultOrder)
     {
@@ -783,7 +802,7 @@ static partial class Routes
     static async Task ListContacts(HttpContext ctx, FakeState s)
     {
         var where = ParseWhere(ctx);
-        var bad = where.FirstOrDefault(w => !KnownContactColumn(w.Col));
+        var bad = where.FirstOrDefault(w => !w.Cols.All(KnownContactColumn));
         if (bad != null) { await Oops(ctx, 500); return; }
         var (start, limit, orderBy, desc) = Paging(ctx, "id");
         var search = ctx.Request.Query["search"].FirstOrDefault();
@@ -792,7 +811,7 @@ static partial class Routes
         {
             IEnumerable<Contact> rows = s.Contacts.Values;
             if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => MauticSearch.MatchContact(c, search, s));
-            foreach (var w in where) rows = rows.Where(IdBound(w) ?? (c => Compare(ContactColumn(c, w.Col), w.Expr, w.Val)));
+            foreach (var w in where) rows = rows.Where(IdBound(w) ?? (c => Matches(w, col => ContactColumn(c, col))));
             var list = rows.ToList();
             Func<Contact, string?> key = c => ContactColumn(c, orderBy);
             // Contacts are kept in id order, so ordering by id is that order (or its reverse), not a sort per page.
