@@ -18,6 +18,8 @@
         'Get-MauticContact'
         'New-MauticContact'
         'Sync-MauticContact'
+        'Import-MauticContact'
+        'Export-MauticContact'
         'Set-MauticContact'
         'Remove-MauticContact'
         'Get-MauticContactSegment'
