@@ -42,6 +42,7 @@ public sealed class FilesTests : PsTest, IDisposable
     }
 
     [Fact]
+    [Covers("Import-MauticContact", "LiteralPath")]
     public void The_file_is_read_as_it_is_synced_in_rounds_with_progress_and_a_second_import_writes_nothing()
     {
         Ps.Connect();
@@ -50,7 +51,7 @@ public sealed class FilesTests : PsTest, IDisposable
         Assert.Equal(450, first.Output.Count);
         Assert.Equal(3, Writes(first).Count(q => q.Path == "/api/contacts/batch/new"));
         Assert.Contains(first.Progress, p => p.StatusDescription.Contains("rows/s") && p.PercentComplete > 0 && p.PercentComplete <= 100);
-        var second = Ok($"Import-MauticContact '{FilePath("big.csv")}' -FieldMap @{{ Mail = 'email'; Given = 'firstname' }} -InformationVariable info");
+        var second = Ok($"[pscustomobject]@{{ PSPath = '{FilePath("big.csv")}' }} | Import-MauticContact -FieldMap @{{ Mail = 'email'; Given = 'firstname' }} -InformationVariable info");
         Assert.All(second.Output, o => Assert.Equal("Unchanged", o.Properties["Action"].Value));
         Assert.Empty(Writes(second));
         Assert.Contains(second.Information, i => i.MessageData.ToString()!.StartsWith("Import-MauticContact: 0 created, 0 updated, 450 unchanged, 0 failed;", StringComparison.Ordinal));
@@ -85,7 +86,7 @@ public sealed class FilesTests : PsTest, IDisposable
     }
 
     [Fact]
-    [Covers("Export-MauticContact")]
+    [Covers("Export-MauticContact", "List")]
     public void Export_streams_the_chosen_fields_and_what_it_writes_imports_back_unchanged()
     {
         Ps.Connect();

@@ -10,7 +10,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
     /// Writes contacts to a CSV file as they are read (Get-MauticContact's keyset pages, or a segment's members): one
     /// page in memory at a time. -Property chooses the columns; without it: id, every contact field (Get-MauticField
     /// -Object contact, in Mautic's order), tags, dateAdded and dateModified. Dates in ISO 8601 UTC, booleans 1/0,
-    /// multiselect and tags as Mautic writes them (a|b). -ModifiedSince/-CreatedSince export only what changed or
+    /// multiselect as Mautic writes it (a|b), tags "a, b" as the module's Export-Csv text does. -ModifiedSince/-CreatedSince export only what changed or
     /// arrived since a time (a nightly delta).
     /// </summary>
     [Cmdlet(VerbsData.Export, "MauticContact", SupportsShouldProcess = true, DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = MauticHelp.Online + "Export-MauticContact.md")]
@@ -188,7 +188,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             return columns;
         }
 
-        /// <summary>A value as the file holds it: dates ISO 8601 UTC (a date field as yyyy-MM-dd), booleans 1/0, lists a|b, a record its id.</summary>
+        /// <summary>A value as the file holds it: dates ISO 8601 UTC (a date field as yyyy-MM-dd), booleans 1/0, multiselect as Mautic's a|b, lists (tags) "a, b" as Export-Csv writes them, a record its id.</summary>
         static string Text(MauticRecord record, string column, Dictionary<string, string> fields)
         {
             var value = record[column];
@@ -204,7 +204,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
                 case bool b: return b ? "1" : "0";
                 case string s: return s;
                 case MauticRecord r: return r.Id.HasValue ? r.Id.Value.ToString(CultureInfo.InvariantCulture) : r.ToString();
-                case IEnumerable list: return string.Join("|", list.Cast<object>().Select(o => o is MauticRecord r ? Convert.ToString(r.Id, CultureInfo.InvariantCulture) : Convert.ToString(o, CultureInfo.InvariantCulture)));
+                case IEnumerable list: return string.Join(", ", list.Cast<object>().Select(o => o is MauticRecord r ? Convert.ToString(r.Id, CultureInfo.InvariantCulture) : Convert.ToString(o, CultureInfo.InvariantCulture)));
                 case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
                 default: return value.ToString();
             }
