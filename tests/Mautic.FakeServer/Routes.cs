@@ -555,9 +555,10 @@ static partial class Routes
         var target = existing ?? new Contact { Id = 0, DateAdded = DateTime.UtcNow };
         var details = Apply(target, payload, replace: false, s, who);
         if (details != null) return (target, 400, details);
-        if (existing != null) { existing.Modified(who); s.IndexEmail(existing); return (existing, 200, null); }
+        if (existing != null) { ContactModified(existing, who, s); s.IndexEmail(existing); return (existing, 200, null); }
         target.Created(who);
-        // 7.0.0 saves a new contact with date_modified = date_added; 5.1.0 leaves it NULL until an edit (measured).
+        // 7.0.0 saves a new contact with date_modified = date_added and no API edit moves it (a PATCH, a batch PATCH,
+        // under Basic or a token: measured); 5.1.0 leaves it NULL until the first edit, which sets it. See Modified.
         if (s.IsV7) target.DateModified = target.DateAdded;
         target.Id = s.NextContactId++;
         s.Contacts[target.Id] = target;
@@ -593,7 +594,7 @@ static partial class Routes
             }
             var details = Apply(c, payload, replace: put && !created, s, Who(ctx));
             if (details != null) { ApiError(ctx, 400, Flat(details), details).Wait(); return; }
-            if (created) { c.Created(Who(ctx)); if (s.IsV7) c.DateModified = c.DateAdded; s.Contacts[c.Id] = c; } else c.Modified(Who(ctx));
+            if (created) { c.Created(Who(ctx)); if (s.IsV7) c.DateModified = c.DateAdded; s.Contacts[c.Id] = c; } else ContactModified(c, Who(ctx), s);
             s.IndexEmail(c);
             Json(ctx, created ? 201 : 200, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
         }
@@ -642,7 +643,7 @@ static partial class Routes
                     else
                     {
                         details = Apply(c, payload, put, s, who);
-                        if (details == null) c.Modified(who);
+                        if (details == null) ContactModified(c, who, s);
                         status = 200;
                     }
                     s.IndexEmail(c);
@@ -663,6 +664,14 @@ static partial class Routes
         var answer = new JsonObject { ["contacts"] = PhpMap(records), ["statusCodes"] = PhpMap(codes) };
         if (errors.Count > 0) answer["errors"] = PhpMap(errors);
         await Json(ctx, edit ? 200 : 201, answer);
+    }
+
+    /// <summary>An edit's stamp: modifiedBy always; dateModified on 5.1.0 only (7.0.0 keeps the creation time: measured).</summary>
+    static void ContactModified(Contact c, Principal who, FakeState s)
+    {
+        var kept = c.DateModified;
+        c.Modified(who);
+        if (s.IsV7) c.DateModified = kept;
     }
 
     static JsonObject ItemError(string message, int code) => new() { ["message"] = message, ["code"] = code, ["type"] = "api" };

@@ -278,7 +278,7 @@ static partial class Routes
         var changed = wasPublished != target.IsPublished || a.Fields.Any(f => f.Tracked && !Equals(before.GetValueOrDefault(f.Name), target[f.Name]));
         var lastModified = target.DateModified;
         target.Modified(who);
-        if (!changed) target.DateModified = lastModified;
+        if (!changed || (a.CreatedIsModifiedOnV7 && s.IsV7)) target.DateModified = lastModified;
         a.Changed?.Invoke(s, target, before);
         return (null, 0, null);
     }

@@ -146,16 +146,21 @@ public sealed class FilesTests : PsTest, IDisposable
             foreach (var c in State.Stores["companies"].Rows.Values) { c.DateAdded = old; c.DateModified = null; }
         var since = DateTime.UtcNow.AddMinutes(-1).ToString("o");
         Ok("Get-MauticContact -Id 1 | Set-MauticContact -Property @{ city = 'Delta' }; New-MauticContact -Email new@delta.example; New-MauticCompany -Name DeltaNew; Set-MauticCompany (Get-MauticCompany -Search DeltaOld).id -Property @{ companycity = 'X' }");
-        var changed = Ok($"Get-MauticContact -ModifiedSince '{since}'").Output.Select(o => o.Properties["email"].Value).ToList();
-        Assert.Equal(new object[] { "a1@example.com", "new@delta.example" }, changed);
+        var v7 = version == "7.0.0";
+        // 7.0.0 keeps date_modified at the creation time through API edits (measured): the edited contact 1 and the
+        // edited company DeltaOld are not found there, and each call says so in a warning.
+        var changedRun = Ok($"Get-MauticContact -ModifiedSince '{since}'");
+        Assert.Equal(v7 ? new object[] { "new@delta.example" } : new object[] { "a1@example.com", "new@delta.example" }, changedRun.Output.Select(o => o.Properties["email"].Value).ToList());
+        Assert.Equal(v7 ? 1 : 0, changedRun.Warnings.Count(w => w.Message.Contains("does not move the date_modified of contacts")));
         var created = Ok($"Get-MauticContact -CreatedSince '{since}'").Output.Select(o => o.Properties["email"].Value).ToList();
         Assert.Equal(new object[] { "new@delta.example" }, created);
         var companies = Ok($"Get-MauticCompany -ModifiedSince '{since}'").Output.Select(o => o.Properties["companyname"].Value).ToList();
-        Assert.Equal(new object[] { "DeltaOld", "DeltaNew" }, companies);
+        Assert.Equal(v7 ? new object[] { "DeltaNew" } : new object[] { "DeltaOld", "DeltaNew" }, companies);
         Assert.Equal(new object[] { "DeltaNew" }, Ok($"Get-MauticCompany -CreatedSince '{since}'").Output.Select(o => o.Properties["companyname"].Value).ToList());
 
         var delta = Ok($"Export-MauticContact '{FilePath("delta.csv")}' email, city -ModifiedSince '{since}' -PageSize 1");
-        Assert.Equal(new[] { "\"email\",\"city\"", "\"a1@example.com\",\"Delta\"", "\"new@delta.example\",\"\"" }, File.ReadAllLines(FilePath("delta.csv")));
+        Assert.Equal(v7 ? new[] { "\"email\",\"city\"", "\"new@delta.example\",\"\"" } : new[] { "\"email\",\"city\"", "\"a1@example.com\",\"Delta\"", "\"new@delta.example\",\"\"" },
+            File.ReadAllLines(FilePath("delta.csv")));
         var get = delta.Api.First(q => q.Path == "/api/contacts");
         Assert.Equal("orX", get.Q("where[0][expr]"));
         Assert.Equal("date_modified", get.Q("where[0][val][0][col]"));

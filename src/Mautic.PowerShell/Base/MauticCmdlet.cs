@@ -58,6 +58,18 @@ namespace Mautic.PowerShell.Base
         }
 
         /// <summary>
+        /// Says, once per call, that -ModifiedSince cannot see API edits on Mautic 7: measured on 7.0.0, an edit through
+        /// the API (PATCH or batch PATCH, under Basic or a token) leaves a contact's or company's date_modified at its
+        /// creation time, where 5.1.0 moves it. Nothing when <paramref name="modifiedSince"/> is null or the server is older.
+        /// </summary>
+        protected void WarnModifiedSince(DateTime? modifiedSince, string nouns)
+        {
+            if (!modifiedSince.HasValue || !Conn.Client.ServerIsAtLeast(new Version(7, 0))) return;
+            WriteWarning($"-ModifiedSince: Mautic {Conn.MauticVersion} does not move the date_modified of {nouns} edited through the API (measured on 7.0.0), " +
+                $"so {nouns} edited that way since then are not found; those created since are.");
+        }
+
+        /// <summary>
         /// The existing local files <paramref name="paths"/> name: with <paramref name="literal"/> each as written,
         /// otherwise with wildcards expanded. A path that names nothing, or a pattern that matches nothing, is an
         /// ObjectNotFound error carrying it; a folder or a non-file-system path an InvalidArgument error.

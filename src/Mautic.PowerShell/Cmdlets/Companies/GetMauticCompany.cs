@@ -17,6 +17,10 @@ namespace Mautic.PowerShell.Cmdlets.Companies
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? CreatedSince { get; set; }
 
-        protected override void Refine(ListQuery q) => WhereClause.AddDelta(q, ModifiedSince, CreatedSince);
+        protected override void Refine(ListQuery q)
+        {
+            WarnModifiedSince(ModifiedSince, "companies");
+            WhereClause.AddDelta(q, ModifiedSince, CreatedSince);
+        }
     }
 }

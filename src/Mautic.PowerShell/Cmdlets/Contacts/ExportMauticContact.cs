@@ -103,6 +103,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             var q = BuildPagedQuery();
             q.Search = Search;
             q.Minimal = !columns.Any(ContactService.MinimalDrops.Contains);
+            WarnModifiedSince(ModifiedSince, "contacts");
             WhereClause.AddDelta(q, ModifiedSince, CreatedSince);
             long? total = null;
             Action<long?> totalKnown = t =>

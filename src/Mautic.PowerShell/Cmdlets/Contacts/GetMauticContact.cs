@@ -41,7 +41,11 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? CreatedSince { get; set; }
 
-        protected override void Refine(ListQuery q) => WhereClause.AddDelta(q, ModifiedSince, CreatedSince);
+        protected override void Refine(ListQuery q)
+        {
+            WarnModifiedSince(ModifiedSince, "contacts");
+            WhereClause.AddDelta(q, ModifiedSince, CreatedSince);
+        }
 
         string[] _select;
 
