@@ -152,20 +152,31 @@ public static class Files
             long Ws() { me.Refresh(); return me.WorkingSet64; }
             GC.Collect();
             var tenth = Math.Max(1, n / 10);
-            long wsStart = Ws(), wsTenth = 0, wsEnd = 0, heapTenth = 0, heapEnd = 0;
+            long wsStart = Ws(), wsTenth = 0, wsEnd = 0, heapTenth = 0, heapEnd = 0, wsGcTenth = 0, wsGcEnd = 0;
+            // The working set once the collector has compacted and given back what it can: what the import keeps, as
+            // against the collector's slack (the raw working set is reported too).
+            long Compacted()
+            {
+                System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(2, GCCollectionMode.Forced, true, true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(2, GCCollectionMode.Forced, true, true);
+                return Ws();
+            }
             var count = 0;
             var created = 0;
             var run = module.Invoke(ps => ps.AddCommand("Import-MauticContact").AddParameter("Path", csv), each: r =>
             {
                 count++;
                 if ((string?)Module.Prop(r, "Action") == "Created") created++;
-                if (count == tenth) { wsTenth = Ws(); heapTenth = GC.GetTotalMemory(true); }
-                if (count == n) { wsEnd = Ws(); heapEnd = GC.GetTotalMemory(true); }
+                if (count == tenth) { wsTenth = Ws(); heapTenth = GC.GetTotalMemory(true); wsGcTenth = Compacted(); }
+                if (count == n) { wsEnd = Ws(); heapEnd = GC.GetTotalMemory(true); wsGcEnd = Compacted(); }
             });
             if (created != n) failures.Add($"import: created {created} of {n}");
             if (run.Errors.Count > 0) failures.Add($"import: {run.Errors.Count} error(s), the first: {run.Errors[0]}");
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             var growth = wsTenth == 0 ? double.NaN : (double)(wsEnd - wsTenth) / wsTenth;
+            var growthGc = wsGcTenth == 0 ? double.NaN : (double)(wsGcEnd - wsGcTenth) / wsGcTenth;
             string Judged(bool met) => o.Small ? "not judged in a small run" : met ? "met" : "NOT met";
             var sb = new StringBuilder();
             sb.AppendLine($"## Import-MauticContact of a {n}-row CSV ({new FileInfo(csv).Length / 1048576.0:0.0} MB) into the fake (no service-time model; the fake in a process of its own)");
@@ -175,7 +186,9 @@ public static class Files
             sb.AppendLine($"| working set before the import | {wsStart / 1048576.0:0} MB |");
             sb.AppendLine($"| working set at {tenth} rows | {wsTenth / 1048576.0:0} MB |");
             sb.AppendLine($"| working set at {n} rows | {wsEnd / 1048576.0:0} MB |");
-            sb.AppendLine($"| growth from {tenth} to {n} rows (target under 10%) | {growth:+0.0%;-0.0%} ({Judged(growth < 0.10)}) |");
+            sb.AppendLine($"| growth from {tenth} to {n} rows, as it was (target under 10%) | {growth:+0.0%;-0.0%} ({Judged(growth < 0.10)}) |");
+            sb.AppendLine($"| working set after a compacting full collection, at {tenth} and at {n} rows | {wsGcTenth / 1048576.0:0} MB, {wsGcEnd / 1048576.0:0} MB |");
+            sb.AppendLine($"| growth from {tenth} to {n} rows after a compacting full collection (target under 10%) | {growthGc:+0.0%;-0.0%} ({Judged(growthGc < 0.10)}) |");
             sb.AppendLine($"| managed heap after a full collection, at {tenth} and at {n} | {heapTenth / 1048576.0:0} MB, {heapEnd / 1048576.0:0} MB |");
             sb.AppendLine($"| peak working set of the process | {peak / 1048576.0:0} MB |");
             sb.AppendLine($"| wall time | {run.Seconds:0.0} s ({n / run.Seconds:0} rows/s) |");
