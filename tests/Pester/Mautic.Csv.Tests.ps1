@@ -127,7 +127,7 @@ Describe 'Import-MauticContact and Export-MauticContact with PowerShell''s own C
         $rejected = @(Import-Csv $errors -Delimiter ';')
         $rejected.Count | Should -Be 1
         $rejected[0].email | Should -Be 'not-an-address'
-        $rejected[0].MauticError | Should -BeLike 'Line 4: *'
+        $rejected[0].MauticError | Should -BeLike 'Line 5: *'   # p2's field spans lines 3 and 4
     }
 
     It 'writes a file Import-Csv reads as the records Get-MauticContact gives' {
