@@ -21,6 +21,8 @@
         'Get-MauticContact'
         'New-MauticContact'
         'Sync-MauticContact'
+        'Import-MauticContact'
+        'Export-MauticContact'
         'Set-MauticContact'
         'Remove-MauticContact'
         'Get-MauticContactSegment'

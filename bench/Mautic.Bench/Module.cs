@@ -22,7 +22,11 @@ public sealed class Module : IDisposable
     }
 
     /// <summary>A command's run: what it wrote, its errors and how long it took.</summary>
-    public sealed record Run(IReadOnlyList<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, double Seconds, double CpuSeconds);
+    public sealed record Run(IReadOnlyList<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, double Seconds, double CpuSeconds)
+    {
+        /// <summary>The verbose messages (with -Verbose: one line per HTTP call, "GET url -> 200 in ...").</summary>
+        public IReadOnlyList<string> Verbose { get; init; } = [];
+    }
 
     /// <summary>Runs the pipeline <paramref name="build"/> makes, with <paramref name="input"/> piped in; throws on a terminating error.</summary>
     public Run Invoke(Func<PowerShell, PowerShell> build, IEnumerable? input = null, Action<PSObject>? each = null)
@@ -56,7 +60,7 @@ public sealed class Module : IDisposable
         me.Refresh();
         var cpu = (me.TotalProcessorTime - cpu0).TotalSeconds;
         foreach (var o in output.ReadAll()) { if (each != null) each(o); else kept.Add(o); }
-        return new Run(kept, ps.Streams.Error.ToList(), sw.Elapsed.TotalSeconds, cpu);
+        return new Run(kept, ps.Streams.Error.ToList(), sw.Elapsed.TotalSeconds, cpu) { Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList() };
     }
 
     /// <summary>A value of a record the module wrote (its id, ...), by property name.</summary>

@@ -31,7 +31,7 @@ report.AppendLine();
 report.AppendLine($"Run id {runId}: every contact it creates has an e-mail ending in `.r{runId}.example.com`, and all of them are deleted at the end.");
 report.AppendLine();
 
-foreach (var target in o.Targets(runId))
+foreach (var target in o.N > 0 ? o.Targets(runId) : [])
 {
     FakeMauticServer? fake = null;
     var t = target;
@@ -69,6 +69,8 @@ foreach (var target in o.Targets(runId))
 }
 
 if (o.ListN > 0) report.Append(Memory.Run(o, manifest, runId, failures));
+if (o.SyncN > 0) foreach (var target in o.Targets(runId)) report.Append(Files.Sync(target, o, manifest, runId, failures));
+if (o.ImportN > 0) report.Append(Files.Import(o, manifest, runId, failures));
 
 if (failures.Count > 0)
 {
@@ -132,6 +134,10 @@ namespace Mautic.Bench
         public bool Model = true;
         public int NaiveSample = 50;
         public int ListN = 100_000;
+        /// <summary>Rows of the sync phase (1% of them changed); 0 leaves it out.</summary>
+        public int SyncN = 10_000;
+        /// <summary>Rows of the CSV import phase (the working set at a tenth and at the end); 0 leaves it out.</summary>
+        public int ImportN = 100_000;
         public bool Write = true;
         /// <summary>Runs the module with -ThrottleLimit 1 too (--no-serial leaves it out: the targets compare the defaults).</summary>
         public bool Serial = true;
@@ -153,25 +159,27 @@ namespace Mautic.Bench
 
         public static Options Parse(string[] args)
         {
-            var known = new HashSet<string> { "-n", "--small", "--target", "--auth", "--naive-sample", "--list", "--no-model", "--no-write", "--no-serial" };
+            var known = new HashSet<string> { "-n", "--small", "--target", "--auth", "--naive-sample", "--list", "--sync", "--import", "--no-model", "--no-write", "--no-serial" };
             for (var i = 0; i < args.Length; i++)
             {
-                if (!known.Contains(args[i])) throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [-n N] [--target fake|real|both|none] [--auth basic|oauth2|both] [--naive-sample K] [--list M] [--no-model] [--no-write] [--no-serial] [--small]");
-                if (args[i] is "-n" or "--target" or "--auth" or "--naive-sample" or "--list") i++;
+                if (!known.Contains(args[i])) throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [-n N] [--target fake|real|both|none] [--auth basic|oauth2|both] [--naive-sample K] [--list M] [--sync S] [--import I] [--no-model] [--no-write] [--no-serial] [--small]");
+                if (args[i] is "-n" or "--target" or "--auth" or "--naive-sample" or "--list" or "--sync" or "--import") i++;
             }
             var o = new Options();
             if (args.Contains("--small"))
             {
                 // CI: correctness only, against the fake without the model; nothing written to bench/results.
-                o.Small = true; o.N = 50; o.NaiveSample = 10; o.ListN = 2000; o.Model = false; o.Write = false;
+                o.Small = true; o.N = 50; o.NaiveSample = 10; o.ListN = 2000; o.SyncN = 400; o.ImportN = 2000; o.Model = false; o.Write = false;
             }
             o.N = Count(args, "-n", o.N);
-            o.NaiveSample = Math.Min(o.N, Count(args, "--naive-sample", o.NaiveSample));
+            o.NaiveSample = Math.Max(1, Math.Min(o.N, Count(args, "--naive-sample", o.NaiveSample)));
             o.ListN = Count(args, "--list", o.ListN);
+            o.SyncN = Count(args, "--sync", o.SyncN);
+            o.ImportN = Count(args, "--import", o.ImportN);
             if (args.Contains("--no-model")) o.Model = false;
             if (args.Contains("--no-write")) o.Write = false;
             if (args.Contains("--no-serial")) o.Serial = false;
-            if (o.N < 1) throw new ArgumentException("-n must be at least 1.");
+            if (o.N < 0) throw new ArgumentException("-n must be 0 (the write phases left out) or more.");
             if (o.NaiveSample < 1) throw new ArgumentException("--naive-sample must be at least 1.");
             switch (Value(args, "--target") ?? "fake")
             {

@@ -163,6 +163,11 @@ public sealed class AreaDef
     public bool Publishes => SetsPublished ?? Header;
     /// <summary>A create saves twice: the new record already has dateModified = dateAdded and modifiedBy (triggers).</summary>
     public bool CreatedIsModified { get; init; }
+    /// <summary>
+    /// On 7.0.0 a create already has dateModified = dateAdded and an edit through the API leaves it there (companies:
+    /// measured, a PATCH of companycity kept it); 5.1.0 leaves it NULL until the first edit, which sets it.
+    /// </summary>
+    public bool CreatedIsModifiedOnV7 { get; init; }
     /// <summary>The list's order without orderBy (categories: title, roles: name); ties by id.</summary>
     public string DefaultOrder { get; init; } = "id";
     /// <summary>The order of the form's fields, which is the order of validation messages, when it differs from <see cref="Fields"/>.</summary>
@@ -349,7 +354,7 @@ public static class FakeAreas
         Required = "companyname", RequiredMessage = "This field is required.", Unique = "companyname",
         CreateMatches = "companyname",
         SearchFields = ["companyname", "companyemail"], FieldCommands = true, Published = PublishedParam.Ignored,
-        FailedEditShowsAttempt = false,
+        FailedEditShowsAttempt = false, CreatedIsModifiedOnV7 = true,
         Render = Routes.RenderCompany, Deleted = Routes.CompanyDeleted,
     };
 

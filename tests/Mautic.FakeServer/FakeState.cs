@@ -424,6 +424,14 @@ public sealed class FakeState
     }
 
     /// <summary>The contact with the lowest id whose e-mail equals <paramref name="email"/> in Mautic's collation, or null (call under <see cref="Sync"/>).</summary>
+    /// <summary>Every stored contact whose e-mail is <paramref name="email"/> (as the database collates), for where email in/eq (call under <see cref="Sync"/>).</summary>
+    public IEnumerable<Contact> ContactsByEmail(string email)
+    {
+        if (!_byEmail.TryGetValue(email, out var ids)) return [];
+        return ids.Select(id => Contacts.TryGetValue(id, out var c) ? c : null)
+            .Where(c => c != null && c.Fields.TryGetValue("email", out var e) && e != null && Routes.Collation.Equals(e, email)).Select(c => c!).ToList();
+    }
+
     public Contact? ContactByEmail(string email)
     {
         if (!_byEmail.TryGetValue(email, out var ids)) return null;

@@ -582,8 +582,11 @@ static partial class Routes
         var target = existing ?? new Contact { Id = 0, DateAdded = DateTime.UtcNow };
         var details = Apply(target, payload, replace: false, s, who);
         if (details != null) return (target, 400, details);
-        if (existing != null) { existing.Modified(who); s.IndexEmail(existing); return (existing, 200, null); }
+        if (existing != null) { ContactModified(existing, who, s); s.IndexEmail(existing); return (existing, 200, null); }
         target.Created(who);
+        // 7.0.0 saves a new contact with date_modified = date_added and no API edit moves it (a PATCH, a batch PATCH,
+        // under Basic or a token: measured); 5.1.0 leaves it NULL until the first edit, which sets it. See Modified.
+        if (s.IsV7) target.DateModified = target.DateAdded;
         target.Id = s.NextContactId++;
         s.Contacts[target.Id] = target;
         s.IndexEmail(target);
@@ -618,7 +621,7 @@ static partial class Routes
             }
             var details = Apply(c, payload, replace: put && !created, s, Who(ctx));
             if (details != null) { ApiError(ctx, 400, Flat(details), details).Wait(); return; }
-            if (created) { c.Created(Who(ctx)); s.Contacts[c.Id] = c; } else c.Modified(Who(ctx));
+            if (created) { c.Created(Who(ctx)); if (s.IsV7) c.DateModified = c.DateAdded; s.Contacts[c.Id] = c; } else ContactModified(c, Who(ctx), s);
             s.IndexEmail(c);
             Json(ctx, created ? 201 : 200, new JsonObject { ["contact"] = RenderContact(c, s) }).Wait();
         }
@@ -667,7 +670,7 @@ static partial class Routes
                     else
                     {
                         details = Apply(c, payload, put, s, who);
-                        if (details == null) c.Modified(who);
+                        if (details == null) ContactModified(c, who, s);
                         status = 200;
                     }
                     s.IndexEmail(c);
@@ -688,6 +691,14 @@ static partial class Routes
         var answer = new JsonObject { ["contacts"] = PhpMap(records), ["statusCodes"] = PhpMap(codes) };
         if (errors.Count > 0) answer["errors"] = PhpMap(errors);
         await Json(ctx, edit ? 200 : 201, answer);
+    }
+
+    /// <summary>An edit's stamp: modifiedBy always; dateModified on 5.1.0 only (7.0.0 keeps the creation time: measured).</summary>
+    static void ContactModified(Contact c, Principal who, FakeState s)
+    {
+        var kept = c.DateModified;
+        c.Modified(who);
+        if (s.IsV7) c.DateModified = kept;
     }
 
     static JsonObject ItemError(string message, int code) => new() { ["message"] = message, ["code"] = code, ["type"] = "api" };
@@ -715,24 +726,40 @@ static partial class Routes
         else await Json(ctx, 200, new JsonObject { ["contacts"] = deleted });
     }
 
-    sealed record Where(string Col, string Expr, string? Val);
+    /// <summary>One where clause; an orX/andX clause has no column and its clauses in <see cref="Nested"/>.</summary>
+    sealed record Where(string Col, string Expr, string? Val, List<Where>? Nested = null)
+    {
+        /// <summary>The columns the clause reads (an orX's are its clauses').</summary>
+        public IEnumerable<string> Cols => Nested == null ? [Col] : Nested.SelectMany(n => n.Cols);
+    }
 
     static List<Where> ParseWhere(HttpContext ctx)
     {
-        var rx = new Regex(@"^where\[(\d+)\]\[(col|expr|val)\]$");
-        var parts = new SortedDictionary<int, Dictionary<string, string>>();
+        // where[n][col|expr|val], and an orX/andX clause's where[n][val][m][col|expr|val] (measured on 5.1.0 and 7.0.0)
+        var rx = new Regex(@"^where\[(\d+)\](?:\[val\]\[(\d+)\])?\[(col|expr|val)\]$");
+        var parts = new SortedDictionary<int, (Dictionary<string, string> own, SortedDictionary<int, Dictionary<string, string>> nested)>();
         foreach (var (k, v) in ctx.Request.Query)
         {
             var m = rx.Match(k);
             if (!m.Success) continue;
             var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (!parts.TryGetValue(n, out var d)) parts[n] = d = new Dictionary<string, string>();
-            d[m.Groups[2].Value] = v.ToString();
+            if (!parts.TryGetValue(n, out var p)) parts[n] = p = (new Dictionary<string, string>(), new SortedDictionary<int, Dictionary<string, string>>());
+            if (!m.Groups[2].Success) { p.own[m.Groups[3].Value] = v.ToString(); continue; }
+            var i = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (!p.nested.TryGetValue(i, out var d)) p.nested[i] = d = new Dictionary<string, string>();
+            d[m.Groups[3].Value] = v.ToString();
         }
+        static Where One(Dictionary<string, string> d) => new(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val"));
         // Mautic drops a clause whose expression it does not know (where[0][expr]=equals filters nothing).
-        return parts.Values.Select(d => new Where(d.GetValueOrDefault("col", ""), d.GetValueOrDefault("expr", "eq"), d.GetValueOrDefault("val")))
+        return parts.Values.Select(p => p.nested.Count > 0 && One(p.own).Expr is "orX" or "andX"
+                ? new Where("", One(p.own).Expr, null, p.nested.Values.Select(One).Where(w => KnownExprs.Contains(w.Expr)).ToList())
+                : One(p.own))
             .Where(w => KnownExprs.Contains(w.Expr)).ToList();
     }
+
+    /// <summary>Whether a record passes a clause, reading its columns through <paramref name="column"/> (orX: any nested clause; andX: all).</summary>
+    static bool Matches(Where w, Func<string, string?> column) => w.Nested == null ? Compare(column(w.Col), w.Expr, w.Val)
+        : w.Expr == "orX" ? w.Nested.Any(n => Matches(n, column)) : w.Nested.All(n => Matches(n, column));
 
     static readonly HashSet<string> KnownExprs = ["eq", "neq", "gt", "gte", "lt", "lte", "like", "notLike", "in", "notIn", "isNull", "isNotNull", "isEmpty", "isNotEmpty",
         "between", "notBetween", "andX", "orX"]; // the last four Mautic knows but the fake does not emulate: Compare throws, a 500
@@ -771,11 +798,12 @@ static partial class Routes
         "id" or "l.id" => c.Id.ToString(CultureInfo.InvariantCulture),
         "points" => c.Points.ToString(CultureInfo.InvariantCulture),
         "date_added" or "dateAdded" => c.DateAdded.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        "date_modified" or "dateModified" => c.DateModified?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         "stage_id" => c.Stage?.ToString(CultureInfo.InvariantCulture),
         _ => c.Fields.GetValueOrDefault(col),
     };
 
-    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" or "stage_id" || FakeState.FieldDefs.Any(f => f.Alias == col);
+    static bool KnownContactColumn(string col) => col is "id" or "l.id" or "points" or "date_added" or "dateAdded" or "date_modified" or "dateModified" or "stage_id" || FakeState.FieldDefs.Any(f => f.Alias == col);
 
     static (int start, int? limit, string orderBy, bool desc) Paging(HttpContext ctx, string defaultOrder)
     {
@@ -810,7 +838,7 @@ static partial class Routes
     static async Task ListContacts(HttpContext ctx, FakeState s)
     {
         var where = ParseWhere(ctx);
-        var bad = where.FirstOrDefault(w => !KnownContactColumn(w.Col));
+        var bad = where.FirstOrDefault(w => !w.Cols.All(KnownContactColumn));
         if (bad != null) { await Oops(ctx, 500); return; }
         var (start, limit, orderBy, desc) = Paging(ctx, "id");
         var search = ctx.Request.Query["search"].FirstOrDefault();
@@ -818,8 +846,13 @@ static partial class Routes
         lock (s.Sync)
         {
             IEnumerable<Contact> rows = s.Contacts.Values;
+            // where email in/eq (a sync's lookups): the contacts from the e-mail index, in id order, not a scan of all of them
+            // (the same rows: the clause is still applied below).
+            if (where.FirstOrDefault(w => w.Col == "email" && w.Expr is "in" or "eq" && w.Nested == null) is { } byEmail)
+                rows = (byEmail.Expr == "in" ? (byEmail.Val ?? "").Split(',').Select(v => v.Trim()) : [byEmail.Val ?? ""])
+                    .SelectMany(s.ContactsByEmail).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
             if (!string.IsNullOrEmpty(search)) rows = rows.Where(c => MauticSearch.MatchContact(c, search, s));
-            foreach (var w in where) rows = rows.Where(IdBound(w) ?? (c => Compare(ContactColumn(c, w.Col), w.Expr, w.Val)));
+            foreach (var w in where) rows = rows.Where(IdBound(w) ?? (c => Matches(w, col => ContactColumn(c, col))));
             var list = rows.ToList();
             Func<Contact, string?> key = c => ContactColumn(c, orderBy);
             // Contacts are kept in id order, so ordering by id is that order (or its reverse), not a sort per page.

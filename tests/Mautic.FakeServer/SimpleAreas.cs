@@ -265,7 +265,7 @@ static partial class Routes
         if (isNew)
         {
             target.Created(who);
-            if (a.CreatedIsModified)
+            if (a.CreatedIsModified || (a.CreatedIsModifiedOnV7 && s.IsV7))
             {
                 target.Modified(who);
                 target.DateModified = target.DateAdded;
@@ -278,7 +278,7 @@ static partial class Routes
         var changed = wasPublished != target.IsPublished || a.Fields.Any(f => f.Tracked && !Equals(before.GetValueOrDefault(f.Name), target[f.Name]));
         var lastModified = target.DateModified;
         target.Modified(who);
-        if (!changed) target.DateModified = lastModified;
+        if (!changed || (a.CreatedIsModifiedOnV7 && s.IsV7)) target.DateModified = lastModified;
         a.Changed?.Invoke(s, target, before);
         return (null, 0, null);
     }
@@ -535,7 +535,7 @@ static partial class Routes
         var (start, limit, orderBy, desc) = Paging(ctx, a.DefaultOrder);
         var published = Truthy(ctx.Request.Query["published"].FirstOrDefault());
         // An unknown column in where[] or orderBy, or published=1 where there is no isPublished: Mautic's generic 500.
-        if (where.Any(w => !IsColumn(a, w.Col)) || !IsColumn(a, orderBy) || (published && a.Published == PublishedParam.Error))
+        if (where.Any(w => !w.Cols.All(c => IsColumn(a, c))) || !IsColumn(a, orderBy) || (published && a.Published == PublishedParam.Error))
         {
             await Oops(ctx, 500);
             return;
@@ -547,7 +547,7 @@ static partial class Routes
             IEnumerable<Entity> rows = s.Stores[a.Route].Rows.Values;
             if (a.Lists != null) rows = rows.Where(a.Lists);
             if (!string.IsNullOrEmpty(search)) rows = rows.Where(e => MauticSearch.MatchEntity(a, e, search));
-            foreach (var w in where) rows = rows.Where(e => Compare(ColumnText(e, w.Col), w.Expr, w.Val));
+            foreach (var w in where) rows = rows.Where(e => Matches(w, col => ColumnText(e, col)));
             if (published && a.Published == PublishedParam.Filter) rows = rows.Where(e => e.IsPublished);
             var list = rows.OrderBy(e => Column(e, orderBy), ColumnOrder.Instance).ThenBy(e => e.Id).ToList();
             if (desc) list.Reverse();

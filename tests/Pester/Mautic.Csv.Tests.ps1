@@ -133,3 +133,46 @@ Describe 'E-mail activity through a CSV' {
         finally { Remove-Item $file -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'Import-MauticContact and Export-MauticContact with PowerShell''s own CSV cmdlets' {
+    BeforeAll {
+        $script:Domain = "files-$([guid]::NewGuid().ToString('n').Substring(0, 8)).pester.example"
+    }
+
+    AfterAll {
+        Get-MauticContact -Search "email:*@$Domain" | Remove-MauticContact -Force
+    }
+
+    It 'reads what Export-Csv writes (semicolons, a byte order mark, quotes and line breaks in fields), and Import-Csv reads its error file' {
+        $csv = Join-Path $TestDrive 'in.csv'
+        @(
+            [pscustomobject]@{ email = "p1@$Domain"; firstname = "Zo$([char]0xEB)"; city = "Lyon; ""FR""" }
+            [pscustomobject]@{ email = "p2@$Domain"; firstname = "two`nlines"; city = 'Paris' }
+            [pscustomobject]@{ email = 'not-an-address'; firstname = 'Bad'; city = 'Paris' }
+        ) | Export-Csv $csv -Delimiter ';' -Encoding utf8BOM -NoTypeInformation
+        $errors = Join-Path $TestDrive 'errors.csv'
+        $out = @(Import-MauticContact $csv -Delimiter ';' -ErrorPath $errors -ErrorVariable bad -ErrorAction SilentlyContinue)
+        $out.Action | Should -Be @('Created', 'Created')
+        $bad.Count | Should -Be 1
+        (Get-MauticContact -Email "p1@$Domain").firstname | Should -Be "Zo$([char]0xEB)"
+        (Get-MauticContact -Email "p1@$Domain").city | Should -Be 'Lyon; "FR"'
+        (Get-MauticContact -Email "p2@$Domain").firstname | Should -Be "two`nlines"
+        $rejected = @(Import-Csv $errors -Delimiter ';')
+        $rejected.Count | Should -Be 1
+        $rejected[0].email | Should -Be 'not-an-address'
+        $rejected[0].MauticError | Should -BeLike 'Line 5: *'   # p2's field spans lines 3 and 4
+    }
+
+    It 'writes a file Import-Csv reads as the records Get-MauticContact gives' {
+        $file = Join-Path $TestDrive 'out.csv'
+        Export-MauticContact $file -Property id, email, firstname, city, dateAdded -Search "email:*@$Domain"
+        $rows = @(Import-Csv $file)
+        $records = @(Get-MauticContact -Search "email:*@$Domain")
+        $rows.Count | Should -Be $records.Count
+        $rows[0].id | Should -Be ([string]$records[0].id)
+        $rows[0].firstname | Should -Be $records[0].firstname
+        [datetime]::Parse($rows[0].dateAdded, [cultureinfo]::InvariantCulture, 'AdjustToUniversal') | Should -Be $records[0].dateAdded
+        Export-MauticContact $file -NoClobber -ErrorVariable exists -ErrorAction SilentlyContinue
+        $exists[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+    }
+}

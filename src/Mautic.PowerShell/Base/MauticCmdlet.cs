@@ -1,3 +1,4 @@
+using System.IO;
 using System.Collections.Concurrent;
 using System.Threading;
 
@@ -54,6 +55,119 @@ namespace Mautic.PowerShell.Base
         {
             try { return Resolve(reference, area); }
             catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, reference.Given)); throw; }
+        }
+
+        /// <summary>
+        /// Says, once per call, that -ModifiedSince cannot see API edits on Mautic 7: measured on 7.0.0, an edit through
+        /// the API (PATCH or batch PATCH, under Basic or a token) leaves a contact's or company's date_modified at its
+        /// creation time, where 5.1.0 moves it. Nothing when <paramref name="modifiedSince"/> is null or the server is older.
+        /// </summary>
+        protected void WarnModifiedSince(DateTime? modifiedSince, string nouns)
+        {
+            if (!modifiedSince.HasValue || !Conn.Client.ServerIsAtLeast(new Version(7, 0))) return;
+            WriteWarning($"-ModifiedSince: Mautic {Conn.MauticVersion} does not move the date_modified of {nouns} edited through the API (measured on 7.0.0), " +
+                $"so {nouns} edited that way since then are not found; those created since are.");
+        }
+
+        /// <summary>
+        /// The existing local files <paramref name="paths"/> name: with <paramref name="literal"/> each as written,
+        /// otherwise with wildcards expanded. A path that names nothing, or a pattern that matches nothing, is an
+        /// ObjectNotFound error carrying it; a folder or a non-file-system path an InvalidArgument error.
+        /// </summary>
+        protected IEnumerable<string> InputFiles(string[] paths, bool literal)
+        {
+            foreach (var path in paths ?? new string[0])
+            {
+                var files = new List<string>();
+                try
+                {
+                    if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+                    {
+                        var one = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                        files.Add(provider.Name == "FileSystem" ? one : null);
+                    }
+                    else
+                    {
+                        var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+                        if (provider.Name != "FileSystem") files.Add(null);
+                        else files.AddRange(resolved);
+                    }
+                }
+                catch (ItemNotFoundException) { /* matched nothing */ }
+                catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is NotSupportedException || e is ArgumentException || e is PSArgumentException)
+                {
+                    WriteInvalidArgument($"'{path}' is not a path to a local file: {e.Message}", path);
+                    continue;
+                }
+                if (files.Count == 0)
+                {
+                    WriteItemError(new MauticApiException($"No file matches '{path}'.", MauticErrorKind.NotFound), path);
+                    continue;
+                }
+                foreach (var file in files)
+                {
+                    if (file == null) WriteInvalidArgument($"'{path}' is not a path in the file system.", path);
+                    else if (Directory.Exists(file)) WriteInvalidArgument($"'{file}' is a folder, not a file.", path);
+                    else if (!File.Exists(file)) WriteItemError(new MauticApiException($"Cannot find the file '{file}': it does not exist.", MauticErrorKind.NotFound), path);
+                    else yield return file;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The local file a download goes to: <paramref name="path"/> resolved (wildcards allowed unless
+        /// <paramref name="literal"/>, and then they must match one existing item); an existing folder means
+        /// <paramref name="fileName"/> inside it (an error when that is null). Null, after an error carrying the path, when the folder to write in
+        /// does not exist or the pattern does not match exactly one item.
+        /// </summary>
+        protected string OutputFile(string path, bool literal, string fileName)
+        {
+            string full;
+            try
+            {
+                if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
+                {
+                    var resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+                    if (provider.Name != "FileSystem" || resolved.Count != 1)
+                    {
+                        WriteInvalidArgument($"'{path}' must name one place in the file system; it matches {resolved.Count}.", path);
+                        return null;
+                    }
+                    full = resolved[0];
+                }
+                else
+                {
+                    full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                    if (provider.Name != "FileSystem")
+                    {
+                        WriteInvalidArgument($"'{path}' is not a path in the file system.", path);
+                        return null;
+                    }
+                }
+            }
+            catch (ItemNotFoundException)
+            {
+                WriteItemError(new MauticApiException($"Nothing matches '{path}'.", MauticErrorKind.NotFound), path);
+                return null;
+            }
+            catch (Exception e) when (e is ProviderNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is NotSupportedException || e is ArgumentException || e is PSArgumentException)
+            {
+                WriteInvalidArgument($"'{path}' is not a path to a local file: {e.Message}", path);
+                return null;
+            }
+            if (Directory.Exists(full))
+            {
+                if (fileName != null) return Path.Combine(full, fileName);
+                WriteInvalidArgument($"'{full}' is a folder; name the file to write.", path);
+                return null;
+            }
+            var folder = Path.GetDirectoryName(full);
+            if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+            {
+                WriteItemError(new MauticApiException($"Cannot write '{full}': the folder '{folder}' does not exist.", MauticErrorKind.NotFound), path);
+                return null;
+            }
+            return full;
         }
     }
 

@@ -17,8 +17,12 @@ namespace Mautic.PowerShell.Base
         {
             var q = BuildPagedQuery();
             q.Search = Search;
+            Refine(q);
             return q;
         }
+
+        /// <summary>What a cmdlet adds to its listing's query (-ModifiedSince and -CreatedSince); nothing by default.</summary>
+        protected virtual void Refine(ListQuery q) { }
 
         protected void WriteList(Pager pager, string activity) =>
             WriteStream(total => { pager.TotalKnown = total; return pager; }, activity);

@@ -33,6 +33,20 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
         [ValidateNotNullOrEmpty]
         public string[] Select { get; set; }
 
+        /// <summary>Only contacts changed (or created, when never changed since) at or after this time; see about_Mautic for keeping the watermark.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? ModifiedSince { get; set; }
+
+        /// <summary>Only contacts created at or after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreatedSince { get; set; }
+
+        protected override void Refine(ListQuery q)
+        {
+            WarnModifiedSince(ModifiedSince, "contacts");
+            WhereClause.AddDelta(q, ModifiedSince, CreatedSince);
+        }
+
         string[] _select;
 
         protected override void Begin()
