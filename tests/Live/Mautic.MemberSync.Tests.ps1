@@ -34,8 +34,8 @@ Describe 'Sync-Mautic*Member on the <Target> server' -ForEach @{ Target = $Targe
         $script:Tag = New-MauticTag -Name "tag-$Run" -ErrorAction Stop
         $script:Company = New-MauticCompany -Name "co-$Run" -ErrorAction Stop
         $script:Other = New-MauticCompany -Name "other-$Run" -ErrorAction Stop
-        $event = @{ id = 'new1'; name = "points-$Run"; type = 'lead.changepoints'; eventType = 'action'; order = 1; properties = @{ points = 1 }; triggerMode = 'immediate' }
-        $script:Campaign = New-MauticCampaign -Name "camp-$Run" -SegmentId $Segment.id -Event $event -IsPublished:$false -ErrorAction Stop
+        $points = @{ id = 'new1'; name = "points-$Run"; type = 'lead.changepoints'; eventType = 'action'; order = 1; properties = @{ points = 1 }; triggerMode = 'immediate' }
+        $script:Campaign = New-MauticCampaign -Name "camp-$Run" -SegmentId $Segment.id -Event $points -IsPublished:$false -ErrorAction Stop
         $script:Targets = @{ Segment = $Segment; Tag = $Tag; Company = $Company; Campaign = $Campaign }
         function script:Get-WriteRequest($records) { @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(POST|PUT|PATCH|DELETE) \S+ -> \d+ in ' }) }
         function script:Get-Result($records) { @($records | Where-Object { $_.PSObject.TypeNames[0] -eq 'Mautic.MemberSyncResult' }) }

@@ -62,7 +62,7 @@ Describe 'A real outage while creating contacts on the <Target> server' -ForEach
         # The outage really cut a batch off: the read-back ran.
         $verbose | Should -Match 'A contact request was cut off after it was sent; read back once Mautic answered'
         # What this outage did, for the log: how many rows of the cut-off batch Mautic had saved when it died.
-        $verbose -split "`n" | Where-Object { $_ -match 'cut off after it was sent' } | ForEach-Object { Write-Host "    outage: $($_.Trim())" }
+        $verbose -split "`n" | Where-Object { $_ -match 'cut off after it was sent' } | ForEach-Object { Write-Information "    outage: $($_.Trim())" -InformationAction Continue }
         ($made.Count + $lost.Count) | Should -Be 600
         @($lost | Where-Object { $_.Exception.Message -match 'stays in doubt|may have (processed|saved) it' }) | Should -BeNullOrEmpty
         @($lost | Where-Object { $_.Exception.Message -notmatch 'Sending it again is safe' }) | Should -BeNullOrEmpty
