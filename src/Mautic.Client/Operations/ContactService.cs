@@ -171,7 +171,7 @@ namespace Mautic.Client.Operations
             }
             string Slot(string field, object value) => field.ToLowerInvariant() + "\n" + WhereClause.Format(value).Trim().ToLowerInvariant();
             var found = new Dictionary<string, List<MauticRecord>>(StringComparer.Ordinal);
-            Dictionary<string, string> types = null;
+            IReadOnlyDictionary<string, ContactField> types = null;
             void ReadBack(IEnumerable<int> rows)
             {
                 found.Clear();
@@ -187,7 +187,7 @@ namespace Mautic.Client.Operations
             bool Holds(int i) => KeyOf(items[i]) is KeyValuePair<string, string> k && found.TryGetValue(Slot(k.Key, k.Value), out var l) && l.Count == 1 && Differs(items[i].Payload, l[0], types) == null;
             try
             {
-                types = FieldTypes(ct);
+                types = Fields(ct);
                 ReadBack(doubt);
                 // A connection cut while Mautic was still working on the batch (a proxy or the network, not Mautic dying):
                 // Mautic finishes it within seconds. Rows not there yet are read once more after SettleDelay.
@@ -256,13 +256,14 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>The first field of <paramref name="sent"/> whose value the contact does not hold ("city 'Paris', not 'Lyon'"), or null when it holds them all.</summary>
-        static string Differs(JObject sent, MauticRecord contact, Dictionary<string, string> types)
+        static string Differs(JObject sent, MauticRecord contact, IReadOnlyDictionary<string, ContactField> fields)
         {
             if (sent == null) return null;
             var blanks = sent["overwriteWithBlank"] is JValue b && b.Type == JTokenType.Boolean && (bool)b;
             foreach (var p in sent.Properties())
             {
-                if (!types.TryGetValue(p.Name, out var type)) continue;   // not a field: tags, owner, overwriteWithBlank, ...
+                if (!fields.TryGetValue(p.Name, out var field)) continue;   // not a field: tags, owner, overwriteWithBlank, ...
+                var type = field.Type;
                 var wanted = ContactSync.Normal(type, (p.Value as JValue)?.Value ?? (p.Value.Type == JTokenType.Array ? string.Join("|", p.Value.Select(v => v.ToString())) : null));
                 if (wanted == null && !blanks) continue;   // Mautic ignores a blank unless told to clear
                 var holds = ContactSync.Normal(type, contact[p.Name]);
@@ -271,17 +272,25 @@ namespace Mautic.Client.Operations
             return null;
         }
 
-        Dictionary<string, string> _fieldTypes;
-
-        /// <summary>Contact field aliases and their types (read once per service).</summary>
-        Dictionary<string, string> FieldTypes(CancellationToken ct)
+        /// <summary>A contact field as a sync and a read-back compare it.</summary>
+        internal sealed class ContactField
         {
-            if (_fieldTypes != null) return _fieldTypes;
-            var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            public string Alias, Type;
+            public bool Unique;
+        }
+
+        Dictionary<string, ContactField> _fields;
+
+        /// <summary>Contact fields by alias (any case), read once per service; tags, not a field a row sets, left out.</summary>
+        internal IReadOnlyDictionary<string, ContactField> Fields(CancellationToken ct)
+        {
+            if (_fields != null) return _fields;
+            var fields = new Dictionary<string, ContactField>(StringComparer.OrdinalIgnoreCase);
             foreach (var f in new EntityService(Client, MauticResources.ContactFields).List(new ListQuery { PageSize = 500 }, ct))
-                if (f["alias"] is string alias) types[alias] = f["type"] as string ?? "text";
-            types.Remove("tags");
-            return _fieldTypes = types;
+                if (f["alias"] is string alias)
+                    fields[alias] = new ContactField { Alias = alias, Type = f["type"] as string ?? "text", Unique = f["isUniqueIdentifier"] is bool u && u };
+            fields.Remove("tags");
+            return _fields = fields;
         }
 
         /// <summary>Where-in values per lookup request: about 3 KB of URL at e-mail length.</summary>

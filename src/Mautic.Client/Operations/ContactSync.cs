@@ -91,7 +91,7 @@ namespace Mautic.Client.Operations
             return (BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
         }
         int _rowNumber;
-        Dictionary<string, ContactField> _fields;
+        IReadOnlyDictionary<string, ContactService.ContactField> _fields;
 
         /// <summary>Requests sent by this sync (reads and writes), for the summary.</summary>
         public int Requests { get; private set; }
@@ -104,22 +104,12 @@ namespace Mautic.Client.Operations
             _contacts = new ContactService(client);
         }
 
-        sealed class ContactField
-        {
-            public string Alias, Type;
-            public bool Unique;
-        }
-
-        /// <summary>Contact fields by alias (any case), read once.</summary>
-        Dictionary<string, ContactField> Fields(CancellationToken ct)
+        /// <summary>Contact fields by alias (any case), read once (the contact service's list, which a read-back after a cut-off create uses too).</summary>
+        IReadOnlyDictionary<string, ContactService.ContactField> Fields(CancellationToken ct)
         {
             if (_fields != null) return _fields;
-            var fields = new Dictionary<string, ContactField>(StringComparer.OrdinalIgnoreCase);
             Requests++;
-            foreach (var f in new EntityService(Client, MauticResources.ContactFields).List(new ListQuery { PageSize = 500 }, ct))
-                if (f["alias"] is string alias)
-                    fields[alias] = new ContactField { Alias = alias, Type = f["type"] as string ?? "text", Unique = f["isUniqueIdentifier"] is bool u && u };
-            fields.Remove("tags");   // not a field a row sets here
+            var fields = _contacts.Fields(ct);
             foreach (var m in _matchOn)
                 if (!fields.ContainsKey(m))
                     throw new MauticApiException($"-MatchOn '{m}' is not a contact field (see Get-MauticField).", MauticErrorKind.InvalidArgument);
@@ -161,7 +151,7 @@ namespace Mautic.Client.Operations
             return string.IsNullOrEmpty(s) ? null : s;
         }
 
-        void Decide(SyncPlan plan, Dictionary<string, ContactField> fields, List<string> lookupFields, Dictionary<string, List<MauticRecord>> found)
+        void Decide(SyncPlan plan, IReadOnlyDictionary<string, ContactService.ContactField> fields, List<string> lookupFields, Dictionary<string, List<MauticRecord>> found)
         {
             var rowNumber = ++_rowNumber;
             List<MauticRecord> At(string field, string value) => found.TryGetValue(field + "\n" + Normal(fields[field].Type, value), out var l) ? l : new List<MauticRecord>();
