@@ -436,6 +436,7 @@ namespace Mautic.Client.Operations
             }
         }
 
-        protected static string Capital(string s) => string.IsNullOrEmpty(s) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+        /// <summary>The text with its first letter in capitals ("segment 3" becomes "Segment 3"), for messages that open with a noun.</summary>
+        protected internal static string Capital(string s) => string.IsNullOrEmpty(s) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
     }
 }

@@ -148,7 +148,7 @@ namespace Mautic.Client.Operations
             var exists = _targetExists.Value;
             if (exists == null) return e;
             var text = exists.Value
-                ? $"{Capital(otherNoun)} {otherId.ToString(CultureInfo.InvariantCulture)} was not found ({_target.Noun} {_targetId.ToString(CultureInfo.InvariantCulture)} exists)."
+                ? $"{EntityService.Capital(otherNoun)} {otherId.ToString(CultureInfo.InvariantCulture)} was not found ({_target.Noun} {_targetId.ToString(CultureInfo.InvariantCulture)} exists)."
                 : NotFoundText(_target, _targetId);
             return Reworded(e, text);
         }
@@ -219,16 +219,15 @@ namespace Mautic.Client.Operations
             catch (MauticApiException notFound) when (notFound.Kind == MauticErrorKind.NotFound) { return Reworded(e, NotFoundText(parent, parentId)); }
             catch (Exception) { return e; }
             // The first record exists: the second is missing (a UTM entry, a note: Mautic's own message names it).
-            return child == null ? e : Reworded(e, $"{Capital(child.Noun)} {childId.Value.ToString(CultureInfo.InvariantCulture)} was not found ({parent.Noun} {parentId.ToString(CultureInfo.InvariantCulture)} exists).");
+            return child == null ? e : Reworded(e, $"{EntityService.Capital(child.Noun)} {childId.Value.ToString(CultureInfo.InvariantCulture)} was not found ({parent.Noun} {parentId.ToString(CultureInfo.InvariantCulture)} exists).");
         }
 
         static bool IsId(string segment) => segment.Length > 0 && segment.Length < 19 && segment.All(c => c >= '0' && c <= '9');
 
-        static string NotFoundText(MauticResource target, long id) => $"{Capital(target.Noun)} {id.ToString(CultureInfo.InvariantCulture)} was not found.";
+        static string NotFoundText(MauticResource target, long id) => $"{EntityService.Capital(target.Noun)} {id.ToString(CultureInfo.InvariantCulture)} was not found.";
 
         static MauticApiException Reworded(MauticApiException e, string text) =>
             e.Reworded(text + $" (Mautic answered {e.Method} {e.Url}: {e.MauticMessage ?? "not found"}, HTTP {e.StatusCode}.)");
 
-        static string Capital(string s) => string.IsNullOrEmpty(s) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
     }
 }

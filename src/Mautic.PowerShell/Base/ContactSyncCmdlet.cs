@@ -84,8 +84,7 @@ namespace Mautic.PowerShell.Base
             var name = MyInvocation.MyCommand.Name;
             var summary = $"{name}: {Count("Created")} created, {Count("Updated")} updated, {Count("Unchanged")} unchanged, {Count("Failed")} failed; " +
                 $"{Requests} request(s) in {Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.";
-            WriteVerbose(summary);
-            WriteInformation(new InformationRecord(summary, name) { Tags = { "Mautic.SyncSummary" } });
+            WriteSummary(summary);
             if (Done > RowsPerRound) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 

@@ -259,6 +259,13 @@ namespace Mautic.PowerShell.Base
         /// <summary>What a record becomes before it is written (Get-MauticContact -Select keeps only the chosen properties); as read by default.</summary>
         protected virtual MauticRecord Trim(MauticRecord record) => record;
 
+        /// <summary>A job's closing summary (counts, requests, time): on -Verbose, and on the information stream tagged Mautic.SyncSummary for scripts.</summary>
+        protected void WriteSummary(string summary)
+        {
+            WriteVerbose(summary);
+            WriteInformation(new InformationRecord(summary, MyInvocation.MyCommand.Name) { Tags = { "Mautic.SyncSummary" } });
+        }
+
         protected void WriteItemError(MauticApiException e, object target)
         {
             FlushLog();

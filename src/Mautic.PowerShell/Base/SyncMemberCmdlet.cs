@@ -203,7 +203,7 @@ namespace Mautic.PowerShell.Base
 
             // 2. Who is in it now.
             var current = _sync.CurrentMembers(ListQuery.DefaultPageSizeFor(Conn.AuthMethod), ct);
-            WriteVerbose($"{Cap(_what)} has {current.Count} contact(s); the list names {resolved.Count}.");
+            WriteVerbose($"{EntityService.Capital(_what)} has {current.Count} contact(s); the list names {resolved.Count}.");
 
             // 3. The difference, in input order: each contact once (a repeat is Unchanged).
             var seen = new HashSet<long>();
@@ -271,10 +271,7 @@ namespace Mautic.PowerShell.Base
 
             var summary = $"{MyInvocation.MyCommand.Name}: {counts[MemberAction.Added]} added, {counts[MemberAction.Removed]} removed, {counts[MemberAction.Unchanged]} unchanged, " +
                 $"{failed} failed ({_what}){wouldBe}; {_clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.";
-            WriteVerbose(summary);
-            WriteInformation(new InformationRecord(summary, MyInvocation.MyCommand.Name) { Tags = { "Mautic.SyncSummary" } });
+            WriteSummary(summary);
         }
-
-        static string Cap(string s) => char.ToUpperInvariant(s[0]) + s.Substring(1);
     }
 }
