@@ -138,15 +138,10 @@ public static class Files
         var domain = $"import.r{runId}.example.com";
         var csv = WriteCsv(n, domain);
         Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] import: {n} rows ({new FileInfo(csv).Length / 1048576.0:0} MB) into a fake of its own");
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Files).Assembly.Location);
-        foreach (var a in new[] { "--serve-fake", "--seed", "0" }) start.ArgumentList.Add(a);
-        using var child = Process.Start(start)!;
+        using var fake = new ChildFake("--seed", "0");
         try
         {
-            var url = child.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the fake did not start");
-            var t = new Target("fake", url, "admin", new FakeState().AdminPassword, null, null, false);
+            var t = fake.Target;
             using var module = new Module(manifest, t, Auth.Basic);
             var me = Process.GetCurrentProcess();
             long Ws() { me.Refresh(); return me.WorkingSet64; }
@@ -198,8 +193,6 @@ public static class Files
         }
         finally
         {
-            child.StandardInput.Close();
-            if (!child.WaitForExit(10_000)) child.Kill();
             File.Delete(csv);
         }
     }

@@ -408,76 +408,96 @@ namespace Mautic.Bench
         {
             var n = o.ListN;
             Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] memory: seeding {n} contacts in a fake of its own");
-            var self = Environment.ProcessPath!;
-            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Memory).Assembly.Location);
-            foreach (var a in new[] { "--serve-fake", "--seed", n.ToString(CultureInfo.InvariantCulture), "--domain", $"seed.r{runId}.example.com" }) start.ArgumentList.Add(a);
-            using var child = Process.Start(start)!;
-            try
+            using var fake = new ChildFake("--seed", n.ToString(CultureInfo.InvariantCulture), "--domain", $"seed.r{runId}.example.com");
+            // The fake's answers are the same whichever scheme; Basic avoids a token.
+            var t = fake.Target;
+            using var module = new Module(manifest, t, Auth.Basic);
+            var me = Process.GetCurrentProcess();
+            long Ws() { me.Refresh(); return me.WorkingSet64; }
+            GC.Collect();
+            var tenth = Math.Max(1, n / 10);
+            long wsStart = Ws(), wsTenth = 0, wsEnd = 0, heapTenth = 0, heapEnd = 0;
+            var count = 0;
+            // At each mark: the working set as it is, then what the managed heap holds after a full collection
+            // (what is kept, as against what the collector has not yet given back).
+            var listing = module.Invoke(ps => ps.AddCommand("Get-MauticContact"), each: _ =>
             {
-                var url = child.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the fake did not start");
-                // The fake's answers are the same whichever scheme; Basic avoids a token.
-                var t = new Target("fake", url, "admin", new FakeState().AdminPassword, null, null, false);
-                using var module = new Module(manifest, t, Auth.Basic);
-                var me = Process.GetCurrentProcess();
-                long Ws() { me.Refresh(); return me.WorkingSet64; }
-                GC.Collect();
-                var tenth = Math.Max(1, n / 10);
-                long wsStart = Ws(), wsTenth = 0, wsEnd = 0, heapTenth = 0, heapEnd = 0;
-                var count = 0;
-                // At each mark: the working set as it is, then what the managed heap holds after a full collection
-                // (what is kept, as against what the collector has not yet given back).
-                var listing = module.Invoke(ps => ps.AddCommand("Get-MauticContact"), each: _ =>
-                {
-                    count++;
-                    if (count == tenth) { wsTenth = Ws(); heapTenth = GC.GetTotalMemory(true); }
-                    if (count == n) { wsEnd = Ws(); heapEnd = GC.GetTotalMemory(true); }
-                });
-                if (count != n) failures.Add($"memory run: listed {count} of {n}");
-                if (listing.Errors.Count > 0) failures.Add($"memory run: {listing.Errors.Count} error(s), the first: {listing.Errors[0]}");
-                var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+                count++;
+                if (count == tenth) { wsTenth = Ws(); heapTenth = GC.GetTotalMemory(true); }
+                if (count == n) { wsEnd = Ws(); heapEnd = GC.GetTotalMemory(true); }
+            });
+            if (count != n) failures.Add($"memory run: listed {count} of {n}");
+            if (listing.Errors.Count > 0) failures.Add($"memory run: {listing.Errors.Count} error(s), the first: {listing.Errors[0]}");
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-                // The same pages (500, by id) with a bare HttpClient, each parsed by Newtonsoft into a JToken: the parse alone is timed.
-                using var raw = new Raw(t, Auth.Basic);
-                var parse = TimeSpan.Zero;
-                var bytes = 0L;
-                var rawCount = raw.ListKeyset(null, 500, page =>
-                {
-                    bytes += page.Length;
-                    var sw = Stopwatch.StartNew();
-                    using var reader = new JsonTextReader(new StreamReader(new MemoryStream(page)));
-                    JToken.ReadFrom(reader);
-                    parse += sw.Elapsed;
-                }).Count;
-                if (rawCount != n) failures.Add($"memory run: the raw listing read {rawCount} of {n}");
-
-                var growth = wsTenth == 0 ? double.NaN : (double)(wsEnd - wsTenth) / wsTenth;
-                var cpuPer = listing.CpuSeconds / Math.Max(1, count) * 1000;
-                var parsePer = parse.TotalSeconds / Math.Max(1, rawCount) * 1000;
-                var sb = new StringBuilder();
-                sb.AppendLine($"## Listing {n} contacts from the fake (no service-time model; the fake in a process of its own)");
-                sb.AppendLine();
-                sb.AppendLine("| measure | value |");
-                sb.AppendLine("|---|---:|");
-                sb.AppendLine($"| working set before the listing | {wsStart / 1048576.0:0} MB |");
-                sb.AppendLine($"| working set at {tenth} contacts | {wsTenth / 1048576.0:0} MB |");
-                sb.AppendLine($"| working set at {n} contacts | {wsEnd / 1048576.0:0} MB |");
-                string Judged(bool met) => o.Small ? "not judged in a small run" : met ? "met" : "NOT met";
-                sb.AppendLine($"| growth from {tenth} to {n} (target under 10%) | {growth:+0.0%;-0.0%} ({Judged(growth < 0.10)}) |");
-                sb.AppendLine($"| managed heap after a full collection, at {tenth} and at {n} | {heapTenth / 1048576.0:0} MB, {heapEnd / 1048576.0:0} MB |");
-                sb.AppendLine($"| peak working set of the process | {peak / 1048576.0:0} MB |");
-                sb.AppendLine($"| Get-MauticContact, wall time | {listing.Seconds:0.0} s ({count / listing.Seconds:0} contacts/s) |");
-                sb.AppendLine($"| client CPU per contact listed (the whole process: HTTP, parse, objects, pipeline, GC) | {cpuPer:0.000} ms |");
-                sb.AppendLine($"| bare Newtonsoft parse of the same pages ({bytes / 1048576.0:0} MB, pages of 500) per contact | {parsePer:0.000} ms |");
-                sb.AppendLine($"| module CPU vs bare parse (target at most 1.5x) | {cpuPer / parsePer:0.00}x ({Judged(cpuPer / parsePer <= 1.5)}) |");
-                sb.AppendLine();
-                return sb.ToString();
-            }
-            finally
+            // The same pages (500, by id) with a bare HttpClient, each parsed by Newtonsoft into a JToken: the parse alone is timed.
+            using var raw = new Raw(t, Auth.Basic);
+            var parse = TimeSpan.Zero;
+            var bytes = 0L;
+            var rawCount = raw.ListKeyset(null, 500, page =>
             {
-                child.StandardInput.Close();
-                if (!child.WaitForExit(10_000)) child.Kill();
-            }
+                bytes += page.Length;
+                var sw = Stopwatch.StartNew();
+                using var reader = new JsonTextReader(new StreamReader(new MemoryStream(page)));
+                JToken.ReadFrom(reader);
+                parse += sw.Elapsed;
+            }).Count;
+            if (rawCount != n) failures.Add($"memory run: the raw listing read {rawCount} of {n}");
+
+            var growth = wsTenth == 0 ? double.NaN : (double)(wsEnd - wsTenth) / wsTenth;
+            var cpuPer = listing.CpuSeconds / Math.Max(1, count) * 1000;
+            var parsePer = parse.TotalSeconds / Math.Max(1, rawCount) * 1000;
+            var sb = new StringBuilder();
+            sb.AppendLine($"## Listing {n} contacts from the fake (no service-time model; the fake in a process of its own)");
+            sb.AppendLine();
+            sb.AppendLine("| measure | value |");
+            sb.AppendLine("|---|---:|");
+            sb.AppendLine($"| working set before the listing | {wsStart / 1048576.0:0} MB |");
+            sb.AppendLine($"| working set at {tenth} contacts | {wsTenth / 1048576.0:0} MB |");
+            sb.AppendLine($"| working set at {n} contacts | {wsEnd / 1048576.0:0} MB |");
+            string Judged(bool met) => o.Small ? "not judged in a small run" : met ? "met" : "NOT met";
+            sb.AppendLine($"| growth from {tenth} to {n} (target under 10%) | {growth:+0.0%;-0.0%} ({Judged(growth < 0.10)}) |");
+            sb.AppendLine($"| managed heap after a full collection, at {tenth} and at {n} | {heapTenth / 1048576.0:0} MB, {heapEnd / 1048576.0:0} MB |");
+            sb.AppendLine($"| peak working set of the process | {peak / 1048576.0:0} MB |");
+            sb.AppendLine($"| Get-MauticContact, wall time | {listing.Seconds:0.0} s ({count / listing.Seconds:0} contacts/s) |");
+            sb.AppendLine($"| client CPU per contact listed (the whole process: HTTP, parse, objects, pipeline, GC) | {cpuPer:0.000} ms |");
+            sb.AppendLine($"| bare Newtonsoft parse of the same pages ({bytes / 1048576.0:0} MB, pages of 500) per contact | {parsePer:0.000} ms |");
+            sb.AppendLine($"| module CPU vs bare parse (target at most 1.5x) | {cpuPer / parsePer:0.00}x ({Judged(cpuPer / parsePer <= 1.5)}) |");
+            sb.AppendLine();
+            return sb.ToString();
         }
+    }
+}
+
+/// <summary>
+/// A fake Mautic in a process of its own (this program with --serve-fake and the given arguments), so that the measuring
+/// process holds the client alone; stopped on Dispose (its input closed, killed after 10 s).
+/// </summary>
+public sealed class ChildFake : IDisposable
+{
+    readonly Process _child;
+
+    public ChildFake(params string[] args)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(ChildFake).Assembly.Location);
+        start.ArgumentList.Add("--serve-fake");
+        foreach (var a in args) start.ArgumentList.Add(a);
+        _child = Process.Start(start)!;
+        try { Url = _child.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the fake did not start"); }
+        catch { Dispose(); throw; }
+    }
+
+    public string Url { get; }
+
+    /// <summary>The fake as a benchmark target (its admin, Basic).</summary>
+    public Target Target => new("fake", Url, "admin", new FakeState().AdminPassword, null, null, false);
+
+    public void Dispose()
+    {
+        _child.StandardInput.Close();
+        if (!_child.WaitForExit(10_000)) _child.Kill();
+        _child.Dispose();
     }
 }
