@@ -185,6 +185,8 @@ static partial class Routes
             e.Values["label"] = label; e.Values["alias"] = alias; e.Values["type"] = type; e.Values["group"] = group;
             e.Values["object"] = obj; e.Values["isFixed"] = isFixed; e.Values["order"] = order; e.Values["stock"] = true;
             e.Values["properties"] = properties;
+            // Out of the box (5.1.0 and 7.0.0, measured) a contact's email and a company's companyname are the unique identifiers.
+            e.Values["isUniqueIdentifier"] = (obj, alias) is ("lead", "email") or ("company", "companyname");
             table.Rows[id] = e;
         }
         var n = 0L;

@@ -91,7 +91,7 @@ namespace Mautic.Client.Operations
             return (BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
         }
         int _rowNumber;
-        IReadOnlyDictionary<string, ContactService.ContactField> _fields;
+        IReadOnlyDictionary<string, EntityService.FieldInfo> _fields;
 
         /// <summary>Requests sent by this sync (reads and writes), for the summary.</summary>
         public int Requests { get; private set; }
@@ -105,7 +105,7 @@ namespace Mautic.Client.Operations
         }
 
         /// <summary>Contact fields by alias (any case), read once (the contact service's list, which a read-back after a cut-off create uses too).</summary>
-        IReadOnlyDictionary<string, ContactService.ContactField> Fields(CancellationToken ct)
+        IReadOnlyDictionary<string, EntityService.FieldInfo> Fields(CancellationToken ct)
         {
             if (_fields != null) return _fields;
             Requests++;
@@ -123,7 +123,7 @@ namespace Mautic.Client.Operations
             return rows.SelectMany(r => r.Fields.Keys).Where(k => !fields.ContainsKey(k)).Distinct(StringComparer.OrdinalIgnoreCase);
         }
 
-        /// <summary>Matches and compares a chunk of rows (one list request per field and <see cref="ContactService.ValuesPerLookup"/> values); writes nothing.</summary>
+        /// <summary>Matches and compares a chunk of rows (one list request per field and <see cref="EntityService.ValuesPerLookup"/> values); writes nothing.</summary>
         public IReadOnlyList<SyncPlan> Plan(IReadOnlyList<SyncRow> rows, CancellationToken ct = default)
         {
             var fields = Fields(ct);
@@ -151,7 +151,7 @@ namespace Mautic.Client.Operations
             return string.IsNullOrEmpty(s) ? null : s;
         }
 
-        void Decide(SyncPlan plan, IReadOnlyDictionary<string, ContactService.ContactField> fields, List<string> lookupFields, Dictionary<string, List<MauticRecord>> found)
+        void Decide(SyncPlan plan, IReadOnlyDictionary<string, EntityService.FieldInfo> fields, List<string> lookupFields, Dictionary<string, List<MauticRecord>> found)
         {
             var rowNumber = ++_rowNumber;
             List<MauticRecord> At(string field, string value) => found.TryGetValue(field + "\n" + Normal(fields[field].Type, value), out var l) ? l : new List<MauticRecord>();

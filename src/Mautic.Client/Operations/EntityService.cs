@@ -8,7 +8,7 @@ namespace Mautic.Client.Operations
     /// <see cref="MauticResource"/> row. Bulk writes go 200 per request; one item goes to the single route, whose
     /// errors are more precise. Every input comes back once: as a record, or as an error carrying it.
     /// </summary>
-    public class EntityService
+    public partial class EntityService
     {
         public EntityService(MauticClient client, MauticResource resource)
         {

@@ -39,6 +39,8 @@ namespace Mautic.Client.Resources
         public string Noun { get; }
         /// <summary>Contacts and companies: fields.all becomes top-level properties.</summary>
         public bool FlattenFields { get; }
+        /// <summary>The route of the area's custom-field list where it has one (fields/contact, fields/company), else null.</summary>
+        public string FieldList => FlattenFields ? "fields/" + Singular : null;
         /// <summary>The field that names a record (required on create): "name", "companyname" for companies, "tag" for tags.</summary>
         public string NameField { get; }
         /// <summary>The field that describes a record: "description", "companydescription" for companies.</summary>
