@@ -361,3 +361,32 @@ public class RawOAuthErrorTests
         Assert.Equal(MauticErrorKind.Authentication, e.Kind);
     }
 }
+
+/// <summary>The digests a sync remembers to refuse a second row for one key.</summary>
+public class SeenKeysTests
+{
+    [Fact]
+    public void Every_key_is_kept_through_growth_and_a_repeat_names_the_first_row()
+    {
+        var seen = new SeenKeys();
+        var rng = new Random(7);
+        var digests = Enumerable.Range(0, 100_000).Select(_ => (ulong)rng.NextInt64()).Distinct().ToList();
+        for (var i = 0; i < digests.Count; i++) Assert.True(seen.TryAdd(digests[i], i + 1, out _));
+        Assert.Equal(digests.Count, seen.Count);
+        for (var i = 0; i < digests.Count; i += 997)
+        {
+            Assert.False(seen.TryAdd(digests[i], 999_999, out var earlier));
+            Assert.Equal(i + 1, earlier);
+        }
+        Assert.Equal(digests.Count, seen.Count);
+    }
+
+    [Fact]
+    public void The_digest_zero_is_a_key_like_any_other()
+    {
+        var seen = new SeenKeys();
+        Assert.True(seen.TryAdd(0, 5, out _));
+        Assert.False(seen.TryAdd(0, 6, out var earlier));
+        Assert.Equal(5, earlier);
+    }
+}

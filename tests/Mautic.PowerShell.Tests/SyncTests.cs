@@ -37,6 +37,14 @@ public sealed class SyncTests : PsTest
         var patch = Assert.Single(Writes(third));
         Assert.Equal(("PATCH", "/api/contacts/batch/edit"), (patch.Method, patch.Path));
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(patch.Body, "\"id\":").Count);
+
+        // Changes spread over rounds (rows 1-3 back to Paris, 1, 101 and 201 to Nice: both rounds of 200) are written
+        // together in one request, and the results still come out in input order.
+        var spread = Ok(Rows + "; 0, 100, 200 | ForEach-Object { $rows[$_].City = 'Nice' }; $rows | Sync-MauticContact");
+        Assert.Equal(new[] { 0, 1, 2, 100, 200 }, spread.Output.Select((o, i) => (o, i)).Where(x => (string)x.o.Properties["Action"].Value == "Updated").Select(x => x.i));
+        Assert.Equal(Enumerable.Range(1, 250).Select(i => $"s{i}@sync.example"), spread.Output.Select(o => (string)((PSObject)o.Properties["InputObject"].Value).Properties["Email"].Value));
+        patch = Assert.Single(Writes(spread));
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(patch.Body, "\"id\":").Count);
     }
 
     [Fact]

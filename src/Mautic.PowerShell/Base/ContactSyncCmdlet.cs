@@ -29,22 +29,32 @@ namespace Mautic.PowerShell.Base
         [Parameter]
         public SwitchParameter ClearEmpty { get; set; }
 
-        /// <summary>Rows matched and written together: one lookup per field and 100 values, one batch request per action.</summary>
+        /// <summary>Rows matched together: one lookup per field and 100 values.</summary>
         protected const int RowsPerRound = 200;
+
+        /// <summary>
+        /// Matched rows held back, at most, while their writes wait to fill a batch: a sync where few rows change writes
+        /// them together (1% changed in 10,000 rows: 5 batch requests, not one per round) instead of a small batch per
+        /// round. Results still come out in input order, each once its row is written.
+        /// </summary>
+        protected const int MaxHeldRows = 2000;
 
         /// <summary>The progress bar's title.</summary>
         protected abstract string Activity { get; }
 
         ContactSync _sync;
         readonly List<SyncRow> _rows = new List<SyncRow>();
+        /// <summary>Rows matched and approved, in input order, whose writes have not been sent yet.</summary>
+        readonly List<SyncPlan> _held = new List<SyncPlan>();
+        int _heldCreates, _heldUpdates;
         readonly Dictionary<string, int> _counts = new Dictionary<string, int>();
         readonly HashSet<string> _unknownSaid = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         Stopwatch _clock;
 
         /// <summary>Rows done (written, unchanged or failed) so far.</summary>
         protected int Done { get; private set; }
-        /// <summary>Rows waiting for the next round (0 right after a round: every row added before is done).</summary>
-        protected int Waiting => _rows.Count;
+        /// <summary>Rows not done yet: gathered for the next round or matched and held for their writes (0: every row added before is done).</summary>
+        protected int Waiting => _rows.Count + _held.Count;
         /// <summary>Requests sent so far.</summary>
         protected int Requests => _sync?.Requests ?? 0;
         /// <summary>Time since the command began.</summary>
@@ -81,6 +91,7 @@ namespace Mautic.PowerShell.Base
         protected void Finish()
         {
             Round();
+            WriteHeld();
             var name = MyInvocation.MyCommand.Name;
             var summary = $"{name}: {Count("Created")} created, {Count("Updated")} updated, {Count("Unchanged")} unchanged, {Count("Failed")} failed; " +
                 $"{Requests} request(s) in {Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.";
@@ -127,7 +138,7 @@ namespace Mautic.PowerShell.Base
             return fields;
         }
 
-        /// <summary>Matches, compares and writes the rows gathered so far; writes one result or error per row, in order.</summary>
+        /// <summary>Matches and compares the rows gathered so far, asks -WhatIf/-Confirm for each change, and holds them for <see cref="WriteHeld"/>.</summary>
         void Round()
         {
             if (_rows.Count == 0) return;
@@ -144,6 +155,19 @@ namespace Mautic.PowerShell.Base
                 var what = plan.Action == SyncAction.Created ? "Create: " : $"Update contact {plan.Id} (matched on {plan.MatchedOn}): ";
                 if (ShouldProcess("contact " + plan.Key, what + string.Join("; ", plan.Changes))) approved.Add(plan);
             }
+            _held.AddRange(approved);
+            _heldCreates += approved.Count(p => p.Error == null && p.Action == SyncAction.Created);
+            _heldUpdates += approved.Count(p => p.Error == null && p.Action == SyncAction.Updated);
+            if (_heldCreates >= RowsPerRound || _heldUpdates >= RowsPerRound || _held.Count >= MaxHeldRows) WriteHeld();
+        }
+
+        /// <summary>Sends the held rows' writes (a batch request per action and 200 rows) and writes one result or error per held row, in order.</summary>
+        void WriteHeld()
+        {
+            if (_held.Count == 0) return;
+            var approved = _held.ToList();
+            _held.Clear();
+            _heldCreates = _heldUpdates = 0;
             foreach (var outcome in _sync.Apply(approved, CancellationToken))
             {
                 Done++;
