@@ -1,5 +1,8 @@
 using System.Net;
 using Mautic.Client.Auth;
+using Mautic.Client.Operations;
+using Mautic.Client.Paging;
+using Mautic.Client.Resources;
 using Newtonsoft.Json.Linq;
 using Mautic.FakeServer;
 using Xunit;
@@ -249,6 +252,47 @@ public class OAuthTests : FakeServerTest
             Assert.True(State.RefreshTokens[first]);   // spent
             Assert.False(State.RefreshTokens[second]); // live
         }
+    }
+
+    [Fact]
+    public async Task Two_connections_of_one_process_with_one_refresh_token_renew_it_once_and_both_go_on_across_expiries()
+    {
+        // Two runspaces connected with the same refresh token: without a shared chain the second would spend the token
+        // the first already spent (single use) and fail with invalid_grant.
+        var first = State.IssueRefreshToken();
+        var now = DateTimeOffset.UtcNow;
+        OAuth2Authenticator Make()
+        {
+            var a = OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, first, scope: Server.BaseUrl + "/");
+            a.Clock = () => now;
+            return a;
+        }
+        var (a1, a2) = (Make(), Make());
+        var seen2 = new List<string>();
+        a2.RefreshTokenChanged += (_, e) => seen2.Add(e.RefreshToken);
+        using var c1 = Connect(a1);
+        using var c2 = Connect(a2);
+        for (var expiry = 0; expiry < 3; expiry++)
+        {
+            now += TimeSpan.FromHours(2);   // past the access token's lifetime: both renew at their next request
+            await Task.WhenAll(Task.Run(() => new EntityService(c1.Client, MauticResources.Contacts).List(new ListQuery { PageSize = 1, First = 1 }).ToList()),
+                Task.Run(() => new EntityService(c2.Client, MauticResources.Contacts).List(new ListQuery { PageSize = 1, First = 1 }).ToList()));
+        }
+        Assert.Equal(a1.CurrentRefreshToken, a2.CurrentRefreshToken);
+        Assert.Equal(4, a1.TokenRequests + a2.TokenRequests);   // the first token, then one renewal per expiry
+        Assert.Equal(4, seen2.Count);                            // each connection hears of every new refresh token
+        lock (State.Sync)
+        {
+            Assert.Equal(4, State.RefreshTokens.Count(kv => kv.Value));   // spent once each
+            Assert.False(State.RefreshTokens[a1.CurrentRefreshToken]);
+        }
+
+        // A third connection made later with the token the chain started from joins it (the token is spent, but this
+        // process holds its successor), and one with another URL does not.
+        var a3 = OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, first, scope: Server.BaseUrl);
+        Assert.Equal(a1.CurrentRefreshToken, a3.CurrentRefreshToken);
+        var other = OAuth2Authenticator.RefreshToken(State.ClientId, State.ClientSecret, first, scope: "http://127.0.0.2:1");
+        Assert.Equal(first, other.CurrentRefreshToken);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ namespace Mautic.PowerShell.Cmdlets.Connection
                 case ClientCredentials:
                     return ClientCredentialsOf(ClientCredential);
                 case Refresh:
-                    return OAuth2Authenticator.RefreshToken(ClientCredential.UserName, ClientCredential.GetNetworkCredential().Password, Plain(RefreshToken));
+                    return OAuth2Authenticator.RefreshToken(ClientCredential.UserName, ClientCredential.GetNetworkCredential().Password, Plain(RefreshToken), scope: BaseUrl);
                 case Token:
                     return new AccessTokenAuthenticator(Plain(AccessToken));
                 default:
