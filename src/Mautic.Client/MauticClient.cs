@@ -190,6 +190,11 @@ namespace Mautic.Client
                           "the request had been sent, so Mautic may have saved it: check before sending it again. " + raise, MauticErrorKind.Timeout, e)
                         { Method = method, Url = shownUrl, MayHaveBeenProcessed = true };
             }
+            if (e is MauticOfflineException)
+                return new MauticApiException($"Mautic answered {method} {shownUrl} with its offline page ({e.Message})" +
+                    (budget > TimeSpan.Zero ? $" for {budget.TotalSeconds:0.#} s of retrying" : "") +
+                    ". It handled nothing, so nothing was changed: check Mautic's database and its var/logs, then run this again.", MauticErrorKind.Connection, e)
+                    { Method = method, Url = shownUrl, StatusCode = 500 };
             var inner = e;
             while (inner.InnerException != null && (inner is HttpRequestException || inner is AggregateException)) inner = inner.InnerException;
             if (IsProxyAuthFailure(e))
@@ -329,13 +334,14 @@ namespace Mautic.Client
             var since = Stopwatch.StartNew();
             var budget = UnreachableBudget;
             var unreachable = Policy<Raw>
-                .Handle<Exception>(e => IsUnreached(e) && since.Elapsed < budget)
+                .Handle<Exception>(e => (IsUnreached(e) || e is MauticOfflineException) && since.Elapsed < budget)
                 .WaitAndRetryForeverAsync(
                     (attempt, outcome, ctx) => UnreachableDelay(attempt, since.Elapsed, budget),
                     (outcome, delay, ctx) =>
                     {
-                        Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}: Mautic cannot be reached ({Redactor.Url(Innermost(outcome.Exception).Message)}); " +
-                            $"trying again in {delay.TotalSeconds:0.##} s (for up to {budget.TotalSeconds:0} s).");
+                        var why = outcome.Exception is MauticOfflineException ? "Mautic is offline (" + outcome.Exception.Message + ")"
+                            : "Mautic cannot be reached (" + Redactor.Url(Innermost(outcome.Exception).Message) + ")";
+                        Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl}: {why}; trying again in {delay.TotalSeconds:0.##} s (for up to {budget.TotalSeconds:0} s).");
                         return Task.CompletedTask;
                     });
             var perTry = Policy.TimeoutAsync<Raw>(Options.Timeout, TimeoutStrategy.Optimistic);
@@ -394,6 +400,20 @@ namespace Mautic.Client
         {
             while (e.InnerException != null) e = e.InnerException;
             return e;
+        }
+
+        /// <summary>
+        /// Mautic's "Site is offline" page: HTTP 500 and HTML, what Mautic 5.1.0 answers every request (the token endpoint
+        /// and HTTP Basic included) while it cannot reach its database, before handling any (measured with MariaDB
+        /// unreachable). Waited out like an unreachable server, whatever the method: nothing was handled.
+        /// </summary>
+        internal static bool IsOfflinePage(int status, string body) =>
+            status == 500 && body != null && body.IndexOf("<title>Site is offline</title>", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>An attempt answered with Mautic's offline page (<see cref="IsOfflinePage"/>).</summary>
+        internal sealed class MauticOfflineException : Exception
+        {
+            public MauticOfflineException() : base("HTTP 500, 'Site is offline': it cannot reach its database, or could not start") { }
         }
 
         /// <summary>
@@ -499,6 +519,7 @@ namespace Mautic.Client
                     Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} -> {raw.Status} in {sw.ElapsedMilliseconds} ms{(attempt > 1 ? " (attempt " + attempt + ")" : "")}" +
                         (downloaded.HasValue ? $", {downloaded} bytes written to {request.DownloadTo}" : "") + (raw.Budget != null ? " (" + raw.Budget + ")" : ""));
                     Log(MauticLogLevel.Debug, $"Response body ({text.Length} chars): {Redactor.Body(text.Length > 4000 ? text.Substring(0, 4000) + "…" : text, raw.ContentType)}");
+                    if (IsOfflinePage(raw.Status, text)) throw new MauticOfflineException();
                     return raw;
                 }
             }

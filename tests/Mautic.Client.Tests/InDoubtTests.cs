@@ -1,6 +1,7 @@
 using Mautic.Client;
 using Mautic.Client.Batching;
 using Mautic.Client.Operations;
+using Mautic.Client.Paging;
 using Mautic.FakeServer;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -118,5 +119,50 @@ public sealed class InDoubtTests : FakeServerTest
         Assert.All(saved, o => Assert.True(o.Succeeded, o.Error?.Message));
         Assert.Equal(2, State.RequestsTo("/api/contacts/batch/edit").Count);
         Assert.Equal("Oslo", State.Contacts[a.Id].Fields["city"]);
+    }
+}
+
+/// <summary>
+/// Mautic without its database (issue 19, item 4): every request, the token endpoint included, is answered with HTTP 500
+/// and its "Site is offline" page (measured on 5.1.0 with MariaDB unreachable). Nothing was handled, so the client waits
+/// it out like an unreachable server, for every method, and the job goes on when the database is back.
+/// </summary>
+public sealed class DatabaseDownTests : FakeServerTest
+{
+    MauticClient Client(TimeSpan budget)
+    {
+        var o = Options();
+        o.UnreachableTimeout = budget;
+        o.UnreachableRetryDelay = TimeSpan.FromMilliseconds(100);
+        return new MauticClient(o);
+    }
+
+    [Fact]
+    public void Reads_and_creates_wait_for_the_database_and_go_on_once_each()
+    {
+        using var c = Client(TimeSpan.FromSeconds(20));
+        State.Arm(new Fault { PathPrefix = "/api/", Kind = FaultKind.Offline, Count = 3 });
+        var contacts = new ContactService(c);
+        Assert.Empty(contacts.List(new ListQuery { Search = "email:%@db.example" }).ToList());
+        State.Arm(new Fault { Method = "POST", PathPrefix = "/api/contacts/batch/new", Kind = FaultKind.Offline, Count = 3 });
+        var rows = new[] { "a@db.example", "b@db.example" }.Select(e => new WriteItem<string>(e, new JObject { ["email"] = e })).ToList();
+        var made = contacts.Create(rows).ToList();
+        Assert.All(made, o => Assert.True(o.Succeeded, o.Error?.Message));
+        Assert.Equal(2, State.Contacts.Count);
+        Assert.Contains("Mautic is offline (HTTP 500, 'Site is offline': it cannot reach its database, or could not start); trying again in", AllLog);
+    }
+
+    [Fact]
+    public void A_database_that_stays_down_is_an_error_that_says_so_and_that_nothing_was_changed()
+    {
+        using var c = Client(TimeSpan.FromSeconds(1));
+        State.Arm(new Fault { PathPrefix = "/api/", Kind = FaultKind.Offline, Count = 1000 });
+        var outcome = Assert.Single(new ContactService(c).Create(new[] { new WriteItem<string>("z@db.example", new JObject { ["email"] = "z@db.example" }) }));
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(MauticErrorKind.Connection, outcome.Error.Kind);
+        Assert.False(outcome.Error.MayHaveBeenProcessed);
+        Assert.Equal(500, outcome.Error.StatusCode);
+        Assert.Matches(@"^Mautic answered POST \S+/api/contacts/new with its offline page \(HTTP 500, 'Site is offline': it cannot reach its database, or could not start\) for 1 s of retrying\. It handled nothing, so nothing was changed", outcome.Error.Message);
+        Assert.Empty(State.Contacts);
     }
 }

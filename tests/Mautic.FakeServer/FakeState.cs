@@ -6,7 +6,7 @@ namespace Mautic.FakeServer;
 /// Drop: the connection is cut before the request is handled (Mautic never saw it). DropAfter: the request is handled
 /// (saved), then the connection is cut before any answer, as when Mautic or the network dies while the answer is on its way.
 /// </summary>
-public enum FaultKind { Status, Delay, Drop, Truncate, Html, ErrorIn200, InvalidJson, DropAfter }
+public enum FaultKind { Status, Delay, Drop, Truncate, Html, ErrorIn200, InvalidJson, DropAfter, Offline }
 
 /// <summary>A misbehaviour armed for the next <see cref="Count"/> requests matching method and path prefix.</summary>
 public sealed class Fault

@@ -5,6 +5,25 @@ namespace Mautic.FakeServer;
 /// <summary>Mautic's routes as mautic-endpoints.tsv lists them, with the quirks of mautic-api-facts.md.</summary>
 static partial class Routes
 {
+    /// <summary>Mautic 5.1.0's offline page (app/.../offline.html.php as served, measured with its database unreachable).</summary>
+    internal const string OfflinePage = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+            <meta charset="utf-8">
+            <meta http-equiv="X-UA-Compatible" content="IE=edge">
+            <title>Site is offline</title>
+            <link rel="stylesheet" href="/media/css/app.css"/>
+        </head>
+        <body>
+        <div class="container"><div class="alert alert-danger">
+            <div>The site is currently offline due to encountering an error. If the problem persists, please contact the system administrator.</div>
+            <div class="text-muted small text-right mt-10">:</div>
+        </div></div>
+        </body>
+        </html>
+        """;
+
     static readonly Regex EmailRule = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$");
 
     /// <summary>
@@ -311,6 +330,13 @@ static partial class Routes
                 ctx.Response.StatusCode = f.Status == 0 ? 500 : f.Status;
                 ctx.Response.ContentType = "text/html; charset=UTF-8";
                 await ctx.Response.WriteAsync("<html><head><title>Error</title></head><body><b>Fatal error</b>: Allowed memory size of 134217728 bytes exhausted in /var/www/html/vendor/doctrine/orm/lib/Doctrine/ORM/UnitOfWork.php on line 3011</body></html>");
+                return true;
+            case FaultKind.Offline:
+                // What Mautic 5.1.0 answers every request, the token endpoint and HTTP Basic included, while it cannot
+                // reach its database (measured: MariaDB unreachable): HTTP 500 and its "Site is offline" page.
+                ctx.Response.StatusCode = 500;
+                ctx.Response.ContentType = "text/html; charset=UTF-8";
+                await ctx.Response.WriteAsync(OfflinePage);
                 return true;
             case FaultKind.ErrorIn200:
                 ctx.Response.StatusCode = 200;
