@@ -546,6 +546,9 @@ static partial class Routes
                 details[key] = new JsonArray($"{v} is invalid.");
             if (def.Type == "number" && !string.IsNullOrEmpty(v) && !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                 details[key] = new JsonArray("This value should be a number.");
+            // Text-like fields are VARCHAR(191) columns (measured on 5.1.0: 300 characters of firstname are refused so).
+            if (def.Type is "text" or "email" or "tel" or "url" or "lookup" && v != null && v.Length > 191 && !details.ContainsKey(key))
+                details[key] = new JsonArray("This value is too long. It should have 191 characters or less.");
             values[key] = v;
         }
         if (details.Count > 0) return details;
