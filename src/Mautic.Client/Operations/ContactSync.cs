@@ -112,7 +112,7 @@ namespace Mautic.Client.Operations
             var fields = _contacts.Fields(ct);
             foreach (var m in _matchOn)
                 if (!fields.ContainsKey(m))
-                    throw new MauticApiException($"-MatchOn '{m}' is not a contact field (see Get-MauticField).", MauticErrorKind.InvalidArgument);
+                    throw new MauticApiException($"-MatchOn '{m}' is not a contact field (see Get-MauticField).", MauticErrorKind.InvalidArgument) { Offending = m };
             return _fields = fields;
         }
 
