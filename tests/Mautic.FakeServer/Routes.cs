@@ -26,10 +26,20 @@ static partial class Routes
             var path = ctx.Request.Path.Value ?? "/";
             if (path.StartsWith("/__fake", StringComparison.Ordinal)) { await next(); return; }
             using var inFlight = s.Arrived();
-            ctx.Request.EnableBuffering();
             string body;
-            using (var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true)) body = await reader.ReadToEndAsync();
-            ctx.Request.Body.Position = 0;
+            if (ctx.Request.HasFormContentType && ctx.Request.ContentLength > PostMaxSize)
+            {
+                // PHP drops a form body over post_max_size before Mautic runs (UploadFile answers as Mautic then does).
+                if (ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+                await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+                body = $"({ctx.Request.ContentLength} bytes over post_max_size, dropped)";
+            }
+            else
+            {
+                ctx.Request.EnableBuffering();
+                using (var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8, leaveOpen: true)) body = await reader.ReadToEndAsync();
+                ctx.Request.Body.Position = 0;
+            }
             s.Requests.Enqueue(new RecordedRequest(ctx.Request.Method, path, ctx.Request.QueryString.Value ?? "", body,
                 ctx.Request.Headers.Authorization.FirstOrDefault(), ctx.Request.Headers.UserAgent.FirstOrDefault(), DateTime.UtcNow));
 
