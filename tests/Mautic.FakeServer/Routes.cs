@@ -537,7 +537,7 @@ static partial class Routes
             if (key == "points")
             {
                 if (int.TryParse(node?.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p)) points = p;
-                else details["points"] = new JsonArray("This value is not valid.");
+                else details["points"] = new JsonArray(s.IsV7 ? "Please enter a number." : "This value is not valid."); // both measured
                 continue;
             }
             var def = FakeState.FieldDefs.FirstOrDefault(f => f.Alias == key);

@@ -67,18 +67,24 @@ namespace Mautic.Client.Operations
                 Upload = new MauticUpload(info.FullName, "file", AsciiName(info.Name)),
                 Progress = progress,
             };
-            var file = Client.Send(request, ct).Body?["file"] as JObject;
+            // A body over PHP's post_max_size is dropped before Mautic runs, which then answers as if no file was sent:
+            // 200 {"file":[]} on 5.1.0, 406 "File was not found in the request." on 7.0.0 (both measured with 70 MB). The
+            // module always sends the file part, so for a file over PHP's smallest default limit (upload_max_filesize =
+            // 2M) that is the likely reason.
+            var size = (info.Length / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+            MauticApiException TooLarge(Exception inner) => new MauticApiException(
+                $"Mautic stored nothing from the upload of {info.Name} ({size}) to {folder.Shown}: it answered that no file arrived, which is what it answers when a file is larger than the server takes " +
+                "(PHP's upload_max_filesize and post_max_size in the server's php.ini). Nothing was saved; upload a smaller file or raise those limits.", MauticErrorKind.LimitsExceeded, inner);
+            JObject file;
+            try { file = Client.Send(request, ct).Body?["file"] as JObject; }
+            catch (MauticApiException e) when (e.StatusCode == 406 && info.Length > 2L * 1024 * 1024 && (e.MauticMessage ?? "").Contains("not found in the request"))
+            {
+                throw TooLarge(e);
+            }
             var name = file?["name"]?.ToString();
             if (string.IsNullOrEmpty(name))
             {
-                // Measured on 5.1.0: a body over PHP's post_max_size is dropped before Mautic runs, which then answers
-                // 200 {"file":[]}; the module always sends the file part, so for a file over PHP's smallest default limit
-                // (upload_max_filesize = 2M) that is the likely reason.
-                var size = (info.Length / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
-                if (info.Length > 2L * 1024 * 1024)
-                    throw new MauticApiException(
-                        $"Mautic stored nothing from the upload of {info.Name} ({size}) to {folder.Shown}: it answered that no file arrived, which is what it answers when a file is larger than the server takes " +
-                        "(PHP's upload_max_filesize and post_max_size in the server's php.ini). Nothing was saved; upload a smaller file or raise those limits.", MauticErrorKind.LimitsExceeded);
+                if (info.Length > 2L * 1024 * 1024) throw TooLarge(null);
                 throw new MauticApiException($"Mautic accepted the upload of {info.Name} ({size}) to {folder.Shown} but named no stored file; the file field was not found in the request.", MauticErrorKind.Protocol);
             }
             var link = file["link"]?.ToString();
