@@ -27,7 +27,7 @@ BeforeDiscovery {
     # Category (the ErrorCategory, or $null for a success); TargetIs { param($C) the TargetObject expected, as text;
     # $null for none }; TargetLike (a wildcard instead, for payloads); Message (a regex on the message, naming the
     # value); Sent (regexes, one per request, in order; '*' = not checked: a row that reads back what it wrote);
-    # Output (how many objects); Check { param($C, $Out, $Warnings) more assertions }.
+    # Output (how many objects); Check { param($R) more assertions on $R.C (the context), $R.Out, $R.Warnings, $R.Errors }.
     $script:Table = @(
         # --- ids: 0, negative, huge, wrong type, $null
         @{ Name = 'Get-MauticContact -Id 0'; Run = { Get-MauticContact -Id 0 }
@@ -57,7 +57,7 @@ BeforeDiscovery {
         @{ Name = 'New-MauticContact -Email $null (nothing else)'; Run = { New-MauticContact -Email $null }
             Category = 'InvalidArgument'; TargetIs = { '{}' }; Message = 'There is nothing to send: no field values were given'; Sent = @() }
         @{ Name = 'New-MauticContact with spaces around the e-mail (legal: trimmed)'; Run = { param($C) New-MauticContact -Email " sp@$($C.Dom) " }
-            Category = $null; Output = 1; Sent = @('^POST contacts/new -> 201$'); Check = { param($C, $Out) $Out[0].email | Should -Be "sp@$($C.Dom)" } }
+            Category = $null; Output = 1; Sent = @('^POST contacts/new -> 201$'); Check = { param($R) $R.Out[0].email | Should -Be "sp@$($R.C.Dom)" } }
         @{ Name = 'New-MauticContact with a 300-character e-mail'; Run = { param($C) New-MauticContact -Email (('a' * 300) + "@$($C.Dom)") }
             Category = 'InvalidData'; TargetLike = '*aaaaaaaaaa*'; Message = 'email: '; Sent = @('^POST contacts/new -> 400$') }
         @{ Name = 'New-MauticContact with non-ASCII in the e-mail (Mautic would drop those characters)'; Run = { param($C) New-MauticContact -Email "jörg.ñ@$($C.Dom)" }
@@ -67,13 +67,13 @@ BeforeDiscovery {
         @{ Name = 'New-MauticContact with emoji, CJK and RTL text (round trip)'
             Run = { param($C) $made = New-MauticContact -Email "uni@$($C.Dom)" -FirstName 'Zoë 😀 東京 שלום' -LastName 'مرحبا'; $made; Get-MauticContact -Id $made.id }
             Category = $null; Output = 2; Sent = '*'
-            Check = { param($C, $Out) foreach ($o in $Out) { $o.firstname | Should -Be 'Zoë 😀 東京 שלום'; $o.lastname | Should -Be 'مرحبا' } } }
+            Check = { param($R) foreach ($o in $R.Out) { $o.firstname | Should -Be 'Zoë 😀 東京 שלום'; $o.lastname | Should -Be 'مرحبا' } } }
         @{ Name = "New-MauticContact -Property @{ points = 'abc' } (wrong type)"; Run = { param($C) New-MauticContact -Email "pts@$($C.Dom)" -Property @{ points = 'abc' } }
             Category = 'InvalidData'; TargetLike = '*"points":"abc"*'; Message = 'points: (This value is not valid|Please enter a number)'; Sent = @('^POST contacts/new -> 400$') }
         @{ Name = 'New-MauticContact -Property with an unknown field (saved without it, and said so)'
             Run = { param($C) New-MauticContact -Email "unk@$($C.Dom)" -Property @{ nosuchfield = 'x'; city = 'Leeds' } }
             Category = $null; Output = 1; Sent = @('^POST contacts/new -> 201$')
-            Check = { param($C, $Out, $Warnings) $Out[0].city | Should -Be 'Leeds'; ($Warnings -match "ignored 'nosuchfield': it is no contact field") | Should -Not -BeNullOrEmpty } }
+            Check = { param($R) $R.Out[0].city | Should -Be 'Leeds'; ($R.Warnings -match "ignored 'nosuchfield': it is no contact field") | Should -Not -BeNullOrEmpty } }
         @{ Name = 'New-MauticContact, 3 piped rows, one with a bad e-mail'
             Run = { param($C) [pscustomobject]@{ email = "m1@$($C.Dom)" }, [pscustomobject]@{ email = 'bad' }, [pscustomobject]@{ email = "m3@$($C.Dom)" } | New-MauticContact }
             Category = 'InvalidArgument'; TargetIs = { '@{email=bad}' }; Message = "'bad' is not a valid e-mail address"; Output = 2; Sent = @('^POST contacts/batch/new -> 201$') }
@@ -86,53 +86,53 @@ BeforeDiscovery {
             Category = 'ObjectNotFound'; TargetIs = { param($C) "s_ed@$($C.Dom)" }; Message = "No contact has the e-mail address 's_ed@"; Sent = @('^GET contacts\?\S*expr%5D=eq\S* -> 200$') }
         @{ Name = "-Search 'email:%@domain' (% sent encoded as %25)"; Run = { param($C) Get-MauticContact -Search "email:%@$($C.Dom)" }
             Category = $null; Sent = @('^GET contacts\?\S*search=email%3A%25%40\S+ -> 200$')
-            Check = { param($C, $Out) @($Out | ForEach-Object email | Sort-Object) | Should -Contain "seed@$($C.Dom)"; @($Out | ForEach-Object email) | Should -Contain "p+q@$($C.Dom)" } }
+            Check = { param($R) @($R.Out | ForEach-Object email | Sort-Object) | Should -Contain "seed@$($R.C.Dom)"; @($R.Out | ForEach-Object email) | Should -Contain "p+q@$($R.C.Dom)" } }
         @{ Name = "-Search 'email:*@domain' (* sent as %)"; Run = { param($C) Get-MauticContact -Search "email:*@$($C.Dom)" -Select email }
             Category = $null; Sent = @('^GET contacts\?\S*search=email%3A%25%40\S+ -> 200$')
-            Check = { param($C, $Out) @($Out | ForEach-Object email) | Should -Contain "seed2@$($C.Dom)" } }
+            Check = { param($R) @($R.Out | ForEach-Object email) | Should -Contain "seed2@$($R.C.Dom)" } }
         @{ Name = "-Search with a quoted phrase: firstname:`"Zoë Ann`""; Run = { Get-MauticContact -Search 'firstname:"Zoë Ann"' }
             Category = $null; Sent = @('^GET contacts\?\S*search=firstname%3A%22Zo%C3%AB%20Ann%22\S* -> 200$')
-            Check = { param($C, $Out) @($Out | Where-Object email -like "*@$($C.Dom)" | ForEach-Object email) | Should -Be @("seed@$($C.Dom)") } }
+            Check = { param($R) @($R.Out | Where-Object email -like "*@$($R.C.Dom)" | ForEach-Object email) | Should -Be @("seed@$($R.C.Dom)") } }
         @{ Name = "-Search with an apostrophe: lastname:O'Hara"; Run = { Get-MauticContact -Search "lastname:O'Hara" }
             Category = $null; Sent = @('^GET contacts\?\S*search=lastname%3AO%27Hara\S* -> 200$')
-            Check = { param($C, $Out) @($Out | Where-Object email -like "*@$($C.Dom)" | ForEach-Object email) | Should -Be @("seed@$($C.Dom)") } }
+            Check = { param($R) @($R.Out | Where-Object email -like "*@$($R.C.Dom)" | ForEach-Object email) | Should -Be @("seed@$($R.C.Dom)") } }
         @{ Name = "-Search with + in an address (sent as %2B, not read as a space)"; Run = { param($C) Get-MauticContact -Search "email:p+q@$($C.Dom)" }
             Category = $null; Sent = @('^GET contacts\?\S*search=email%3Ap%2Bq%40\S+ -> 200$')
-            Check = { param($C, $Out) @($Out | ForEach-Object email) | Should -Be @("p+q@$($C.Dom)") } }
+            Check = { param($R) @($R.Out | ForEach-Object email) | Should -Be @("p+q@$($R.C.Dom)") } }
         @{ Name = "-Search with Mautic's OR operator"; Run = { param($C) Get-MauticContact -Search "email:seed@$($C.Dom) OR email:seed2@$($C.Dom)" }
             Category = $null; Sent = @('^GET contacts\?\S*search=email%3Aseed%40\S+%20OR%20email%3Aseed2%40\S+ -> 200$')
-            Check = { param($C, $Out) @($Out | ForEach-Object email | Sort-Object) | Should -Be @("seed@$($C.Dom)", "seed2@$($C.Dom)") } }
+            Check = { param($R) @($R.Out | ForEach-Object email | Sort-Object) | Should -Be @("seed@$($R.C.Dom)", "seed2@$($R.C.Dom)") } }
         @{ Name = "-Search with a lower-case or (5.1: the operator; 7.0: a search word, so nothing matches)"; Run = { param($C) Get-MauticContact -Search "email:seed@$($C.Dom) or email:seed2@$($C.Dom)" }
             Category = $null; Sent = @('^GET contacts\?\S*search=email%3Aseed%40\S+%20or%20email%3Aseed2%40\S+ -> 200$')
-            Check = { param($C, $Out) @($Out | ForEach-Object email | Sort-Object) | Should -Be $(if ($C.Version -ge [version]'7.0') { @() } else { @("seed@$($C.Dom)", "seed2@$($C.Dom)") }) } }
+            Check = { param($R) @($R.Out | ForEach-Object email | Sort-Object) | Should -Be $(if ($R.C.Version -ge [version]'7.0') { @() } else { @("seed@$($R.C.Dom)", "seed2@$($R.C.Dom)") }) } }
         @{ Name = "-Search with Mautic's ! (not) operator"; Run = { param($C) Get-MauticContact -Search "!email:seed@$($C.Dom) email:%@$($C.Dom)" }
             Category = $null; Sent = @('^GET contacts\?\S*search=%21email%3Aseed%40\S+ -> 200$')
-            Check = { param($C, $Out) $emails = @($Out | ForEach-Object email); $emails | Should -Not -Contain "seed@$($C.Dom)"; $emails | Should -Contain "seed2@$($C.Dom)" } }
+            Check = { param($R) $emails = @($R.Out | ForEach-Object email); $emails | Should -Not -Contain "seed@$($R.C.Dom)"; $emails | Should -Contain "seed2@$($R.C.Dom)" } }
         @{ Name = 'A 100,000-character -Search'; Run = { Get-MauticContact -Search ('x' * 100000) }
             Category = 'InvalidArgument'; TargetIs = { 'x' * 100000 }; Message = 'The search is 100,000 characters'; Sent = @() }
         @{ Name = 'Invoke-MauticRequest -Query with % and : (encoded, answered right)'; Run = { param($C) Invoke-MauticRequest contacts -Query @{ search = "email:%@$($C.Dom)"; limit = 50 } }
             Category = $null; Output = 1; Sent = @('^GET contacts\?\S*search=email%3A%25%40\S+ -> 200$')
-            Check = { param($C, $Out) [int]$Out[0].total | Should -BeGreaterOrEqual 3 } }
+            Check = { param($R) [int]$R.Out[0].total | Should -BeGreaterOrEqual 3 } }
 
         # --- Sync, Import (encodings, delimiter), Export
         @{ Name = 'Sync-MauticContact with a column that is no field'; Run = { param($C) [pscustomobject]@{ email = "s1@$($C.Dom)"; nosuchfield = 'x' } | Sync-MauticContact }
             Category = $null; Output = 1; Sent = @('^GET fields/contact\S* -> 200$', '^GET contacts\?\S* -> 200$', '^POST contacts/new -> 201$')
-            Check = { param($C, $Out, $Warnings) $Out[0].Action | Should -Be 'Created'; ($Warnings -match "'nosuchfield' are no contact field") | Should -Not -BeNullOrEmpty } }
+            Check = { param($R) $R.Out[0].Action | Should -Be 'Created'; ($R.Warnings -match "'nosuchfield' are no contact field") | Should -Not -BeNullOrEmpty } }
         @{ Name = 'Sync-MauticContact, a row without e-mail'; Run = { [pscustomobject]@{ firstname = 'x' } | Sync-MauticContact }
             Category = 'InvalidArgument'; TargetIs = { '@{firstname=x}' }; Message = 'Row 1 has no value for email'; Sent = @('^GET fields/contact\S* -> 200$') }
         @{ Name = 'Sync-MauticContact -MatchOn a field that does not exist'; Run = { param($C) [pscustomobject]@{ email = "s2@$($C.Dom)" } | Sync-MauticContact -MatchOn nosuchfield }
             Category = 'InvalidArgument'; TargetIs = { 'nosuchfield' }; Message = "-MatchOn 'nosuchfield' is not a contact field"; Sent = @('^GET fields/contact\S* -> 200$') }
         @{ Name = 'Import-MauticContact, UTF-8 with BOM'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'bom.csv'); (Get-MauticContact -Email "b1@$($C.Dom)").firstname }
-            Category = $null; Sent = '*'; Check = { param($C, $Out) $Out[-1] | Should -BeExactly 'Zoë Ægir' } }
+            Category = $null; Sent = '*'; Check = { param($R) $R.Out[-1] | Should -BeExactly 'Zoë Ægir' } }
         @{ Name = 'Import-MauticContact, UTF-16 LE with BOM'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'u16.csv'); (Get-MauticContact -Email "b2@$($C.Dom)").firstname }
-            Category = $null; Sent = '*'; Check = { param($C, $Out) $Out[-1] | Should -BeExactly 'Łukasz 東京' } }
+            Category = $null; Sent = '*'; Check = { param($R) $R.Out[-1] | Should -BeExactly 'Łukasz 東京' } }
         @{ Name = 'Import-MauticContact -Encoding latin1 -Delimiter ;'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'lat1.csv') -Encoding latin1 -Delimiter ';'; (Get-MauticContact -Email "b3@$($C.Dom)").firstname }
-            Category = $null; Sent = '*'; Check = { param($C, $Out) $Out[-1] | Should -BeExactly 'Zoë' } }
+            Category = $null; Sent = '*'; Check = { param($R) $R.Out[-1] | Should -BeExactly 'Zoë' } }
         @{ Name = 'Import-MauticContact, a Latin-1 file read as UTF-8 (no -Encoding)'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'lat1b.csv') }
             Category = 'InvalidData'; TargetIs = { param($C) Join-Path $C.Work 'lat1b.csv' }; Message = 'is not UTF-8: .*0xEB.*-Encoding'; Sent = @() }
         @{ Name = 'Import-MauticContact, a ; file read with the default delimiter'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'semi.csv') }
             Category = 'InvalidArgument'; TargetLike = '@{email;firstname=b5@*'; Message = 'Row 1 has no value for email'; Sent = @('^GET fields/contact\S* -> 200$')
-            Check = { param($C, $Out, $Warnings) ($Warnings -match "'email;firstname' are no contact field") | Should -Not -BeNullOrEmpty } }
+            Check = { param($R) ($R.Warnings -match "'email;firstname' are no contact field") | Should -Not -BeNullOrEmpty } }
         @{ Name = 'Import-MauticContact, a file that does not exist'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'nothere.csv') }
             Category = 'ObjectNotFound'; TargetIs = { param($C) Join-Path $C.Work 'nothere.csv' }; Message = 'nothere\.csv'; Sent = @() }
         @{ Name = 'Import-MauticContact -Encoding nosuchenc'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'bom.csv') -Encoding nosuchenc }
@@ -141,7 +141,7 @@ BeforeDiscovery {
             Category = 'ObjectNotFound'; TargetIs = { param($C) Join-Path $C.Work 'no/such/x.csv' }; Message = 'no/such'; Sent = @() }
         @{ Name = 'Export-MauticContact -Property nosuchfield'; Run = { param($C) Export-MauticContact (Join-Path $C.Work 'x.csv') -Search "email:seed@$($C.Dom)" -Property email, nosuchfield }
             Category = 'InvalidArgument'; TargetIs = { 'nosuchfield' }; Message = "-Property 'nosuchfield' is no contact field"; Sent = @('^GET fields/contact\S* -> 200$')
-            Check = { param($C) Join-Path $C.Work 'x.csv' | Should -Not -Exist } }
+            Check = { param($R) Join-Path $R.C.Work 'x.csv' | Should -Not -Exist } }
 
         # --- segments and companies
         @{ Name = 'Add-MauticSegmentMember to a segment name that does not exist'; Run = { param($C) Add-MauticSegmentMember -Segment "no such segment $($C.Run)" -ContactId $C.Seed.id }
@@ -153,7 +153,7 @@ BeforeDiscovery {
         @{ Name = "New-MauticCompany -Name ''"; Run = { New-MauticCompany -Name '' }
             Category = 'InvalidArgument'; TargetLike = '*companyname*'; Message = "A new company needs a value for 'companyname'"; Sent = @() }
         @{ Name = 'New-MauticCompany with a Unicode name (round trip)'; Run = { param($C) New-MauticCompany -Name "Société 株式会社 $($C.Run)" }
-            Category = $null; Output = 1; Sent = @('^POST companies/new -> 201$'); Check = { param($C, $Out) $Out[0].companyname | Should -BeExactly "Société 株式会社 $($C.Run)" } }
+            Category = $null; Output = 1; Sent = @('^POST companies/new -> 201$'); Check = { param($R) $R.Out[0].companyname | Should -BeExactly "Société 株式会社 $($R.C.Run)" } }
 
         # --- files, themes, assets: '..', absolute paths, oversize
         @{ Name = "Add-MauticFile -Directory 'images/../../config'"; Run = { param($C) Add-MauticFile -Directory 'images/../../config' -Path (Join-Path $C.Work 't.txt') }
@@ -176,7 +176,7 @@ BeforeDiscovery {
             Category = 'InvalidArgument'; TargetIs = { param($C) Join-Path $C.Work 't.txt' }; Message = 't\.txt is not one'; Sent = @() }
         @{ Name = "Save-MauticTheme -Name '../../tmp/evil'"; Run = { param($C) Save-MauticTheme -Name '../../tmp/evil' -Path $C.Work }
             Category = 'InvalidArgument'; TargetIs = { '../../tmp/evil' }; Message = "'\.\./\.\./tmp/evil' is not a theme name"; Sent = @()
-            Check = { param($C) Join-Path $C.Work '../../tmp/evil.zip' | Should -Not -Exist } }
+            Check = { param($R) Join-Path $R.C.Work '../../tmp/evil.zip' | Should -Not -Exist } }
         @{ Name = 'Save-MauticTheme into a folder that does not exist'; Run = { param($C) Save-MauticTheme -Name blank -Path (Join-Path $C.Work 'no/such/t.zip') }
             Category = 'ObjectNotFound'; TargetIs = { param($C) Join-Path $C.Work 'no/such/t.zip' }; Message = 'no/such'; Sent = @() }
         @{ Name = "New-MauticAsset -File '../../config/local.php' -StorageLocation Local"; Run = { param($C) New-MauticAsset -Title "a $($C.Run)" -File '../../config/local.php' -StorageLocation Local }
@@ -201,7 +201,7 @@ BeforeDiscovery {
             Category = 'InvalidArgument'; TargetIs = { 'ftp://127.0.0.1/' }; Message = "'ftp://127\.0\.0\.1/' is not an http or https URL"; Sent = @() }
         @{ Name = 'Connect-Mautic with a password in the URL (kept out of the error)'; Run = { param($C) Connect-Mautic 'http://admin:Pw-in-url-7@127.0.0.1:9/' -ClientCredential $C.ClientCredential }
             Category = 'InvalidArgument'; TargetIs = { 'http://***@127.0.0.1:9/' }; Message = 'Put credentials in -Credential'; Sent = @()
-            Check = { param($C, $Out, $Warnings, $Errors) "$($Errors[0].TargetObject) $($Errors[0].Exception.Message)" | Should -Not -Match 'Pw-in-url-7' } }
+            Check = { param($R) "$($R.Errors[0].TargetObject) $($R.Errors[0].Exception.Message)" | Should -Not -Match 'Pw-in-url-7' } }
     )
 }
 
@@ -278,6 +278,6 @@ Describe 'Bad input on the <Target> server' -ForEach @{ Target = $Target } -Skip
             $calls.Count | Should -Be @($Sent).Count -Because "the requests sent were: $($calls -join ' | ')"
             for ($i = 0; $i -lt $calls.Count; $i++) { $calls[$i] | Should -Match @($Sent)[$i] }
         }
-        if ($Check) { & $Check $Ctx $out $warnings $errors }
+        if ($Check) { & $Check @{ C = $Ctx; Out = $out; Warnings = $warnings; Errors = $errors } }
     }
 }
