@@ -4,7 +4,8 @@
     invocation and what must come of it: either an ErrorRecord (its ErrorCategory, its TargetObject - the offending
     input - and a message that names the offending value) or, where the input is legal but tricky, the right result.
     Every row also states the requests that may be sent, in order, as "METHOD route -> status" under /api (from the
-    module's own -Verbose request lines, Get-HttpCall's source): most rows send none; where Mautic is asked, the row
+    module's own -Verbose request lines, Get-HttpCall's source; on the fakes also counted in the server's own request
+    log): most rows send none; where Mautic is asked, the row
     says how it must answer, which shows it read the request as meant. Each row's measured outcome is appended to
     out/badinput-<Target>.tsv (docs/reliability-badinput.md is made from those). Everything is created under the run
     id's e-mail domain or name and removed in AfterAll.
@@ -122,6 +123,8 @@ BeforeDiscovery {
             Category = 'InvalidArgument'; TargetIs = { '@{firstname=x}' }; Message = 'Row 1 has no value for email'; Sent = @('^GET fields/contact\S* -> 200$') }
         @{ Name = 'Sync-MauticContact -MatchOn a field that does not exist'; Run = { param($C) [pscustomobject]@{ email = "s2@$($C.Dom)" } | Sync-MauticContact -MatchOn nosuchfield }
             Category = 'InvalidArgument'; TargetIs = { 'nosuchfield' }; Message = "-MatchOn 'nosuchfield' is not a contact field"; Sent = @('^GET fields/contact\S* -> 200$') }
+        @{ Name = 'Sync-MauticContact, a row whose e-mail has non-ASCII (Mautic would save another address)'; Run = { param($C) [pscustomobject]@{ email = "zoë@$($C.Dom)" } | Sync-MauticContact }
+            Category = 'InvalidArgument'; TargetLike = '@{email=zo*'; Message = "Row 1: email 'zoë@\S+' has characters outside ASCII"; Sent = @('^GET fields/contact\S* -> 200$', '^GET contacts\?\S* -> 200$') }
         @{ Name = 'Import-MauticContact, UTF-8 with BOM'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'bom.csv'); (Get-MauticContact -Email "b1@$($C.Dom)").firstname }
             Category = $null; Sent = '*'; Check = { param($R) $R.Out[-1] | Should -BeExactly 'Zoë Ægir' } }
         @{ Name = 'Import-MauticContact, UTF-16 LE with BOM'; Run = { param($C) Import-MauticContact (Join-Path $C.Work 'u16.csv'); (Get-MauticContact -Email "b2@$($C.Dom)").firstname }
@@ -226,6 +229,12 @@ Describe 'Bad input on the <Target> server' -ForEach @{ Target = $Target } -Skip
         $segment = New-MauticSegment -Name "Bad input $($T.Run)" -ErrorAction Stop
         $script:Ctx = @{ Dom = $dom; Run = $T.Run; Seed = $seed; Seed2 = $seed2; Plus = $plus; Segment = $segment; Work = $work
             Version = $T.Version; ClientCredential = $T.ClientCredential }
+        # On the fakes, the server's own request log counts the API requests that arrived, independently of -Verbose.
+        $script:FakeLog = if ($T.Server) { "$($T.BaseUrl)/__fake/requests" }
+        function script:Get-FakeApiRequestCount {
+            $all = Invoke-RestMethod $FakeLog -TimeoutSec 10   # one array object: from a variable, the pipeline enumerates it
+            @($all | Where-Object { $_.path -like '/api/*' }).Count
+        }
         $script:Log = Join-Path $T.Root "out/badinput-$Target.tsv"
         $null = New-Item -ItemType Directory -Force -Path (Split-Path $Log)
         Set-Content -Path $Log -Value "Row`tOutcome`tTarget`tMessage`tRequests" -Encoding utf8
@@ -243,6 +252,7 @@ Describe 'Bad input on the <Target> server' -ForEach @{ Target = $Target } -Skip
     }
 
     It '<Name>' -ForEach $Table {
+        $arrivedBefore = if ($FakeLog) { Get-FakeApiRequestCount }
         # As a script runs by default (the suite runs under -ErrorAction Stop): a non-terminating error leaves the rest going.
         $records = @(try { & { $ErrorActionPreference = 'Continue'; $VerbosePreference = 'Continue'; $WarningPreference = 'Continue'; & $Run $Ctx } *>&1 } catch { $_ })
         $errors = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
@@ -252,11 +262,12 @@ Describe 'Bad input on the <Target> server' -ForEach @{ Target = $Target } -Skip
         # The requests sent, as "METHOD route -> status" under /api (a token request is no API request).
         $calls = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(GET|POST|PUT|PATCH|DELETE) \S+/api/\S+ -> \d+ ' } |
                 ForEach-Object { $_.Message -replace '^(\w+) \S+?/api/(\S+) -> (\d+) .*$', '$1 $2 -> $3' })
+        $arrived = if ($FakeLog) { (Get-FakeApiRequestCount) - $arrivedBefore }
         $first = $errors | Select-Object -First 1
         $shown = { param($s) $s = "$s" -replace '\s+', ' '; if ($s.Length -gt 160) { $s.Substring(0, 157) + '...' } else { $s } }
         $outcome = if ($first) { "$($first.CategoryInfo.Category)" } else { "success ($($out.Count) out$(if ($warnings) { ', warning' }))" }
         $line = ($Name, $outcome, (& $shown $(if ($first -and $null -eq $first.TargetObject) { '$null' } elseif ($first) { $first.TargetObject })),
-            (& $shown $first.Exception.Message), (($calls | ForEach-Object { $_ -replace '\?\S*', '?...' }) -join '; ')) -join "`t"
+            (& $shown $first.Exception.Message), ($calls -join '; ')) -join "`t"
         Add-Content -Path $Log -Value $line -Encoding utf8
 
         if ($Category) {
@@ -278,6 +289,7 @@ Describe 'Bad input on the <Target> server' -ForEach @{ Target = $Target } -Skip
             $calls.Count | Should -Be @($Sent).Count -Because "the requests sent were: $($calls -join ' | ')"
             for ($i = 0; $i -lt $calls.Count; $i++) { $calls[$i] | Should -Match @($Sent)[$i] }
         }
+        if ($FakeLog) { $arrived | Should -Be $calls.Count -Because 'the fake''s own request log must count the requests the -Verbose lines show' }
         if ($Check) { & $Check @{ C = $Ctx; Out = $out; Warnings = $warnings; Errors = $errors } }
     }
 }

@@ -112,15 +112,17 @@ namespace Mautic.Client.Operations
         /// Why an asset payload's local file cannot be sent, or null: a local asset's file is a name in Mautic's assets
         /// folder (what Add-MauticFile -Directory media stored). Mautic 5.1.0 accepts a name with '..' or '/' as long as
         /// the file exists relative to that folder (measured: file '../../config/local.php' made an asset serving
-        /// Mautic's own configuration, database password included), so such a name is refused before sending.
+        /// Mautic's own configuration, database password included), so a name that leaves the folder is refused before sending.
         /// </summary>
         public static string AssetFileProblem(MauticPayload payload)
         {
             var location = Convert.ToString(payload?["storageLocation"], System.Globalization.CultureInfo.InvariantCulture);
             var file = Convert.ToString(payload?["file"], System.Globalization.CultureInfo.InvariantCulture);
             if (string.IsNullOrEmpty(file) || !string.Equals(location, "local", StringComparison.OrdinalIgnoreCase)) return null;
-            if (file.IndexOfAny(new[] { '/', '\\' }) >= 0 || file == "." || file == ".." || file.Any(char.IsControl))
-                return $"'{file}' is not a file name in Mautic's assets folder: a local asset names a file there (as Add-MauticFile -Directory media stored it), without folders or '..'; nothing was sent.";
+            // A subfolder (sub/file.pdf, as Add-MauticFile -Directory media/sub stores it) is allowed; what would leave
+            // the folder or name none is not: '..' or '.', a leading '/', '//', '\\', ':' (a URL, a drive) or control characters.
+            if (file.IndexOfAny(new[] { '\\', ':' }) >= 0 || file.Any(char.IsControl) || file.Split('/').Any(p => p.Length == 0 || p == "." || p == ".."))
+                return $"'{file}' is not a file name in Mautic's assets folder: a local asset names a file there (as Add-MauticFile -Directory media stored it), without '..', a leading '/' or a URL; nothing was sent.";
             return null;
         }
 
