@@ -75,6 +75,12 @@ BeforeDiscovery {
             Run = { param($C) New-MauticContact -Email "unk@$($C.Dom)" -Property @{ nosuchfield = 'x'; city = 'Leeds' } }
             Category = $null; Output = 1; Sent = @('^POST contacts/new -> 201$')
             Check = { param($R) $R.Out[0].city | Should -Be 'Leeds'; ($R.Warnings -match "ignored 'nosuchfield': it is no contact field") | Should -Not -BeNullOrEmpty } }
+        @{ Name = 'Set-MauticContact -Property with an unknown field (saved without it, and said so)'
+            Run = { param($C) Set-MauticContact -Id $C.Seed2.id -Property @{ nosuchfield = 'x'; city = 'York' } -PassThru }
+            Category = $null; Output = 1; Sent = @('^PATCH contacts/\d+/edit -> 200$')
+            Check = { param($R) $R.Out[0].city | Should -Be 'York'; ($R.Warnings -match "Mautic saved contact $($R.C.Seed2.id) but ignored 'nosuchfield'") | Should -Not -BeNullOrEmpty } }
+        @{ Name = 'Get-MauticContact -Email of 9,000 characters (a URL no web server takes)'; Run = { Get-MauticContact -Email (('x' * 9000) + '@example.com') }
+            Category = 'InvalidArgument'; TargetIs = { ('x' * 9000) + '@example.com' }; Message = 'The request would be [\d,]+ characters of URL .*nothing was sent'; Sent = @() }
         @{ Name = 'New-MauticContact, 3 piped rows, one with a bad e-mail'
             Run = { param($C) [pscustomobject]@{ email = "m1@$($C.Dom)" }, [pscustomobject]@{ email = 'bad' }, [pscustomobject]@{ email = "m3@$($C.Dom)" } | New-MauticContact }
             Category = 'InvalidArgument'; TargetIs = { '@{email=bad}' }; Message = "'bad' is not a valid e-mail address"; Output = 2; Sent = @('^POST contacts/batch/new -> 201$') }
