@@ -52,6 +52,11 @@ namespace Mautic.Client
         /// while Mautic had it): Mautic may have done it, so the caller should check before sending it again.
         /// </summary>
         public bool MayHaveBeenProcessed { get; internal set; }
+        /// <summary>
+        /// The value given that the error is about (a -MatchOn name that is no field), when a check found it before any
+        /// input was at hand: a cmdlet whose step fails with this error carries it as the ErrorRecord's TargetObject.
+        /// </summary>
+        public object Offending { get; set; }
         /// <summary>Retry-After the server asked for, when it did.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 
@@ -59,7 +64,7 @@ namespace Mautic.Client
         public MauticApiException Reworded(string message) => new MauticApiException(message, Kind, this)
         {
             StatusCode = StatusCode, MauticCode = MauticCode, ErrorType = ErrorType, MauticMessage = MauticMessage, Details = Details,
-            Method = Method, Url = Url, RetryAfter = RetryAfter, MayHaveBeenProcessed = MayHaveBeenProcessed,
+            Method = Method, Url = Url, RetryAfter = RetryAfter, MayHaveBeenProcessed = MayHaveBeenProcessed, Offending = Offending,
         };
 
         public static MauticErrorKind KindForStatus(int status, string type)

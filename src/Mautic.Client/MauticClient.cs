@@ -106,10 +106,23 @@ namespace Mautic.Client
         public MauticResponse Send(MauticRequest request, CancellationToken cancellationToken = default) =>
             SendAsync(request, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
 
+        /// <summary>The longest URL the client sends (a request line a little under Apache's 8190-byte LimitRequestLine).</summary>
+        public const int MaxUrlLength = 8000;
+
+        static string Snip(string url) => url.Length <= 200 ? url : url.Substring(0, 200) + "...";
+
         public async Task<MauticResponse> SendAsync(MauticRequest request, CancellationToken cancellationToken = default)
         {
             var url = request.BuildUrl(Root);
             var shownUrl = Redactor.Url(url);
+            // Web servers refuse a request line much over 8 KB (Apache's LimitRequestLine is 8190, nginx's buffer 8k);
+            // measured: a 100,000-character -Search made PHP's server drop the connection, which read as Mautic being
+            // unreachable and was retried. Refused here, before anything is sent, naming what made it long.
+            if (url.Length > MaxUrlLength)
+                throw new MauticApiException(
+                    $"The request would be {url.Length:N0} characters of URL ({request.Method} {Snip(shownUrl)}); web servers refuse more than about {MaxUrlLength:N0}. " +
+                    "Shorten the search or filter, or split the values over several calls; nothing was sent.", MauticErrorKind.InvalidArgument)
+                    { Method = request.Method.Method };
             var started = Stopwatch.StartNew();
             var renewed = false;
             while (true)

@@ -11,6 +11,31 @@ namespace Mautic.Client
             Path = path ?? throw new ArgumentNullException(nameof(path));
         }
 
+        /// <summary>
+        /// Why a route a user typed (Invoke-MauticRequest -Path, relative to /api) cannot be sent as one, or null when it
+        /// can: a whole URL (it would go to this server's /api with the URL glued on), a '.' or '..' segment, also
+        /// percent-encoded (the URL would be folded to a page outside /api, or Mautic would route it elsewhere), a
+        /// backslash, a '#', or control characters.
+        /// </summary>
+        public static string RouteProblem(string path)
+        {
+            if (string.IsNullOrWhiteSpace(path)) return "the route is empty";
+            var route = path.Split('?')[0];
+            if (System.Text.RegularExpressions.Regex.IsMatch(path, @"^[A-Za-z][A-Za-z0-9+.-]*:") || path.StartsWith("//"))
+                return "it is a whole URL; give the route under /api (contacts/5), the connection names the server";
+            if (path.IndexOf('#') >= 0) return "it holds '#', which would cut the route there";
+            if (path.IndexOf('\\') >= 0) return "it holds '\\'; routes are separated by '/'";
+            if (path.Any(char.IsControl)) return "it holds control characters";
+            foreach (var segment in route.Split('/'))
+            {
+                string plain;
+                try { plain = Uri.UnescapeDataString(segment); } catch (UriFormatException) { plain = segment; }
+                if (plain == "." || plain == "..")
+                    return $"it holds the segment '{segment}', which would make it a route outside /api or another one than typed";
+            }
+            return null;
+        }
+
         public HttpMethod Method { get; }
         /// <summary>Relative to /api (e.g. "contacts/5"); with <see cref="FromRoot"/> relative to the site root.</summary>
         public string Path { get; }

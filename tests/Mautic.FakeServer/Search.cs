@@ -29,7 +29,11 @@ public static class MauticSearch
     public sealed record Parsed(IReadOnlyList<Term> Terms, bool Or);
 
     /// <summary>Splits a search string the way Mautic's SearchStringHelper does (without parenthesised groups).</summary>
-    public static Parsed Parse(string input)
+    /// <remarks>
+    /// <paramref name="upperCaseOr"/>: Mautic 7.0 reads only "OR" as the operator (measured on 7.0.0: "email:a or
+    /// email:b" finds nothing, "email:a OR email:b" both; 5.1.0 takes either).
+    /// </remarks>
+    public static Parsed Parse(string input, bool upperCaseOr = false)
     {
         var terms = new List<Term>();
         var types = new List<string>();
@@ -41,9 +45,10 @@ public static class MauticSearch
 
         void Flush()
         {
-            var text = sb.ToString().Trim().ToLowerInvariant();
+            var raw = sb.ToString().Trim();
+            var text = raw.ToLowerInvariant();
             sb.Clear();
-            if (text is "or" or "and")
+            if (text == "and" || (text == "or" && (!upperCaseOr || raw == "OR")))
             {
                 pendingType = text;
                 command = "";
@@ -154,7 +159,7 @@ public static class MauticSearch
 
     public static bool MatchContact(Contact c, string search, FakeState s)
     {
-        var parsed = Parse(search);
+        var parsed = Parse(search, upperCaseOr: s.IsV7);
         var socials = FakeState.FieldDefs.Where(f => f.Group == "social").Select(f => f.Alias);
         var catchAll = ContactCatchAll.Concat(socials).ToArray();
         var results = new List<bool?>();

@@ -49,9 +49,13 @@ public sealed class AssetTests : PsTest
     {
         var r = Run("New-MauticAsset -Title x -File nope.pdf -Property @{}; New-MauticAsset -Title y -File 'http://127.0.0.1/a.pdf' -StorageLocation Local -Property @{}");
         Assert.Equal(2, r.Errors.Count);
-        Assert.All(r.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category));
+        Assert.Equal(ErrorCategory.InvalidData, r.Errors[0].CategoryInfo.Category);
         Assert.Contains("nope.pdf was not found in the asset directory", r.Errors[0].Exception.Message);
-        Assert.Contains("\"storageLocation\":\"local\"", r.Requests.Last(q => q.Path == "/api/assets/new").Body);
+        // The explicit Local wins over the guess from the URL: as a local file, a URL names no file in the assets
+        // folder, so it is refused before sending (a remote asset would have been sent).
+        Assert.Equal(ErrorCategory.InvalidArgument, r.Errors[1].CategoryInfo.Category);
+        Assert.Contains("'http://127.0.0.1/a.pdf' is not a file name in Mautic's assets folder", r.Errors[1].Exception.Message);
+        Assert.Single(r.Requests, q => q.Path == "/api/assets/new");
         Assert.Empty(State.Stores["assets"].Rows);
     }
 
@@ -65,11 +69,13 @@ public sealed class AssetTests : PsTest
             New-MauticAsset -Title prop -File 'http://127.0.0.1/p.pdf' -Property @{ storageLocation = 'Local' }
             $a = New-MauticAsset -Title set; Set-MauticAsset -Id $a.id -File 'http://127.0.0.1/s.pdf' -Property @{ storageLocation = 'local' }
             """);
-        Assert.Equal(3, r.Errors.Count);   // no such local files: Mautic's 400, each naming its file
-        Assert.All(r.Errors, e => Assert.Contains("was not found in the asset directory", e.Exception.Message));
-        var sent = r.Requests.Where(q => q.Body.Contains("/r.pdf") || q.Body.Contains("/p.pdf") || q.Body.Contains("/s.pdf")).ToList();
-        Assert.Equal(3, sent.Count);
-        Assert.All(sent, q => Assert.Contains("\"storageLocation\":\"local\"", q.Body));
+        // Each kept Local (a guess from the URL would have made it remote and sent it): as a local file a URL names no
+        // file in the assets folder, so each is refused before sending, naming its file.
+        Assert.Equal(3, r.Errors.Count);
+        Assert.All(r.Errors, e => Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category));
+        Assert.All(r.Errors, e => Assert.Contains("is not a file name in Mautic's assets folder", e.Exception.Message));
+        Assert.Contains("'http://127.0.0.1/r.pdf'", r.Errors[0].Exception.Message);
+        Assert.Empty(r.Requests.Where(q => q.Body.Contains("/r.pdf") || q.Body.Contains("/p.pdf") || q.Body.Contains("/s.pdf")));
     }
 
     [Fact]

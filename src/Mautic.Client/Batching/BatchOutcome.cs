@@ -42,6 +42,30 @@ namespace Mautic.Client.Batching
             }
             if (current.Count > 0) yield return current;
         }
+
+        /// <summary>
+        /// Strings in groups of at most <paramref name="size"/> whose URL-escaped lengths (plus a separator each) stay
+        /// within <paramref name="maxChars"/>, so a where-in list fits in a URL a web server takes (a single longer
+        /// value is a group of its own).
+        /// </summary>
+        public static IEnumerable<List<string>> OfLength(IEnumerable<string> items, int size, int maxChars)
+        {
+            var current = new List<string>(size);
+            var length = 0;
+            foreach (var item in items)
+            {
+                var cost = Uri.EscapeDataString(item ?? "").Length + 3;
+                if (current.Count > 0 && (current.Count == size || length + cost > maxChars))
+                {
+                    yield return current;
+                    current = new List<string>(size);
+                    length = 0;
+                }
+                current.Add(item);
+                length += cost;
+            }
+            if (current.Count > 0) yield return current;
+        }
     }
 
     /// <summary>One item to write: the caller's input (kept for error records) and the JSON payload.</summary>

@@ -18,6 +18,8 @@ namespace Mautic.Client.Files
         int _length, _position;
         readonly StringBuilder _field = new StringBuilder();
         long _line = 1;
+        /// <summary>The line the record being read starts on (the one after the last complete record, between records).</summary>
+        long _recordStart = 1;
 
         /// <summary>Reads <paramref name="stream"/> (which it closes); <paramref name="header"/> null takes the first line.</summary>
         public CsvReader(Stream stream, Encoding encoding = null, char delimiter = ',', IReadOnlyList<string> header = null, string source = null)
@@ -25,7 +27,11 @@ namespace Mautic.Client.Files
             if (delimiter == '"' || delimiter == '\r' || delimiter == '\n')
                 throw new MauticApiException($"The delimiter cannot be {(delimiter == '"' ? "a double quote" : "a line break")}.", MauticErrorKind.InvalidArgument);
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
-            _reader = new StreamReader(stream, encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+            // UTF-8 is read strictly: bytes that are no UTF-8 (a Latin-1 or ANSI file read without -Encoding) stop the read
+            // with an error naming them, where a lenient decoder would send U+FFFD in their place (measured: the
+            // contact's name saved with the replacement character, and no word said).
+            if (encoding == null || encoding is UTF8Encoding) encoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
+            _reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
             _delimiter = delimiter;
             Source = source ?? "the CSV";
             var names = header?.ToArray();
@@ -81,7 +87,14 @@ namespace Mautic.Client.Files
         int Peek()
         {
             if (_position < _length) return _buffer[_position];
-            _length = _reader.Read(_buffer, 0, _buffer.Length);
+            try { _length = _reader.Read(_buffer, 0, _buffer.Length); }
+            catch (DecoderFallbackException e)
+            {
+                var bytes = e.BytesUnknown == null ? "" : " (" + string.Join(" ", e.BytesUnknown.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture))) + ")";
+                throw new MauticApiException(
+                    $"{Source} is not UTF-8: after line {_recordStart} it holds bytes that are no UTF-8 character{bytes}. Give the file's encoding with -Encoding " +
+                    $"(latin1, ansi, or a code page such as 1252); the rows before line {_recordStart} were read, none from it on.", MauticErrorKind.InvalidData, e);
+            }
             _position = 0;
             return _length == 0 ? -1 : _buffer[0];
         }
@@ -89,6 +102,7 @@ namespace Mautic.Client.Files
         /// <summary>One record's fields as written, skipping empty lines; null at the end of the file.</summary>
         string[] Next()
         {
+            _recordStart = _line;
             while (true)
             {
                 var c = Peek();
@@ -97,6 +111,7 @@ namespace Mautic.Client.Files
                 break;
             }
             RecordLine = _line;
+            _recordStart = _line;
             var fields = new List<string>();
             while (true)
             {

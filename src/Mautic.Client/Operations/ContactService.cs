@@ -75,6 +75,11 @@ namespace Mautic.Client.Operations
             var email = payload["email"];
             if (email != null && email.Type == JTokenType.String && ((string)email).Length > 0 && !EmailShape.IsMatch(((string)email).Trim()))
                 problem = $"'{email}' is not a valid e-mail address.";
+            // Mautic passes e-mail values through PHP's FILTER_SANITIZE_EMAIL, which drops every non-ASCII character
+            // (measured: 'jörg.ñ@x.example' saved as 'jrg.@x.example'), so such an address would be saved as another one.
+            else if (email != null && email.Type == JTokenType.String && ((string)email).Any(ch => ch > 126))
+                problem = $"'{email}' has characters outside ASCII, which Mautic drops from e-mail addresses (it would save another address); " +
+                          "write the domain in its ASCII (punycode) form, xn--..., and the part before @ in ASCII.";
             else if (email != null && email.Type == JTokenType.String) payload["email"] = ((string)email).Trim();
             if (problem == null && !payload.Properties().Any())
                 problem = "There is nothing to send: no field values were given.";

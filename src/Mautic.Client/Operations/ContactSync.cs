@@ -109,7 +109,7 @@ namespace Mautic.Client.Operations
             var fields = _contacts.Fields(ct);
             foreach (var m in _matchOn)
                 if (!fields.ContainsKey(m))
-                    throw new MauticApiException($"-MatchOn '{m}' is not a contact field (see Get-MauticField).", MauticErrorKind.InvalidArgument);
+                    throw new MauticApiException($"-MatchOn '{m}' is not a contact field (see Get-MauticField).", MauticErrorKind.InvalidArgument) { Offending = m };
             return _fields = fields;
         }
 
@@ -152,6 +152,15 @@ namespace Mautic.Client.Operations
         {
             var rowNumber = ++_rowNumber;
             List<MauticRecord> At(string field, string value) => found.TryGetValue(field + "\n" + Normal(fields[field].Type, value), out var l) ? l : new List<MauticRecord>();
+            // Mautic drops every non-ASCII character of an e-mail value (FILTER_SANITIZE_EMAIL; measured: 'jörg.ñ@x' saved
+            // as 'jrg.@x'): it would save another address, which the next run would not find and create again.
+            var mangled = plan.Row.Fields.Keys.FirstOrDefault(f => fields.TryGetValue(f, out var d) && d.Type == "email" && (Text(plan.Row, f) ?? "").Any(ch => ch > 126));
+            if (mangled != null)
+            {
+                plan.Error = new MauticApiException($"Row {rowNumber}: {mangled} '{Text(plan.Row, mangled)}' has characters outside ASCII, which Mautic drops from e-mail addresses " +
+                    "(it would save another address, and the next sync would not find it); nothing was sent for it.", MauticErrorKind.InvalidArgument);
+                return;
+            }
             var keyField = _matchOn.FirstOrDefault(f => Text(plan.Row, f) != null);
             if (keyField == null)
             {

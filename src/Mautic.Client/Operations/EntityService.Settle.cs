@@ -36,7 +36,7 @@ namespace Mautic.Client.Operations
             return _fields = fields;
         }
 
-        /// <summary>Where-in values per lookup request: about 3 KB of URL at e-mail length.</summary>
+        /// <summary>Where-in values per lookup request: about 3 KB of URL at e-mail length (and at most 5,000 escaped characters of values, so long values stay under MauticClient.MaxUrlLength).</summary>
         public const int ValuesPerLookup = 100;
 
         /// <summary>
@@ -48,7 +48,7 @@ namespace Mautic.Client.Operations
         public IEnumerable<MauticRecord> WhereIn(string field, IEnumerable<string> values, CancellationToken ct = default, Action<int> counted = null)
         {
             var distinct = values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var asks = Chunk.Of(distinct.Where(v => v.IndexOf(',') < 0), ValuesPerLookup).Select(c => new WhereClause(field, "in", string.Join(",", c)))
+            var asks = Chunk.OfLength(distinct.Where(v => v.IndexOf(',') < 0), ValuesPerLookup, 5000).Select(c => new WhereClause(field, "in", string.Join(",", c)))
                 .Concat(distinct.Where(v => v.IndexOf(',') >= 0).Select(v => new WhereClause(field, "eq", v)));
             foreach (var ask in asks)
             {

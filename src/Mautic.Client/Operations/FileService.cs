@@ -67,10 +67,26 @@ namespace Mautic.Client.Operations
                 Upload = new MauticUpload(info.FullName, "file", AsciiName(info.Name)),
                 Progress = progress,
             };
-            var file = Client.Send(request, ct).Body?["file"] as JObject;
+            // A body over PHP's post_max_size is dropped before Mautic runs, which then answers as if no file was sent:
+            // 200 {"file":[]} on 5.1.0, 406 "File was not found in the request." on 7.0.0 (both measured with 70 MB). The
+            // module always sends the file part, so for a file over PHP's smallest default limit (upload_max_filesize =
+            // 2M) that is the likely reason.
+            var size = (info.Length / 1048576.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+            MauticApiException TooLarge(Exception inner) => new MauticApiException(
+                $"Mautic stored nothing from the upload of {info.Name} ({size}) to {folder.Shown}: it answered that no file arrived, which is what it answers when a file is larger than the server takes " +
+                "(PHP's upload_max_filesize and post_max_size in the server's php.ini). Nothing was saved; upload a smaller file or raise those limits.", MauticErrorKind.LimitsExceeded, inner);
+            JObject file;
+            try { file = Client.Send(request, ct).Body?["file"] as JObject; }
+            catch (MauticApiException e) when (e.StatusCode == 406 && info.Length > 2L * 1024 * 1024 && (e.MauticMessage ?? "").Contains("not found in the request"))
+            {
+                throw TooLarge(e);
+            }
             var name = file?["name"]?.ToString();
             if (string.IsNullOrEmpty(name))
-                throw new MauticApiException($"Mautic accepted the upload of {info.Name} to {folder.Shown} but named no stored file; the file field was not found in the request.", MauticErrorKind.Protocol);
+            {
+                if (info.Length > 2L * 1024 * 1024) throw TooLarge(null);
+                throw new MauticApiException($"Mautic accepted the upload of {info.Name} ({size}) to {folder.Shown} but named no stored file; the file field was not found in the request.", MauticErrorKind.Protocol);
+            }
             var link = file["link"]?.ToString();
             return Record(folder.Shown, name, link == null ? null : DoubledPort.Replace(link, "$1$2"), info.FullName, info.Length);
         }
@@ -90,6 +106,24 @@ namespace Mautic.Client.Operations
             {
                 throw new MauticApiException($"There is no file '{name}' in {folder.Shown}.", MauticErrorKind.NotFound, e) { StatusCode = 404, Method = e.Method, Url = e.Url };
             }
+        }
+
+        /// <summary>
+        /// Why an asset payload's local file cannot be sent, or null: a local asset's file is a name in Mautic's assets
+        /// folder (what Add-MauticFile -Directory media stored). Mautic 5.1.0 accepts a name with '..' or '/' as long as
+        /// the file exists relative to that folder (measured: file '../../config/local.php' made an asset serving
+        /// Mautic's own configuration, database password included), so a name that leaves the folder is refused before sending.
+        /// </summary>
+        public static string AssetFileProblem(MauticPayload payload)
+        {
+            var location = Convert.ToString(payload?["storageLocation"], System.Globalization.CultureInfo.InvariantCulture);
+            var file = Convert.ToString(payload?["file"], System.Globalization.CultureInfo.InvariantCulture);
+            if (string.IsNullOrEmpty(file) || !string.Equals(location, "local", StringComparison.OrdinalIgnoreCase)) return null;
+            // A subfolder (sub/file.pdf, as Add-MauticFile -Directory media/sub stores it) is allowed; what would leave
+            // the folder or name none is not: '..' or '.', a leading '/', '//', '\\', ':' (a URL, a drive) or control characters.
+            if (file.IndexOfAny(new[] { '\\', ':' }) >= 0 || file.Any(char.IsControl) || file.Split('/').Any(p => p.Length == 0 || p == "." || p == ".."))
+                return $"'{file}' is not a file name in Mautic's assets folder: a local asset names a file there (as Add-MauticFile -Directory media stored it), without '..', a leading '/' or a URL; nothing was sent.";
+            return null;
         }
 
         static MauticRecord Record(string folder, string name, string link, string source, long? length)

@@ -104,7 +104,8 @@ namespace Mautic.Client.Operations
                 { StatusCode = e.StatusCode, Method = e.Method, Url = e.Url };
         }
 
-        static void CheckName(string name)
+        /// <summary>Throws an InvalidArgument error naming <paramref name="name"/> unless it is a theme name (letters, digits, - and _).</summary>
+        public static void CheckName(string name)
         {
             if (string.IsNullOrEmpty(name) || !KeyRule.IsMatch(name))
                 throw new MauticApiException($"'{name}' is not a theme name: a theme's name (its folder) has letters, digits, - and _ only.", MauticErrorKind.InvalidArgument);

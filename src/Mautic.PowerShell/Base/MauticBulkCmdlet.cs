@@ -46,6 +46,9 @@ namespace Mautic.PowerShell.Base
 
         protected abstract IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items);
 
+        /// <summary>Called for each item Mautic saved, before its record is written: a cmdlet may say what Mautic left out.</summary>
+        protected virtual void Saved(BatchOutcome<object> outcome) { }
+
         protected void Enqueue(object input, MauticPayload payload, long? id)
         {
             if (_writer == null) Open();
@@ -118,7 +121,11 @@ namespace Mautic.PowerShell.Base
                 try
                 {
                     if (!outcome.Succeeded) WriteItemError(outcome.Error, outcome.Input);
-                    else if (EmitRecords && outcome.Record != null) WriteRecord(outcome.Record);
+                    else
+                    {
+                        Saved(outcome);
+                        if (EmitRecords && outcome.Record != null) WriteRecord(outcome.Record);
+                    }
                 }
                 catch (Exception e) when (first == null && !(e is OutOfMemoryException))
                 {

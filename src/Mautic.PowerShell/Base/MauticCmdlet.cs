@@ -218,7 +218,7 @@ namespace Mautic.PowerShell.Base
                 {
                     Abandon();
                     FlushLog();
-                    ThrowTerminatingError(ToErrorRecord(e, null));
+                    ThrowTerminatingError(ToErrorRecord(e, e.Offending));
                 }
                 catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
                 {

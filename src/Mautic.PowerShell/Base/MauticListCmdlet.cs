@@ -16,6 +16,8 @@ namespace Mautic.PowerShell.Base
         protected ListQuery BuildQuery()
         {
             var q = BuildPagedQuery();
+            if (ListQuery.SearchProblem(Search) is string problem)
+                ThrowTerminatingError(new ErrorRecord(new MauticApiException(problem, MauticErrorKind.InvalidArgument), "MauticInvalidArgument", ErrorCategory.InvalidArgument, Search));
             q.Search = Search;
             Refine(q);
             return q;

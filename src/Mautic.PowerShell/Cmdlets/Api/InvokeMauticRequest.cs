@@ -27,6 +27,11 @@ namespace Mautic.PowerShell.Cmdlets.Api
 
         protected override void Process()
         {
+            if (MauticRequest.RouteProblem(Path.Trim()) is string bad)
+            {
+                WriteInvalidArgument($"'{Path}' is not a Mautic API route: {bad}; nothing was sent.", Path);
+                return;
+            }
             var path = Path.Trim().TrimStart('/');
             if (path.StartsWith("api/", System.StringComparison.OrdinalIgnoreCase)) path = path.Substring(4);
             // v2/... (or /api/v2/...) is Mautic 7's v2 API: JSON bodies, PATCH as a merge patch, and only on 7.0 or later.

@@ -33,6 +33,10 @@ namespace Mautic.PowerShell.Cmdlets.Assets
             named.Concat(Of(Title, File ?? NameOf(cmdlet.PipedOther), LocationGiven(StorageLocation, cmdlet.Property, cmdlet.PipedOther == null ? cmdlet.InputObject : null),
                 Category, Language));
 
+        /// <summary>A local file given with folders or '..' is refused before sending (<see cref="Mautic.Client.Operations.FileService.AssetFileProblem"/>).</summary>
+        internal override string Check(MauticPayload payload, MauticConnection connection, System.Threading.CancellationToken cancel) =>
+            Mautic.Client.Operations.FileService.AssetFileProblem(payload);
+
         /// <summary>
         /// The field values. A file goes with its storage location, always: Mautic 5.1 reads "file" only together with
         /// storageLocation on an edit (without it the file is silently ignored, measured), so when -StorageLocation is

@@ -82,6 +82,10 @@ namespace Mautic.PowerShell.Cmdlets.Connection
 
         protected override void End()
         {
+            // A URL that is no http(s) address stops here, before anything is sent, with the URL (any credentials in it
+            // blanked) as the error's target.
+            try { MauticClientOptions.NormaliseRoot(BaseUrl); }
+            catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, Mautic.Client.Http.Redactor.Url(BaseUrl ?? ""))); }
             // A failure here is terminating (the base turns the exception into the ErrorRecord): nothing can proceed.
             var connection = MauticConnection.Open(new MauticClientOptions
             {

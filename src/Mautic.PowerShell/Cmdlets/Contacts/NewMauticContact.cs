@@ -12,7 +12,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             var payload = ContactService.BuildPayload(PSConvert.PropertiesOf(InputObject), Property, NamedFields(), Tag, null, out var problem);
             if (problem != null) { WriteInvalidArgument(problem, Target(payload)); return; }
             if (!ShouldProcess("contact " + (payload["email"] ?? payload.ToJson()), "Create")) return;
-            Enqueue(Target(payload), payload, null);
+            EnqueueContact(Target(payload), payload, null);
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>

@@ -31,7 +31,7 @@ namespace Mautic.PowerShell.Cmdlets.Contacts
             if (problem != null && !payload.IsEmpty) { WriteInvalidArgument(problem, target); return; }
             if (problem != null) { WriteInvalidArgument($"Nothing to change for contact {Id}: give field parameters, -Property, -AddTag or -RemoveTag.", target); return; }
             if (!ShouldProcess("contact " + Id, Replace ? "Replace" : "Update")) return;
-            Enqueue(target, payload, Id);
+            EnqueueContact(target, payload, Id);
         }
 
         protected override IEnumerable<BatchOutcome<object>> Send(IReadOnlyList<WriteItem<object>> items) =>

@@ -1,3 +1,4 @@
+using Mautic.Client.Operations;
 namespace Mautic.PowerShell.Cmdlets.Files
 {
     /// <summary>Deletes files from a Mautic media folder (DELETE files/{dir}/{file}/delete); a name not there is an ObjectNotFound error.</summary>
@@ -24,6 +25,9 @@ namespace Mautic.PowerShell.Cmdlets.Files
 
         protected override void Process()
         {
+            // A folder that is none stops this input before any name is looked at, with the folder as target.
+            try { FileService.Folder(Directory); }
+            catch (MauticApiException e) { WriteItemError(e, Directory); return; }
             foreach (var name in Name)
             {
                 if (!ShouldProcessForced(Force, $"{Directory}/{name}", "Delete the Mautic file")) continue;

@@ -1,3 +1,4 @@
+using Mautic.Client.Operations;
 namespace Mautic.PowerShell.Cmdlets.Themes
 {
     /// <summary>
@@ -17,6 +18,14 @@ namespace Mautic.PowerShell.Cmdlets.Themes
         /// <summary>Replaces an installed theme of the same name.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>A -Name that is no theme name stops the cmdlet before any file is read or sent, with the name as target.</summary>
+        protected override void Begin()
+        {
+            if (Name == null) return;
+            try { ThemeService.CheckName(Name); }
+            catch (MauticApiException e) { ThrowTerminatingError(ToErrorRecord(e, Name)); }
+        }
 
         protected override void Upload(string file)
         {

@@ -35,6 +35,9 @@ namespace Mautic.PowerShell.Cmdlets.Themes
             var literal = ParameterSetName == "LiteralPath";
             foreach (var name in Name)
             {
+                // A name with '/' or '..' would also name a file outside the folder: refused before any path is made of it.
+                try { Mautic.Client.Operations.ThemeService.CheckName(name); }
+                catch (MauticApiException e) { WriteItemError(e, name); continue; }
                 var target = OutputFile(literal ? LiteralPath : Path, literal, name + ".zip");
                 if (target == null) continue;
                 if (File.Exists(target) && !Force)
