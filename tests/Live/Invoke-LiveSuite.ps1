@@ -33,8 +33,11 @@ Import-Module $pester -Force
 
 $env:MAUTICPS_CONFIGURATION = $Configuration
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-# Every scenario file: Mautic.Scenarios.Tests.ps1 and one per area (Mautic.<Area>.Tests.ps1), each a container per target.
-$files = @(Get-ChildItem -Path $PSScriptRoot -Filter 'Mautic.*.Tests.ps1' | Sort-Object Name | ForEach-Object FullName)
+# Every scenario file: Mautic.Scenarios.Tests.ps1 and one per area (Mautic.<Area>.Tests.ps1), each a container per target,
+# by name, except that a file whose header has the line "# Live suite: run last" (it stops a service every real server
+# shares) runs after the rest.
+$files = @(Get-ChildItem -Path $PSScriptRoot -Filter 'Mautic.*.Tests.ps1' |
+        Sort-Object { [bool](Select-String -LiteralPath $_.FullName -Pattern '^# Live suite: run last' -Quiet) }, Name | ForEach-Object FullName)
 foreach ($live in @($Target -like 'Live*')) {
     $reason = Get-LiveSkipReason $live
     if ($reason) { Write-Output "Live suite: the $live scenarios are SKIPPED (they did not run): $reason." }
