@@ -416,17 +416,19 @@ namespace Mautic.Client
         }
 
         /// <summary>
-        /// Mautic's "Site is offline" page: HTTP 500 and HTML, what Mautic 5.1.0 answers every request (the token endpoint
-        /// and HTTP Basic included) while it cannot reach its database, before handling any (measured with MariaDB
-        /// unreachable). Waited out like an unreachable server, whatever the method: nothing was handled.
+        /// Mautic's offline answer: HTTP 500 with "The site is currently offline due to encountering an error." (as JSON
+        /// errors when asked for JSON, as the client asks, else as the "Site is offline" HTML page), what 5.1.0 and 7.0.0
+        /// answer every request (the API, the token endpoint, HTTP Basic) while they cannot reach their database, before
+        /// handling any (measured with MariaDB stopped). Waited out like an unreachable server, whatever the method:
+        /// nothing was handled.
         /// </summary>
         internal static bool IsOfflinePage(int status, string body) =>
-            status == 500 && body != null && body.IndexOf("<title>Site is offline</title>", StringComparison.OrdinalIgnoreCase) >= 0;
+            status == 500 && body != null && body.IndexOf("The site is currently offline due to encountering an error", StringComparison.Ordinal) >= 0;
 
         /// <summary>An attempt answered with Mautic's offline page (<see cref="IsOfflinePage"/>).</summary>
         internal sealed class MauticOfflineException : Exception
         {
-            public MauticOfflineException() : base("HTTP 500, 'Site is offline': it cannot reach its database, or could not start") { }
+            public MauticOfflineException() : base("HTTP 500, 'The site is currently offline': it cannot reach its database, or could not start") { }
         }
 
         /// <summary>

@@ -124,7 +124,7 @@ public sealed class InDoubtTests : FakeServerTest
 
 /// <summary>
 /// Mautic without its database (issue 19, item 4): every request, the token endpoint included, is answered with HTTP 500
-/// and its "Site is offline" page (measured on 5.1.0 with MariaDB unreachable). Nothing was handled, so the client waits
+/// "The site is currently offline" (JSON errors, or the HTML page without Accept: JSON; measured on 5.1.0 and 7.0.0 with MariaDB stopped). Nothing was handled, so the client waits
 /// it out like an unreachable server, for every method, and the job goes on when the database is back.
 /// </summary>
 public sealed class DatabaseDownTests : FakeServerTest
@@ -149,7 +149,7 @@ public sealed class DatabaseDownTests : FakeServerTest
         var made = contacts.Create(rows).ToList();
         Assert.All(made, o => Assert.True(o.Succeeded, o.Error?.Message));
         Assert.Equal(2, State.Contacts.Count);
-        Assert.Contains("Mautic is offline (HTTP 500, 'Site is offline': it cannot reach its database, or could not start); trying again in", AllLog);
+        Assert.Contains("Mautic is offline (HTTP 500, 'The site is currently offline': it cannot reach its database, or could not start); trying again in", AllLog);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class DatabaseDownTests : FakeServerTest
         Assert.Equal(MauticErrorKind.Connection, outcome.Error.Kind);
         Assert.False(outcome.Error.MayHaveBeenProcessed);
         Assert.Equal(500, outcome.Error.StatusCode);
-        Assert.Matches(@"^Mautic answered POST \S+/api/contacts/new with its offline page \(HTTP 500, 'Site is offline': it cannot reach its database, or could not start\) for 1 s of retrying\. It handled nothing, so nothing was changed", outcome.Error.Message);
+        Assert.Matches(@"^Mautic answered POST \S+/api/contacts/new with its offline page \(HTTP 500, 'The site is currently offline': it cannot reach its database, or could not start\) for 1 s of retrying\. It handled nothing, so nothing was changed", outcome.Error.Message);
         Assert.Empty(State.Contacts);
     }
 }

@@ -342,9 +342,16 @@ static partial class Routes
                 await ctx.Response.WriteAsync("<html><head><title>Error</title></head><body><b>Fatal error</b>: Allowed memory size of 134217728 bytes exhausted in /var/www/html/vendor/doctrine/orm/lib/Doctrine/ORM/UnitOfWork.php on line 3011</body></html>");
                 return true;
             case FaultKind.Offline:
-                // What Mautic 5.1.0 answers every request, the token endpoint and HTTP Basic included, while it cannot
-                // reach its database (measured: MariaDB unreachable): HTTP 500 and its "Site is offline" page.
+                // What Mautic 5.1.0 and 7.0.0 answer every request, the token endpoint and HTTP Basic included, while they
+                // cannot reach their database (measured with MariaDB stopped): HTTP 500, as JSON errors when the request
+                // accepts JSON, else the "Site is offline" page.
                 ctx.Response.StatusCode = 500;
+                if (ctx.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+                {
+                    ctx.Response.ContentType = "application/json";
+                    await ctx.Response.WriteAsync("""{"errors":[{"message":"The site is currently offline due to encountering an error. If the problem persists, please contact the system administrator. System administrators, check server logs for errors.","code":500,"type":null}]}""");
+                    return true;
+                }
                 ctx.Response.ContentType = "text/html; charset=UTF-8";
                 await ctx.Response.WriteAsync(OfflinePage);
                 return true;
