@@ -52,6 +52,11 @@ namespace Mautic.Client
         /// while Mautic had it): Mautic may have done it, so the caller should check before sending it again.
         /// </summary>
         public bool MayHaveBeenProcessed { get; internal set; }
+        /// <summary>
+        /// True when a try of this request before the one that got this answer was sent and cut off (a reset, a time-out,
+        /// a gateway's 502/504): it may have reached Mautic, so a 404 can be that earlier try's work (a delete).
+        /// </summary>
+        public bool EarlierTryMayHaveArrived { get; internal set; }
         /// <summary>Retry-After the server asked for, when it did.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 
@@ -59,7 +64,7 @@ namespace Mautic.Client
         public MauticApiException Reworded(string message) => new MauticApiException(message, Kind, this)
         {
             StatusCode = StatusCode, MauticCode = MauticCode, ErrorType = ErrorType, MauticMessage = MauticMessage, Details = Details,
-            Method = Method, Url = Url, RetryAfter = RetryAfter, MayHaveBeenProcessed = MayHaveBeenProcessed,
+            Method = Method, Url = Url, RetryAfter = RetryAfter, MayHaveBeenProcessed = MayHaveBeenProcessed, EarlierTryMayHaveArrived = EarlierTryMayHaveArrived,
         };
 
         public static MauticErrorKind KindForStatus(int status, string type)
