@@ -11,7 +11,7 @@ namespace Mautic.FaultProxy;
 
 /// <summary>
 /// An HTTP/1.1 proxy on 127.0.0.1 in front of one upstream (a real Mautic or the fake) that misbehaves on request.
-/// Usage: Mautic.FaultProxy --upstream http://127.0.0.1:8080 [--port 0] [--parent-pid N]. The first line on stdout is
+/// Usage: Mautic.FaultProxy --upstream http://127.0.0.1:8080 [--port 0] [--parent-pid N] [--seed N]. The first line on stdout is
 /// its own URL (http://127.0.0.1:PORT, an OS-assigned port unless --port says otherwise); every request is then logged
 /// on stdout, one line each. Requests under /__fault are answered by the proxy itself and never forwarded (README.md).
 /// </summary>
@@ -22,6 +22,7 @@ public static class Program
         string? upstream = null;
         var port = 0;
         int? parent = null;
+        var seed = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,8 +30,9 @@ public static class Program
                 case "--upstream" when i + 1 < args.Length: upstream = args[++i]; break;
                 case "--port" when i + 1 < args.Length: port = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--parent-pid" when i + 1 < args.Length: parent = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: Mautic.FaultProxy --upstream http://127.0.0.1:8080 [--port 0] [--parent-pid N]");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: Mautic.FaultProxy --upstream http://127.0.0.1:8080 [--port 0] [--parent-pid N] [--seed N]");
                     return 2;
             }
         }
@@ -39,7 +41,7 @@ public static class Program
             Console.Error.WriteLine("--upstream must name an http:// URL (the proxy speaks plain HTTP/1.1 on loopback only).");
             return 2;
         }
-        var proxy = new FaultProxy(up);
+        var proxy = new FaultProxy(up) { Draws = new Random(seed) };
         var url = proxy.Start(port);
         Console.Out.WriteLine(url);
         Console.Out.Flush();
@@ -95,6 +97,8 @@ public sealed class Rule
     /// <summary>How many matching requests get the fault; 0: every one until reset.</summary>
     public int Count { get; set; } = 1;
     public int Skip { get; set; }
+    /// <summary>Between 0 and 1: the share of matching requests that get the fault, drawn at random (--seed); 0: every one.</summary>
+    public double Probability { get; set; }
     public int Status { get; set; } = 503;
     public bool Forward { get; set; }
     public int Bytes { get; set; }
@@ -159,6 +163,8 @@ public sealed class FaultProxy(Uri upstream)
     readonly List<Entry> _log = [];
     readonly object _lock = new();
     int _nextRule = 1, _nextSeq = 1, _nextConnection = 1;
+    /// <summary>Draws for rules with a <see cref="Rule.Probability"/>; --seed makes a run repeatable.</summary>
+    internal Random Draws { get; init; } = new(0);
     TcpListener? _listener;
 
     public string Start(int port)
@@ -233,6 +239,7 @@ public sealed class FaultProxy(Uri upstream)
         {
             if (!r.Matches(method, target)) continue;
             if (r.Skipped < r.Skip) { r.Skipped++; return null; }
+            if (r.Probability > 0 && Draws.NextDouble() >= r.Probability) continue;
             r.Hits++;
             return r;
         }
