@@ -86,15 +86,16 @@ public static class Soak
             }
             JsonObject S(int status, bool forward = false) => new() { ["status"] = status, ["forward"] = forward };
             Arm("POST", "^/api/contacts/batch/new", ("ResetBefore", []), ("ResetAfter", []), ("ResetMiddle", []), ("Truncate", []), ("Status", S(503)),
+                ("StallAfter", new JsonObject { ["holdMs"] = 60000 }), ("StallBefore", new JsonObject { ["holdMs"] = 60000 }),
                 ("Status", S(502)), ("Status", S(504, true)), ("ErrorIn200", []), ("Trickle", new JsonObject { ["bytes"] = 4096, ["delayMs"] = 20 }));
             Arm("PATCH", "^/api/contacts/batch/edit", ("ResetBefore", []), ("ResetAfter", []), ("Status", S(502)), ("Status", S(504, true)), ("Status", S(503)));
-            Arm("GET", "^/api/contacts\\?", ("ResetBefore", []), ("ResetMiddle", []), ("Truncate", []), ("Status", S(502)), ("Status", S(503)),
+            Arm("GET", "^/api/contacts\\?", ("StallBefore", new JsonObject { ["holdMs"] = 60000 }), ("ResetBefore", []), ("ResetMiddle", []), ("Truncate", []), ("Status", S(502)), ("Status", S(503)),
                 ("Status", S(504)), ("Trickle", new JsonObject { ["bytes"] = 8192, ["delayMs"] = 20 }));
 
             using var via = new Module(manifest, t with { Url = proxyUrl }, Auth.OAuth2);
             var cred = new PSCredential(t.ClientId!, new NetworkCredential("", t.ClientSecret!).SecurePassword);
             via.Invoke(p => p.AddCommand("Connect-Mautic").AddParameter("Url", proxyUrl).AddParameter("ClientCredential", cred)
-                .AddParameter("MaxRetries", 3).AddParameter("RetryDelaySec", 0.5).AddParameter("TimeoutSec", 60));
+                .AddParameter("MaxRetries", 3).AddParameter("RetryDelaySec", 0.5).AddParameter("TimeoutSec", 20));
             using var direct = new Module(manifest, t, Auth.OAuth2);
 
             Phase Measure(string name, int rows, int ok, int failed, int doubt, double seconds)
@@ -212,15 +213,18 @@ public static class Soak
 
             // 5. Cleanup, directly.
             var cleanup = Stopwatch.StartNew();
-            var all = there.Values.SelectMany(l => l).Select(o => { var x = new PSObject(); x.Properties.Add(new PSNoteProperty("Id", Module.Prop(o, "id"))); return x; }).ToList();
-            var removed = direct.Invoke(p => p.AddCommand("Remove-MauticContact").AddParameter("Force", true), all);
+            var all = byId.Keys.Select(id => { var x = new PSObject(); x.Properties.Add(new PSNoteProperty("Id", id)); return x; }).ToList();
+            var onServer = there.Count;
+            there.Clear();
+            byId.Clear();
+            var removed = direct.Invoke(p => p.AddCommand("Remove-MauticContact").AddParameter("Force", true), all, _ => { });
             if (removed.Errors.Count > 0) problems.Add($"Cleanup: {removed.Errors.Count} contact(s) not deleted, e.g. {removed.Errors[0].Exception.Message}");
             Measure("cleanup (direct)", all.Count, all.Count - removed.Errors.Count, removed.Errors.Count, 0, cleanup.Elapsed.TotalSeconds);
 
             report.AppendLine($"# MauticPS soak, {started:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine();
             report.AppendLine($"Target: {(real ? "the real Mautic at " + t.Url : "the fake Mautic")}, OAuth2, through tests/Mautic.FaultProxy (seed {seed}), " +
-                $"each fault kind armed with probability {rate.ToString(CultureInfo.InvariantCulture)} per matching request. Connection: -MaxRetries 3 -RetryDelaySec 0.5 -TimeoutSec 60. Run id {runId} (e-mails at `{domain}`).");
+                $"each fault kind armed with probability {rate.ToString(CultureInfo.InvariantCulture)} per matching request. Connection: -MaxRetries 3 -RetryDelaySec 0.5 -TimeoutSec 20. Run id {runId} (e-mails at `{domain}`).");
             report.AppendLine();
             report.AppendLine($"Asked: {writes} contact writes ({creates} creates, {edits} edits) and {reads} contact reads. Took {clock.Elapsed.TotalMinutes:0.0} min.");
             report.AppendLine();
@@ -228,7 +232,7 @@ public static class Soak
             report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var ph in phases) report.AppendLine($"| {ph.Name} | {ph.Rows} | {ph.Ok} | {ph.Failed} | {ph.Doubt} | {ph.Seconds:0.0} | {ph.WorkingSetMb} | {ph.ManagedMb} |");
             report.AppendLine();
-            report.AppendLine($"Server state (read directly): {there.Count} contacts of the run; created and reported: {made.Count}; e-mails twice: {twice.Count}; " +
+            report.AppendLine($"Server state (read directly): {onServer} contacts of the run; created and reported: {made.Count}; e-mails twice: {twice.Count}; " +
                 $"reported created but missing: {missing.Count}; still failed after 3 rounds: {failedRows.Count} (on the server: {failedThere.Count}); " +
                 $"in doubt: {doubtRows.Count} ({doubtThere} of them on the server without a later success); edits reported: {edited.Count} (not holding: {editLost.Count}), " +
                 $"edits failed: {editFailed.Count}, in doubt: {editDoubt.Count}.");
