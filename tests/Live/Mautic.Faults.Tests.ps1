@@ -10,9 +10,9 @@
     with what the module reported: no row silently lost, none created twice, none reported failed while done (except in
     doubt, named so). docs/reliability.md holds the matrix with what the real 5.1.0 gave.
 
-    Targets: Live (the real 5.1.0) and Fake (cheap). Fake7 and Live7 are skipped: what is tested is the transport and
-    the module's retry and settle rules, which do not depend on the Mautic version (the version-specific delete path of
-    7.0 is covered by the members and contacts files).
+    Targets: all four (the whole file takes about a minute on a real server). What differs by version is the delete:
+    Mautic 7.0 answers a segments batch delete naming an id it lacks with a 500, so a retry after a cut-off try that
+    deleted them fails as a whole, which the module settles by reading which are left.
 #>
 param(
     [ValidateSet('Fake', 'Fake7', 'Live', 'Live7')]
@@ -22,9 +22,6 @@ param(
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'ScenarioTarget.ps1')
     $script:SkipReason = Get-LiveSkipReason $Target
-    if (-not $SkipReason -and $Target -in 'Fake7', 'Live7') {
-        $script:SkipReason = 'the fault matrix tests the transport and the module''s retry and settle rules, which do not depend on the Mautic version: it runs on Fake and Live (5.1.0)'
-    }
     if ($SkipReason -and $Target -eq 'Live') { Write-Warning "Live suite: the fault matrix did NOT run: $SkipReason." }
 }
 
@@ -186,6 +183,20 @@ Describe 'Faults between the module and the <Target> server' -ForEach @{ Target 
             @($lost.TargetObject.id | Where-Object { $_ -notin $left.id }) | Should -BeNullOrEmpty -Because 'a contact reported not deleted must still be there'
             @($done.id | Where-Object { $_ -in $left.id }) | Should -BeNullOrEmpty
             if ($Rule.kind -eq 'ErrorIn200') { $left.Count | Should -Be $Count } else { $left.Count | Should -Be 0; $done.Count | Should -Be $Count }
+        }
+    }
+
+    Context 'delete: Remove-MauticSegment, 2 segments (one batch/delete)' {
+        It 'reset after Mautic deleted them: retried; on 7.0 the retry is a 500 (ids it lacks), settled by reading what is left: both reported deleted' {
+            $made = @(1..2 | ForEach-Object { New-MauticSegment -Name "Faults $Run del $_" -ErrorAction Stop })
+            Set-Fault @{ kind = 'ResetAfter'; method = 'DELETE'; path = '^/api/segments/batch/delete' }
+            $done = @($made | Remove-MauticSegment -Connection $Via -Force -PassThru -ErrorVariable lost -ErrorAction SilentlyContinue)
+            $seen = Get-ProxyEntry DELETE '^/api/segments/batch/delete'
+            $left = @(Get-MauticSegment -Search "Faults $Run del" -ErrorAction Stop | Where-Object { $_.id -in $made.id })
+            Show "delete segments, reset after Mautic deleted them -> $($done.Count) deleted, $($lost.Count) failed ($($lost.Exception.Message | Select-Object -First 1)); on the server: $($left.Count) left; proxy: $($seen.Count) DELETE(s), $(@($seen | Where-Object forwarded).Count) forwarded"
+            $left | Should -BeNullOrEmpty
+            $lost | Should -BeNullOrEmpty
+            $done.Count | Should -Be 2
         }
     }
 
