@@ -11,6 +11,8 @@ using Newtonsoft.Json.Linq;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--serve-fake")) return ServeFake(args);
+// The soak of issue 19 (Soak.cs): writes and reads through the fault proxy, faults at random, then state compared.
+if (args.Contains("--soak")) return Soak.Run(args, FindRepoRoot());
 
 Options o;
 try { o = Options.Parse(args); }

@@ -57,6 +57,11 @@ namespace Mautic.Client
         /// input was at hand: a cmdlet whose step fails with this error carries it as the ErrorRecord's TargetObject.
         /// </summary>
         public object Offending { get; set; }
+        /// <summary>
+        /// True when a try of this request before the one that got this answer was sent and cut off (a reset, a time-out,
+        /// a gateway's 502/504): it may have reached Mautic, so a 404 can be that earlier try's work (a delete).
+        /// </summary>
+        public bool EarlierTryMayHaveArrived { get; internal set; }
         /// <summary>Retry-After the server asked for, when it did.</summary>
         public TimeSpan? RetryAfter { get; internal set; }
 
@@ -65,6 +70,7 @@ namespace Mautic.Client
         {
             StatusCode = StatusCode, MauticCode = MauticCode, ErrorType = ErrorType, MauticMessage = MauticMessage, Details = Details,
             Method = Method, Url = Url, RetryAfter = RetryAfter, MayHaveBeenProcessed = MayHaveBeenProcessed, Offending = Offending,
+            EarlierTryMayHaveArrived = EarlierTryMayHaveArrived,
         };
 
         public static MauticErrorKind KindForStatus(int status, string type)

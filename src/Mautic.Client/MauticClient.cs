@@ -158,8 +158,13 @@ namespace Mautic.Client
                 if (raw.Status >= 300 && raw.Status < 400)
                     throw Scrubbed(new MauticApiException($"Mautic answered {request.Method} {shownUrl} with HTTP {raw.Status}{(raw.Location != null ? " redirecting to " + Redactor.Url(raw.Location) : "")}; check the base URL (http vs https, sub-folder).", MauticErrorKind.Protocol)
                         { StatusCode = raw.Status, Method = request.Method.Method, Url = shownUrl });
-                var body = MauticJson.ParseBody(raw.Body, raw.Status, request.Method.Method, shownUrl);
-                var error = request.ItemErrors && raw.Status < 400 ? null : MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
+                JToken body;
+                try { body = MauticJson.ParseBody(raw.Body, raw.Status, request.Method.Method, shownUrl); }
+                catch (MauticApiException e) { throw Scrubbed(AfterGateway(e, request, raw)); }
+                // A batch answer lists its items beside its errors ({contacts, statusCodes, errors}, measured on 5.1.0):
+                // a body that holds errors and nothing else refused the whole request, whatever its status says.
+                var wholeRefused = body is JObject only && only.Count == 1 && only["errors"] is JToken errs && errs.HasValues;
+                var error = request.ItemErrors && raw.Status < 400 && !wholeRefused ? null : MauticJson.ErrorFrom(raw.Status, body, request.Method.Method, shownUrl, raw.Body);
                 if (error != null && v2RefusesToken)
                     error = new MauticApiException(error.Message + " Mautic's v2 API (/api/v2) does not accept OAuth2 client-credentials tokens (measured on 7.0.0); " +
                             "connect with -Credential (Basic authentication) to use it.", MauticErrorKind.Authentication)
@@ -175,14 +180,35 @@ namespace Mautic.Client
                                 ? $" The server asked to wait {raw.RetryAfter.Value.TotalSeconds:0} s, longer than the client waits ({Options.MaxRetryAfter.TotalSeconds:0} s); try again later."
                                 : $" Still rate-limited after {raw.Attempts} tries."), MauticErrorKind.LimitsExceeded)
                             { StatusCode = 429, MauticCode = error.MauticCode, ErrorType = error.ErrorType, MauticMessage = error.MauticMessage, Details = error.Details, Method = error.Method, Url = error.Url, RetryAfter = raw.RetryAfter };
-                    throw Scrubbed(error);
+                    throw Scrubbed(AfterGateway(error, request, raw));
                 }
                 return new MauticResponse
                 {
                     StatusCode = raw.Status, Body = body, MauticVersion = raw.Version, Duration = started.Elapsed,
                     Attempts = raw.Attempts, Location = raw.Location, DownloadedBytes = raw.Downloaded, FileName = raw.FileName, ServerDate = raw.Date,
+                    EarlierTryMayHaveArrived = raw.EarlierTryMayHaveArrived,
                 };
             }
+        }
+
+        /// <summary>
+        /// The error of a final answer, with what the tries before it tell: an earlier try that may have reached Mautic is
+        /// noted (<see cref="MauticApiException.EarlierTryMayHaveArrived"/>: a delete's 404 may be that try's work), and a
+        /// 502 or 504 to a request that is not sent again (a POST) says it may have been processed: a gateway answers so
+        /// also when Mautic had the request and did not answer in time (measured through tests/Mautic.FaultProxy: a
+        /// 504 after the request was passed on, and Mautic saved the contacts).
+        /// </summary>
+        static MauticApiException AfterGateway(MauticApiException e, MauticRequest request, Raw raw)
+        {
+            if (raw.EarlierTryMayHaveArrived) e.EarlierTryMayHaveArrived = true;
+            if (request.IsIdempotent || (raw.Status != 502 && raw.Status != 504) || e.MayHaveBeenProcessed) return e;
+            return new MauticApiException($"{request.Method} {e.Url} was answered HTTP {raw.Status} ({(raw.Status == 502 ? "Bad Gateway" : "Gateway Timeout")}) " +
+                    "by a gateway in front of Mautic, which answers so also after it passed the request on: Mautic may have processed it, so it was not sent again; " +
+                    $"check before sending it again. The answer: {MauticJson.Snippet(e.MauticMessage ?? raw.Body)}", MauticErrorKind.Server)
+                {
+                    StatusCode = raw.Status, MauticCode = e.MauticCode, ErrorType = e.ErrorType, MauticMessage = e.MauticMessage, Details = e.Details,
+                    Method = e.Method ?? request.Method.Method, Url = e.Url, MayHaveBeenProcessed = true, EarlierTryMayHaveArrived = e.EarlierTryMayHaveArrived,
+                };
         }
 
         /// <summary>While set (only by MauticConnection.Open, before the client is shared), caps every call's unreachable budget, token requests included.</summary>
@@ -288,7 +314,7 @@ namespace Mautic.Client
             {
                 StatusCode = e.StatusCode, MauticCode = e.MauticCode, ErrorType = e.ErrorType,
                 MauticMessage = Redactor.Scrub(e.MauticMessage, secrets), Details = e.Details, Method = e.Method, Url = e.Url, RetryAfter = e.RetryAfter,
-                MayHaveBeenProcessed = e.MayHaveBeenProcessed,
+                MayHaveBeenProcessed = e.MayHaveBeenProcessed, EarlierTryMayHaveArrived = e.EarlierTryMayHaveArrived,
             };
         }
 
@@ -306,6 +332,8 @@ namespace Mautic.Client
             public string FileName;
             public DateTimeOffset? Date;
             public RateBudget Budget;
+            /// <summary>A try before this one was sent and cut off, timed out or answered 502/504: it may have reached Mautic.</summary>
+            public bool EarlierTryMayHaveArrived;
         }
 
         bool ShouldRetryStatus(Raw r, bool idempotent)
@@ -329,6 +357,7 @@ namespace Mautic.Client
         {
             var idempotent = request.IsIdempotent;
             var attempts = 0;
+            var mayHaveArrived = false;
             // Failures where the request never left are the outer policy's: it retries them for every method, by time.
             var retry = Policy<Raw>
                 .Handle<HttpRequestException>(e => idempotent && !IsUnreached(e) && !TransportSecurity.IsCertificateFailure(e) && !IsProxyAuthFailure(e))
@@ -341,6 +370,8 @@ namespace Mautic.Client
                     (outcome, delay, attempt, ctx) =>
                     {
                         var why = outcome.Exception != null ? outcome.Exception.GetType().Name + ": " + Redactor.Url(outcome.Exception.Message) : "HTTP " + outcome.Result.Status;
+                        // A reset, a cut-off answer, a time-out or a gateway's 502/504: this try may have reached Mautic.
+                        if (outcome.Exception != null ? !IsUnreached(outcome.Exception) : outcome.Result.Status == 502 || outcome.Result.Status == 504) mayHaveArrived = true;
                         Log(MauticLogLevel.Verbose, $"{request.Method} {shownUrl} failed ({why}); retry {attempt} of {Options.MaxRetries} in {delay.TotalSeconds:0.##} s.");
                         return Task.CompletedTask;
                     });
@@ -363,6 +394,7 @@ namespace Mautic.Client
             var raw = await overall.WrapAsync(unreachable.WrapAsync(retry.WrapAsync(perTry))).ExecuteAsync(
                 ct => AttemptAsync(request, url, shownUrl, ++attempts, ct), cancellationToken).ConfigureAwait(false);
             raw.Attempts = attempts;
+            raw.EarlierTryMayHaveArrived = mayHaveArrived;
             return raw;
         }
 

@@ -171,6 +171,11 @@ namespace Mautic.Client
         public string MauticVersion { get; internal set; }
         public TimeSpan Duration { get; internal set; }
         public int Attempts { get; internal set; }
+        /// <summary>
+        /// A try before the one that got this answer was sent and cut off (a reset, a time-out, a gateway's 502/504): it
+        /// may have reached Mautic, so what is missing from this answer (a delete's ids) may be that try's work.
+        /// </summary>
+        public bool EarlierTryMayHaveArrived { get; internal set; }
         public string Location { get; internal set; }
         /// <summary>With <see cref="MauticRequest.DownloadTo"/>: the bytes written to that file (null when the answer was JSON).</summary>
         public long? DownloadedBytes { get; internal set; }

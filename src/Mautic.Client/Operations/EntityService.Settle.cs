@@ -152,9 +152,9 @@ namespace Mautic.Client.Operations
                     continue;
                 }
                 var why = record == null ? $"no {noun} has {named}" : $"{noun} {record.Id} has {differs}";
-                if (cut.Kind == MauticErrorKind.Timeout)
+                if (cut.Kind == MauticErrorKind.Timeout || cut.StatusCode == 504)
                 {
-                    // The client gave up while Mautic was still working on it: not there yet proves nothing.
+                    // The client (or a gateway's 504) gave up while Mautic was still working on it: not there yet proves nothing.
                     unknown++;
                     outcomes[i] = BatchOutcome<T>.Failure(outcomes[i].Input, cut.Reworded(cut.Message +
                         $" Read back afterwards, {why}; but the request timed out while Mautic was still working on it, so it may yet be saved: it stays in doubt."));
