@@ -142,6 +142,28 @@ Describe 'Faults between the module and the <Target> server' -ForEach @{ Target 
         }
     }
 
+    Context 'create: New-MauticCompany, 3 rows piped (one batch/new)' {
+        # Companies are read back by the field Mautic marks as their unique identifier (companyname, out of the box).
+        It '<Name>: <Expect>' -ForEach @(
+            @{ Name = 'reset before it reaches Mautic'; Rule = @{ kind = 'ResetBefore' }; Expect = 'every row read back by name, not there: "not saved, safe to send again"'; Saved = 0 }
+            @{ Name = 'reset after Mautic processed it'; Rule = @{ kind = 'ResetAfter' }; Expect = 'every row read back by name and found: saved'; Saved = 3 }
+        ) {
+            $names = 1..3 | ForEach-Object { "$(Get-Tag 'co' $Name) $_ $Run" }
+            Set-Fault ($Rule + @{ method = 'POST'; path = '^/api/companies/batch/new' })
+            $made = @($names | ForEach-Object { [pscustomobject]@{ companyname = $_ } } | New-MauticCompany -Connection $Via -ErrorVariable lost -ErrorAction SilentlyContinue)
+            $there = @(Get-MauticCompany -Search $Run -ErrorAction Stop | Where-Object { $_.companyname -in $names })
+            try {
+                ($made.Count + $lost.Count) | Should -Be 3
+                $made.Count | Should -Be $Saved
+                @($there | Group-Object companyname | Where-Object Count -gt 1) | Should -BeNullOrEmpty -Because 'no company may be created twice'
+                @($there.companyname | Sort-Object) | Should -Be @($made.companyname | Sort-Object)
+                $lost | ForEach-Object { $_.Exception.Message | Should -Match 'did not save this company.*Sending it again is safe' }
+                Show "create companies, $Name -> $($made.Count) saved, $($lost.Count) not saved (safe to send again); on the server: $($there.Count)"
+            }
+            finally { $there | Remove-MauticCompany -Force -ErrorAction SilentlyContinue }
+        }
+    }
+
     Context 'edit: Set-MauticContact, 2 contacts piped (one batch/edit PATCH)' {
         It '<Name>: <Expect>' -ForEach @(
             @{ Name = 'reset before it reaches Mautic'; Rule = @{ kind = 'ResetBefore' }; Expect = 'retried (a PATCH by id repeats nothing): both edited'; Tries = 2 }
