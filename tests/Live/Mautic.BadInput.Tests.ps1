@@ -7,7 +7,7 @@
     module's own -Verbose request lines, Get-HttpCall's source; on the fakes also counted in the server's own request
     log): most rows send none; where Mautic is asked, the row
     says how it must answer, which shows it read the request as meant. Each row's measured outcome is appended to
-    out/badinput-<Target>.tsv (docs/reliability-badinput.md is made from those). Everything is created under the run
+    out/badinput-<Target>.tsv (the "Bad input" table of docs/reliability.md is made from those). Everything is created under the run
     id's e-mail domain or name and removed in AfterAll.
 
     Rows whose error comes from PowerShell's parameter binding (an id of 0 or 'abc', $null piped) carry the category
