@@ -10,7 +10,8 @@ namespace Mautic.PowerShell.Base
     /// at the end, when the count is known, percent and time left); -Verbose says how it sends.
     /// Whatever it accepted is sent even when the pipeline ends early with a terminating error (-ErrorAction Stop on
     /// a bad row, a failure downstream, a binding error on a later row); only Ctrl+C drops what was not yet sent, and
-    /// cancels the requests in flight.
+    /// cancels the requests in flight. -Verbose names each batch's request as it is sent and its answer as it comes
+    /// ("POST .../api/contacts/batch/new [batch 3: items 401-600]"), so after a stop what was sent is known.
     /// </summary>
     public abstract class MauticBulkCmdlet : MauticCmdlet, IDisposable
     {
@@ -91,6 +92,21 @@ namespace Mautic.PowerShell.Base
             {
                 // The pipeline is ending anyway (the outcomes were all offered, see Write); the original error goes on.
             }
+        }
+
+        /// <summary>
+        /// Ctrl+C: the requests in flight are cancelled and nothing more is sent. Whatever was sent and not reported is
+        /// named in a verbose line (through the host: a stopping pipeline takes no more stream writes). Each batch's
+        /// lines end with "[batch N: items F-L]", so its request line and, if one came, its answer line are above it:
+        /// Mautic may have saved those rows, all or some of them.
+        /// </summary>
+        protected override void Stopped()
+        {
+            if (_writer == null) return;
+            var open = _writer.NotHandedBack;
+            WriteWhileStopping(MauticLogLevel.Verbose, $"{Name} was stopped: {_writer.Done} item(s) reported; " +
+                (open.Count == 0 ? "no request was in flight" : $"{open.Count} request(s) sent or being sent whose results were not reported ({string.Join("; ", open)}): Mautic may have saved some or all of their rows") +
+                $"; {_writer.Pending} item(s) waiting for the next batch were not sent.");
         }
 
         /// <summary>

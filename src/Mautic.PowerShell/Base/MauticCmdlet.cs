@@ -198,6 +198,12 @@ namespace Mautic.PowerShell.Base
         /// </summary>
         protected virtual void Abandon() { }
 
+        /// <summary>
+        /// Called when Ctrl+C (or Stop-Job, PowerShell.Stop) ended a step of this cmdlet, on the pipeline thread, before
+        /// the log lines still queued are written: a bulk cmdlet says what it had sent and not reported.
+        /// </summary>
+        protected virtual void Stopped() { }
+
         protected virtual void Begin() { }
         protected virtual void Process() { }
         protected virtual void End() { }
@@ -208,7 +214,7 @@ namespace Mautic.PowerShell.Base
         /// </summary>
         void Run(Action step)
         {
-            using (MauticLog.BeginScope(e => _log.Enqueue(e)))
+            using (MauticLog.BeginScope(e => _log.Enqueue(e), FlushLog))
             {
                 try
                 {
@@ -223,6 +229,7 @@ namespace Mautic.PowerShell.Base
                 catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
                 {
                     // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline.
+                    Stopped();
                 }
                 catch (Exception) when (!_cancel.IsCancellationRequested)
                 {
@@ -241,6 +248,11 @@ namespace Mautic.PowerShell.Base
         {
             while (_log.TryDequeue(out var e))
             {
+                if (Stopping)
+                {
+                    WriteWhileStopping(e.Level, e.Message);
+                    continue;
+                }
                 switch (e.Level)
                 {
                     case MauticLogLevel.Debug: WriteDebug(e.Message); break;
@@ -248,6 +260,36 @@ namespace Mautic.PowerShell.Base
                     default: WriteVerbose(e.Message); break;
                 }
             }
+        }
+
+        /// <summary>
+        /// PowerShell refuses Write* once the pipeline is stopping (Ctrl+C: PipelineStoppedException). A line still to
+        /// say then goes to the host, as the stream would have shown it: a verbose line under -Verbose (or
+        /// $VerbosePreference), a warning unless warnings are silenced; a debug line is dropped.
+        /// </summary>
+        protected void WriteWhileStopping(MauticLogLevel level, string message)
+        {
+            try
+            {
+                var ui = Host?.UI;
+                if (ui == null) return;
+                if (level == MauticLogLevel.Verbose && Shows("Verbose", "VerbosePreference")) ui.WriteVerboseLine(message);
+                else if (level == MauticLogLevel.Warning && Shows("WarningAction", "WarningPreference")) ui.WriteWarningLine(message);
+            }
+            catch (Exception)
+            {
+                // The host is gone too: nothing more can be said.
+            }
+        }
+
+        bool Shows(string parameter, string preference)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound))
+            {
+                if (bound is SwitchParameter on) return on.IsPresent;
+                if (bound is ActionPreference given) return given != ActionPreference.SilentlyContinue && given != ActionPreference.Ignore;
+            }
+            return SessionState.PSVariable.GetValue(preference) is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
         }
 
         protected void WriteRecord(MauticRecord record)
