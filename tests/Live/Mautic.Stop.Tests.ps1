@@ -30,6 +30,30 @@ Describe 'Ctrl+C with batches in flight on the <Target> server' -ForEach @{ Targ
         $script:T = Enter-ScenarioRun -Target $Target -Prefix 's'
         $script:Domain = "$($T.Run).example"
         function script:Get-RunContact { @(Get-MauticContact -Search "email:%@$Domain" -Select email -ErrorAction Stop) }
+        function script:Wait-RunContact([string] $Prefix) {
+            # The numbers n of the run's contacts <Prefix>n@domain, once the server has finished what was in flight
+            # (no change for 4 s, at most 30 s): a real Mautic completes a batch whose client went away.
+            $have = @()
+            $stable = [System.Diagnostics.Stopwatch]::StartNew()
+            $settle = [System.Diagnostics.Stopwatch]::StartNew()
+            while ($settle.Elapsed.TotalSeconds -lt 30) {
+                $now = @(Get-RunContact | ForEach-Object email | Where-Object { $_ -match "^$Prefix\d+@" })
+                if ($now.Count -ne $have.Count) { $have = $now; $stable.Restart() }
+                elseif ($stable.Elapsed.TotalSeconds -ge 4) { break }
+                Start-Sleep -Milliseconds 500
+            }
+            $have | ForEach-Object { [int]($_ -replace "^$Prefix(\d+)@.*$", '$1') }
+        }
+        function script:Wait-VerboseLine($Ps, $Handle, [string] $Pattern) {
+            # The first line of the Verbose stream that matches, read as it arrives (by index: the stream grows meanwhile).
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $seen = 0
+            while (-not $Handle.IsCompleted -and $watch.Elapsed.TotalSeconds -lt 60) {
+                $stream = $Ps.Streams.Verbose
+                for (; $seen -lt $stream.Count; $seen++) { if ($stream[$seen].Message -match $Pattern) { return $stream[$seen].Message } }
+                Start-Sleep -Milliseconds 20
+            }
+        }
         # A fake answers a batch at once; made to take 2 s, it has batches in flight as the real server does.
         if ($T.Server) { Invoke-RestMethod "$($T.BaseUrl)/__fake/settings" -Method Post -ContentType 'application/json' -Body '{"latencyMs":2000}' | Out-Null }
 
@@ -75,12 +99,7 @@ Describe 'Ctrl+C with batches in flight on the <Target> server' -ForEach @{ Targ
         $handle = $ps.BeginInvoke()
         # Watch the Verbose stream as it arrives: stop once batch 4's request is sent (batch 1 went alone; 2 to 4 run at once).
         $sentLine = '^POST \S+/api/contacts/batch/new \[batch (\d+): items (\d+)-(\d+)\]$'
-        $batch4 = $null
-        while (-not $handle.IsCompleted -and $started.Elapsed.TotalSeconds -lt 60) {
-            $batch4 = $ps.Streams.Verbose | Where-Object { $_.Message -match $sentLine -and $Matches[1] -eq '4' } | Select-Object -First 1
-            if ($batch4) { break }
-            Start-Sleep -Milliseconds 20
-        }
+        $batch4 = Wait-VerboseLine $ps $handle '^POST \S+/api/contacts/batch/new \[batch 4: items 601-800\]$'
         $batch4 | Should -Not -BeNullOrEmpty -Because 'batch 4''s request line is written as it is sent, while batches 2 and 3 are still in flight'
         $sentAt = $started.Elapsed
         $stop = [System.Diagnostics.Stopwatch]::StartNew()
@@ -117,16 +136,7 @@ Describe 'Ctrl+C with batches in flight on the <Target> server' -ForEach @{ Targ
         $again.Output[1] | Should -Be "after@$Domain"
 
         # The server's state, once it has finished what was in flight (a real Mautic completes a batch whose client went away).
-        $have = @()
-        $stable = [System.Diagnostics.Stopwatch]::StartNew()
-        $settle = [System.Diagnostics.Stopwatch]::StartNew()
-        while ($settle.Elapsed.TotalSeconds -lt 30) {
-            $now = @(Get-RunContact | ForEach-Object email | Where-Object { $_ -ne "after@$Domain" })
-            if ($now.Count -ne $have.Count) { $have = $now; $stable.Restart() }
-            elseif ($stable.Elapsed.TotalSeconds -ge 4) { break }
-            Start-Sleep -Milliseconds 500
-        }
-        $numbers = @($have | ForEach-Object { [int]($_ -replace '^s(\d+)@.*$', '$1') })
+        $numbers = @(Wait-RunContact 's')
         @($numbers | Group-Object | Where-Object Count -GT 1) | Should -BeNullOrEmpty -Because 'no e-mail was created twice'
         $batchOf = { param($n) $sent.Keys | Where-Object { $n -ge $sent[$_].First -and $n -le $sent[$_].Last } }
         foreach ($n in $numbers) { & $batchOf $n | Should -Not -BeNullOrEmpty -Because "contact s$n exists, so the Verbose lines must name its batch as sent" }
@@ -146,5 +156,37 @@ Describe 'Ctrl+C with batches in flight on the <Target> server' -ForEach @{ Targ
         Write-Information -InformationAction Continue ("$Target ($($T.Version)): batch 4 sent at $([int]$sentAt.TotalMilliseconds) ms; Stop() took $stopMs ms; " +
             "$($sent.Count) batch request(s) sent, $($answered.Count) answered, $($reported.Output[0]) contacts output; on the server $($numbers.Count) contact(s); open at the stop: $($inFlight -join '; ').")
         Write-Information -InformationAction Continue ("$Target stop line: $($stopLine[0])")
+    }
+
+    It 'stops Sync-MauticContact in under 1 s with a batch in flight; the session works after; the request lines account for every contact' {
+        # Sync writes one batch at a time, unlabelled (its rows are not numbered as a bulk write's are): a request line
+        # with no answer line is the batch in flight, and every contact must belong to a batch whose line was written.
+        $rows = 1..600 | ForEach-Object { [pscustomobject]@{ email = "y$_@$Domain"; firstname = 'Stop' } }
+        $ps = [powershell]::Create()
+        $ps.Runspace = $Rs
+        $null = $ps.AddScript('param($Rows) $global:synced = [System.Collections.Generic.List[object]]::new(); $Rows | Sync-MauticContact -Verbose | ForEach-Object { $synced.Add($_) }').AddArgument($rows)
+        $handle = $ps.BeginInvoke()
+        $first = Wait-VerboseLine $ps $handle '^POST \S+/api/contacts/batch/new$'
+        $first | Should -Not -BeNullOrEmpty -Because 'the create request''s line is written as it is sent'
+        $stop = [System.Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $stop.Stop()
+        $stopMs = [int]$stop.Elapsed.TotalMilliseconds
+        $handle.IsCompleted | Should -BeTrue
+        $verbose = @($ps.Streams.Verbose | ForEach-Object Message)
+        $ps.Dispose()
+        $stopMs | Should -BeLessThan 1000 -Because "PowerShell.Stop() took $stopMs ms"
+
+        $posts = @($verbose -match '^POST \S+/api/contacts/batch/new$').Count
+        $answers = @($verbose -match '^POST \S+/api/contacts/batch/new -> 201 ').Count
+        $again = Invoke-InRunspace 'param($Domain) $synced.Count; ([pscustomobject]@{ email = "yafter@$Domain" } | Sync-MauticContact -ErrorAction Stop).Action' @($Domain)
+        $again.Errors | Should -BeNullOrEmpty
+        $again.Output[1] | Should -Be 'Created'
+        $numbers = @(Wait-RunContact 'y')
+        @($numbers | Group-Object | Where-Object Count -GT 1) | Should -BeNullOrEmpty
+        $numbers.Count | Should -BeLessOrEqual (200 * $posts) -Because "$posts create request(s) were sent, 200 rows each at most"
+        $numbers.Count | Should -BeGreaterOrEqual (200 * $answers)
+        Write-Information -InformationAction Continue ("$Target ($($T.Version)) Sync-MauticContact: Stop() took $stopMs ms; $posts create request(s) sent, $answers answered, " +
+            "$($again.Output[0]) result(s) output; on the server $($numbers.Count) of the 600 rows.")
     }
 }
