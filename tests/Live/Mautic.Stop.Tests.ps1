@@ -155,6 +155,7 @@ Describe 'Ctrl+C with batches in flight on the <Target> server' -ForEach @{ Targ
         }
         Write-Information -InformationAction Continue ("$Target ($($T.Version)): batch 4 sent at $([int]$sentAt.TotalMilliseconds) ms; Stop() took $stopMs ms; " +
             "$($sent.Count) batch request(s) sent, $($answered.Count) answered, $($reported.Output[0]) contacts output; on the server $($numbers.Count) contact(s); open at the stop: $($inFlight -join '; ').")
+        Write-Information -InformationAction Continue ("$Target batch lines:`n" + (@($verbose -match '/api/contacts/batch/new' | Select-Object -First 8) -join "`n"))
         Write-Information -InformationAction Continue ("$Target stop line: $($stopLine[0])")
     }
 
