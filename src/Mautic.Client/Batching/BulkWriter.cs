@@ -17,7 +17,7 @@ namespace Mautic.Client.Batching
         readonly int _size;
         readonly List<WriteItem<T>> _buffer;
         readonly InOrder<List<BatchOutcome<T>>> _batches;
-        readonly Queue<string> _unanswered = new Queue<string>();
+        readonly List<KeyValuePair<int, string>> _started = new List<KeyValuePair<int, string>>();
 
         /// <param name="send">Sends one batch and returns its outcomes; it runs on a thread of its own (it may block), with the writer's token.</param>
         public BulkWriter(Func<IReadOnlyList<WriteItem<T>>, IEnumerable<BatchOutcome<T>>> send, int batchSize = Chunk.MaxBatchSize,
@@ -47,8 +47,11 @@ namespace Mautic.Client.Batching
         public int Done { get; private set; }
         /// <summary>Whether anything was sent and not yet handed back.</summary>
         public bool InFlight => _batches.Pending > 0;
-        /// <summary>The batches sent whose outcomes have not been handed back, as their log lines name them ("batch 3: items 401-600").</summary>
-        public IReadOnlyList<string> NotHandedBack => _unanswered.ToList();
+        /// <summary>The last item of the batches started so far (0 before the first).</summary>
+        public int LastStarted => _started.Count == 0 ? 0 : _started[_started.Count - 1].Key;
+
+        /// <summary>The batches started that hold items after <paramref name="item"/>, as their log lines name them ("batch 3: items 401-600").</summary>
+        public IReadOnlyList<string> StartedAfter(int item) => _started.Where(b => b.Key > item).Select(b => b.Value).ToList();
 
         /// <summary>Adds one item; returns the outcomes that are ready (of this and earlier batches, in input order), or nothing.</summary>
         public IReadOnlyList<BatchOutcome<T>> Add(WriteItem<T> item)
@@ -79,11 +82,12 @@ namespace Mautic.Client.Batching
             _buffer.Clear();
             BatchesSent++;
             // Every log line of the batch (its request sent, its answer, a retry) names it, so what was sent before a stop can be told.
-            var label = $"batch {BatchesSent}: " + (items.Count == 1 ? $"item {Accepted}" : $"items {Accepted - items.Count + 1}-{Accepted}");
+            var last = Accepted;
+            var label = $"batch {BatchesSent}: " + (items.Count == 1 ? $"item {last}" : $"items {last - items.Count + 1}-{last}");
             // A thread of its own: the sender waits on its requests, which must not hold up the thread pool they complete on.
             var ready = _batches.Start(ct =>
             {
-                _unanswered.Enqueue(label);
+                _started.Add(new KeyValuePair<int, string>(last, label));
                 return Task.Factory.StartNew(() =>
                 {
                     using (MauticLog.BeginLabel(label)) return Answered(items, _send(items));
@@ -98,7 +102,6 @@ namespace Mautic.Client.Batching
         IReadOnlyList<BatchOutcome<T>> Taken(IReadOnlyList<List<BatchOutcome<T>>> ready)
         {
             BatchesDone += ready.Count;
-            for (var i = 0; i < ready.Count; i++) _unanswered.Dequeue();
             var outcomes = ready.SelectMany(b => b).ToList();
             Done += outcomes.Count;
             return outcomes;

@@ -18,6 +18,8 @@ namespace Mautic.PowerShell.Base
         BulkWriter<object> _writer;
         Stopwatch _clock;
         bool _progressShown;
+        /// <summary>Outcomes written (a record, an error, or nothing to write); in input order, so after a stop items 1 to this were reported.</summary>
+        int _reported;
         bool? _progressWanted;
         /// <summary>Set when End (or Abandon) sends the rest: every item has been accepted, so the count is known.</summary>
         bool _ending;
@@ -103,10 +105,10 @@ namespace Mautic.PowerShell.Base
         protected override void Stopped()
         {
             if (_writer == null) return;
-            var open = _writer.NotHandedBack;
-            WriteWhileStopping(MauticLogLevel.Verbose, $"{Name} was stopped: {_writer.Done} item(s) reported; " +
+            var open = _writer.StartedAfter(_reported);
+            WriteWhileStopping(MauticLogLevel.Verbose, $"{Name} was stopped: {_reported} item(s) reported; " +
                 (open.Count == 0 ? "no request was in flight" : $"{open.Count} request(s) sent or being sent whose results were not reported ({string.Join("; ", open)}): Mautic may have saved some or all of their rows") +
-                $"; {_writer.Pending} item(s) waiting for the next batch were not sent.");
+                $"; {_writer.Accepted - _writer.LastStarted} item(s) accepted were not sent.");
         }
 
         /// <summary>
@@ -135,6 +137,7 @@ namespace Mautic.PowerShell.Base
                 {
                     if (!outcome.Succeeded) WriteItemError(outcome.Error, outcome.Input);
                     else if (EmitRecords && outcome.Record != null) WriteRecord(outcome.Record);
+                    _reported++;
                 }
                 catch (Exception e) when (first == null && !(e is OutOfMemoryException))
                 {

@@ -214,11 +214,17 @@ namespace Mautic.PowerShell.Base
         /// </summary>
         void Run(Action step)
         {
-            using (MauticLog.BeginScope(e => _log.Enqueue(e), FlushLog))
+            using (MauticLog.BeginScope(e => _log.Enqueue(e), Relay))
             {
                 try
                 {
                     step();
+                }
+                catch (Exception) when (_cancel.IsCancellationRequested)
+                {
+                    // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline. Whatever ended the step (the
+                    // cancellation itself, a request it cut off, a write the stopping pipeline refused), say what was left.
+                    Stopped();
                 }
                 catch (MauticApiException e)
                 {
@@ -226,12 +232,7 @@ namespace Mautic.PowerShell.Base
                     FlushLog();
                     ThrowTerminatingError(ToErrorRecord(e, null));
                 }
-                catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
-                {
-                    // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline.
-                    Stopped();
-                }
-                catch (Exception) when (!_cancel.IsCancellationRequested)
+                catch (Exception)
                 {
                     // -ErrorAction Stop on an error we wrote, or a failure downstream: the pipeline ends here.
                     Abandon();
@@ -244,8 +245,31 @@ namespace Mautic.PowerShell.Base
             }
         }
 
+        /// <summary>
+        /// Writes the queued lines while the pipeline thread waits on requests (<see cref="MauticLog.WaitAny"/>). A write
+        /// that throws there (4>&amp;1 into a command that stops, $VerbosePreference = 'Stop') must not break off the wait,
+        /// which may hold outcomes not yet handed back: it is thrown at the cmdlet's next write instead.
+        /// </summary>
+        void Relay()
+        {
+            if (_relayFailed != null) return;
+            try { FlushLog(); }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                _relayFailed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo _relayFailed;
+
         protected void FlushLog()
         {
+            var failed = _relayFailed;
+            if (failed != null)
+            {
+                _relayFailed = null;
+                failed.Throw();
+            }
             while (_log.TryDequeue(out var e))
             {
                 if (Stopping)
