@@ -103,8 +103,14 @@ namespace Mautic.Client
 
         public void Dispose() => _http.Dispose();
 
-        public MauticResponse Send(MauticRequest request, CancellationToken cancellationToken = default) =>
-            SendAsync(request, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+        public MauticResponse Send(MauticRequest request, CancellationToken cancellationToken = default)
+        {
+            var sending = SendAsync(request, cancellationToken);
+            // On a cmdlet's pipeline thread the request's log lines are written as they come (it is sent, retried,
+            // answered), not when the cmdlet next writes; the task ends on the token itself, as it did before.
+            if (!sending.IsCompleted) MauticLog.WaitAny(new Task[] { sending }, CancellationToken.None);
+            return sending.ConfigureAwait(false).GetAwaiter().GetResult();
+        }
 
         /// <summary>The longest URL the client sends (a request line a little under Apache's 8190-byte LimitRequestLine).</summary>
         public const int MaxUrlLength = 8000;

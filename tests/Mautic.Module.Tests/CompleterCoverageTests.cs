@@ -32,6 +32,7 @@ public class CompleterCoverageTests : IClassFixture<ModuleFixture>
             "an item inside another record (a form's field, a contact's UTM entry): its ids depend on that record, and the records' own parameter completes",
         ("Add-MauticContactDoNotContact", "ChannelId") => "the id of an e-mail or text message depending on -Channel",
         (_, "File") => "a local file path: PowerShell completes paths",
+        ("New-MauticCompany", "UniqueName") => "a switch (company names are unique): it takes no value",
         ("Get-MauticTheme" or "Remove-MauticTheme" or "Save-MauticTheme" or "Get-MauticFile" or "Remove-MauticFile", "Name") =>
             "a theme or file name: not a record with an id; Get-MauticTheme and Get-MauticFile list them",
         ("Get-MauticStatTable", "Name") or ("Get-MauticStat", "Table") => "a statistics table name: not a record; Get-MauticStatTable lists them",

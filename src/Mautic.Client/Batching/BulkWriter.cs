@@ -8,6 +8,8 @@ namespace Mautic.Client.Batching
     /// (<see cref="InOrder{TResult}"/>); outcomes come back in input order as the batches are answered, so a long
     /// import writes results while it runs and holds at most twice the throttle in batches. The first batch is sent
     /// alone. A throttle of 1 sends one batch at a time and hands back its outcomes before the next item is taken.
+    /// Every log line a batch's requests write ends with " [batch N: items F-L]", the items numbered in the order
+    /// <see cref="Add"/> took them, from 1.
     /// </summary>
     public sealed class BulkWriter<T>
     {
@@ -15,6 +17,7 @@ namespace Mautic.Client.Batching
         readonly int _size;
         readonly List<WriteItem<T>> _buffer;
         readonly InOrder<List<BatchOutcome<T>>> _batches;
+        readonly List<KeyValuePair<int, string>> _started = new List<KeyValuePair<int, string>>();
 
         /// <param name="send">Sends one batch and returns its outcomes; it runs on a thread of its own (it may block), with the writer's token.</param>
         public BulkWriter(Func<IReadOnlyList<WriteItem<T>>, IEnumerable<BatchOutcome<T>>> send, int batchSize = Chunk.MaxBatchSize,
@@ -44,6 +47,11 @@ namespace Mautic.Client.Batching
         public int Done { get; private set; }
         /// <summary>Whether anything was sent and not yet handed back.</summary>
         public bool InFlight => _batches.Pending > 0;
+        /// <summary>The last item of the batches started so far (0 before the first).</summary>
+        public int LastStarted => _started.Count == 0 ? 0 : _started[_started.Count - 1].Key;
+
+        /// <summary>The batches started that hold items after <paramref name="item"/>, as their log lines name them ("batch 3: items 401-600").</summary>
+        public IReadOnlyList<string> StartedAfter(int item) => _started.Where(b => b.Key > item).Select(b => b.Value).ToList();
 
         /// <summary>Adds one item; returns the outcomes that are ready (of this and earlier batches, in input order), or nothing.</summary>
         public IReadOnlyList<BatchOutcome<T>> Add(WriteItem<T> item)
@@ -73,9 +81,18 @@ namespace Mautic.Client.Batching
             var items = _buffer.ToList();
             _buffer.Clear();
             BatchesSent++;
+            // Every log line of the batch (its request sent, its answer, a retry) names it, so what was sent before a stop can be told.
+            var last = Accepted;
+            var label = $"batch {BatchesSent}: " + (items.Count == 1 ? $"item {last}" : $"items {last - items.Count + 1}-{last}");
             // A thread of its own: the sender waits on its requests, which must not hold up the thread pool they complete on.
-            var ready = _batches.Start(ct => Task.Factory.StartNew(() => Answered(items, _send(items)), ct,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+            var ready = _batches.Start(ct =>
+            {
+                _started.Add(new KeyValuePair<int, string>(last, label));
+                return Task.Factory.StartNew(() =>
+                {
+                    using (MauticLog.BeginLabel(label)) return Answered(items, _send(items));
+                }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }).ToList();
             // The first batch goes alone: what Mautic creates on the way (a tag every row names, a company) then exists
             // before the batches side by side look for it, instead of each of them creating it.
             if (BatchesSent == 1 && _batches.Pending > 0) ready.AddRange(_batches.Next());

@@ -9,7 +9,8 @@ namespace Mautic.Client.Batching
     /// alone may write to the pipeline) starts the units and takes the results; when the limit is reached, starting one
     /// more waits until a running unit has finished. A finished result waits for the units started before it, but never
     /// more than <see cref="Limit"/> finished results are held behind a slow one. Cancelling the token ends every wait at
-    /// once (OperationCanceledException); the units get the same token, so their requests are aborted too.
+    /// once (OperationCanceledException); the units get the same token, so their requests are aborted too. While the
+    /// starting thread waits, the log lines of the running units are relayed on it as they come (<see cref="MauticLog.WaitAny"/>).
     /// </summary>
     public sealed class InOrder<TResult>
     {
@@ -61,13 +62,13 @@ namespace Mautic.Client.Batching
             {
                 var running = _window.Where(t => !t.IsCompleted).ToArray();
                 if (running.Length < Limit) return;
-                Task.WaitAny(running, _ct);
+                MauticLog.WaitAny(running, _ct);
             }
         }
 
         void Wait(Task task)
         {
-            if (!task.IsCompleted) Task.WaitAny(new[] { task }, _ct);
+            if (!task.IsCompleted) MauticLog.WaitAny(new[] { task }, _ct);
         }
 
         /// <summary>The finished results at the head of the window, waiting until at least <paramref name="atLeast"/> are taken (or none is left).</summary>

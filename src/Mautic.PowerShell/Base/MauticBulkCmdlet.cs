@@ -10,13 +10,16 @@ namespace Mautic.PowerShell.Base
     /// at the end, when the count is known, percent and time left); -Verbose says how it sends.
     /// Whatever it accepted is sent even when the pipeline ends early with a terminating error (-ErrorAction Stop on
     /// a bad row, a failure downstream, a binding error on a later row); only Ctrl+C drops what was not yet sent, and
-    /// cancels the requests in flight.
+    /// cancels the requests in flight. -Verbose names each batch's request as it is sent and its answer as it comes
+    /// ("POST .../api/contacts/batch/new [batch 3: items 401-600]"), so after a stop what was sent is known.
     /// </summary>
     public abstract class MauticBulkCmdlet : MauticCmdlet, IDisposable
     {
         BulkWriter<object> _writer;
         Stopwatch _clock;
         bool _progressShown;
+        /// <summary>Outcomes written (a record, an error, or nothing to write); in input order, so after a stop items 1 to this were reported.</summary>
+        int _reported;
         bool? _progressWanted;
         /// <summary>Set when End (or Abandon) sends the rest: every item has been accepted, so the count is known.</summary>
         bool _ending;
@@ -97,6 +100,21 @@ namespace Mautic.PowerShell.Base
         }
 
         /// <summary>
+        /// Ctrl+C: the requests in flight are cancelled and nothing more is sent. Whatever was sent and not reported is
+        /// named in a verbose line (through the host: a stopping pipeline takes no more stream writes). Each batch's
+        /// lines end with "[batch N: items F-L]", so its request line and, if one came, its answer line are above it:
+        /// Mautic may have saved those rows, all or some of them.
+        /// </summary>
+        protected override void Stopped()
+        {
+            if (_writer == null) return;
+            var open = _writer.StartedAfter(_reported);
+            WriteWhileStopping(MauticLogLevel.Verbose, $"{Name} was stopped: {_reported} item(s) reported; " +
+                (open.Count == 0 ? "no request was in flight" : $"{open.Count} request(s) sent or being sent whose results were not reported ({string.Join("; ", open)}): Mautic may have saved some or all of their rows") +
+                $"; {_writer.Accepted - _writer.LastStarted} item(s) accepted were not sent.");
+        }
+
+        /// <summary>
         /// PowerShell disposes the cmdlet however the pipeline ended. A pipeline that ended outside this cmdlet's own
         /// code (a later row that failed parameter binding under -ErrorAction Stop) never reaches End or Abandon:
         /// the accepted items are still sent here. Nothing can be written any more, so their outcomes are not reported.
@@ -126,6 +144,7 @@ namespace Mautic.PowerShell.Base
                         Saved(outcome);
                         if (EmitRecords && outcome.Record != null) WriteRecord(outcome.Record);
                     }
+                    _reported++;
                 }
                 catch (Exception e) when (first == null && !(e is OutOfMemoryException))
                 {

@@ -198,6 +198,12 @@ namespace Mautic.PowerShell.Base
         /// </summary>
         protected virtual void Abandon() { }
 
+        /// <summary>
+        /// Called when Ctrl+C (or Stop-Job, PowerShell.Stop) ended a step of this cmdlet, on the pipeline thread, before
+        /// the log lines still queued are written: a bulk cmdlet says what it had sent and not reported.
+        /// </summary>
+        protected virtual void Stopped() { }
+
         protected virtual void Begin() { }
         protected virtual void Process() { }
         protected virtual void End() { }
@@ -208,11 +214,17 @@ namespace Mautic.PowerShell.Base
         /// </summary>
         void Run(Action step)
         {
-            using (MauticLog.BeginScope(e => _log.Enqueue(e)))
+            using (MauticLog.BeginScope(e => _log.Enqueue(e), Relay))
             {
                 try
                 {
                     step();
+                }
+                catch (Exception) when (_cancel.IsCancellationRequested)
+                {
+                    // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline. Whatever ended the step (the
+                    // cancellation itself, a request it cut off, a write the stopping pipeline refused), say what was left.
+                    Stopped();
                 }
                 catch (MauticApiException e)
                 {
@@ -220,11 +232,7 @@ namespace Mautic.PowerShell.Base
                     FlushLog();
                     ThrowTerminatingError(ToErrorRecord(e, e.Offending));
                 }
-                catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
-                {
-                    // Ctrl+C / Stop-Job: PowerShell is already stopping the pipeline.
-                }
-                catch (Exception) when (!_cancel.IsCancellationRequested)
+                catch (Exception)
                 {
                     // -ErrorAction Stop on an error we wrote, or a failure downstream: the pipeline ends here.
                     Abandon();
@@ -237,10 +245,38 @@ namespace Mautic.PowerShell.Base
             }
         }
 
+        /// <summary>
+        /// Writes the queued lines while the pipeline thread waits on requests (<see cref="MauticLog.WaitAny"/>). A write
+        /// that throws there (4>&amp;1 into a command that stops, $VerbosePreference = 'Stop') must not break off the wait,
+        /// which may hold outcomes not yet handed back: it is thrown at the cmdlet's next write instead.
+        /// </summary>
+        void Relay()
+        {
+            if (_relayFailed != null) return;
+            try { FlushLog(); }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                _relayFailed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo _relayFailed;
+
         protected void FlushLog()
         {
+            var failed = _relayFailed;
+            if (failed != null)
+            {
+                _relayFailed = null;
+                failed.Throw();
+            }
             while (_log.TryDequeue(out var e))
             {
+                if (Stopping)
+                {
+                    WriteWhileStopping(e.Level, e.Message);
+                    continue;
+                }
                 switch (e.Level)
                 {
                     case MauticLogLevel.Debug: WriteDebug(e.Message); break;
@@ -248,6 +284,36 @@ namespace Mautic.PowerShell.Base
                     default: WriteVerbose(e.Message); break;
                 }
             }
+        }
+
+        /// <summary>
+        /// PowerShell refuses Write* once the pipeline is stopping (Ctrl+C: PipelineStoppedException). A line still to
+        /// say then goes to the host, as the stream would have shown it: a verbose line under -Verbose (or
+        /// $VerbosePreference), a warning unless warnings are silenced; a debug line is dropped.
+        /// </summary>
+        protected void WriteWhileStopping(MauticLogLevel level, string message)
+        {
+            try
+            {
+                var ui = Host?.UI;
+                if (ui == null) return;
+                if (level == MauticLogLevel.Verbose && Shows("Verbose", "VerbosePreference")) ui.WriteVerboseLine(message);
+                else if (level == MauticLogLevel.Warning && Shows("WarningAction", "WarningPreference")) ui.WriteWarningLine(message);
+            }
+            catch (Exception)
+            {
+                // The host is gone too: nothing more can be said.
+            }
+        }
+
+        bool Shows(string parameter, string preference)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound))
+            {
+                if (bound is SwitchParameter on) return on.IsPresent;
+                if (bound is ActionPreference given) return given != ActionPreference.SilentlyContinue && given != ActionPreference.Ignore;
+            }
+            return SessionState.PSVariable.GetValue(preference) is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
         }
 
         protected void WriteRecord(MauticRecord record)
