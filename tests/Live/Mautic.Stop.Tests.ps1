@@ -9,8 +9,8 @@
     read afterwards: every contact of the run belongs to a batch whose request line ("POST .../api/contacts/batch/new
     [batch N: items F-L]") was written, none to a batch never sent, every answered batch is whole, and the closing
     line ("New-MauticContact was stopped: ...") names the batches sent and not reported. What the server made of the
-    batches in flight is measured and written out (the real Mautic finishes a batch whose client went away; the fake
-    drops a request cancelled while it waits). The fake targets answer each request after 2 s, so batches are in flight
+    batches in flight is measured and written out (the real Mautic finishes a batch whose client went away, and so
+    does the fake). The fake targets answer each request after 2 s, so batches are in flight
     there too. Everything the run created is deleted by its e-mail domain.
 #>
 param(

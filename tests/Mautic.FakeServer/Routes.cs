@@ -72,7 +72,9 @@ static partial class Routes
 
             if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api")
             {
-                if (s.LatencyMs > 0) await Task.Delay(s.LatencyMs, ctx.RequestAborted);
+                // Not cut short when the client goes away: PHP finishes the request, so a batch whose client was stopped
+                // is saved whole (measured on 5.1.0 and 7.0.0, tests/Live/Mautic.Stop.Tests.ps1).
+                if (s.LatencyMs > 0) await Task.Delay(s.LatencyMs);
                 if (s.RateLimit > 0)
                 {
                     var (limit, remaining, reset, over) = s.CountRateLimitedCall();
