@@ -58,13 +58,20 @@ public class VersionTests : FakeServerTest
     }
 
     [Fact]
-    public void The_fake_as_7_0_refuses_a_batch_delete_naming_an_unknown_id_and_deletes_nothing()
+    public void The_fake_as_7_0_refuses_a_segments_batch_delete_naming_an_unknown_id_but_deletes_contacts_as_5_1_does()
     {
+        // Measured on 7.0.0: segments answer 500 and delete nothing; contacts answer 200 and delete the others.
         State.Version = "7.0.0";
         var a = State.AddContact("a@example.com");
         var (status, _) = RawCall(HttpMethod.Delete, $"/contacts/batch/delete?ids={a.Id},424242");
+        Assert.Equal(200, status);
+        Assert.Empty(State.Contacts);
+        var (made, body) = RawCall(HttpMethod.Post, "/segments/new", """{"name":"Seven"}""");
+        Assert.Equal(201, made);
+        var id = body!["list"]!["id"]!.GetValue<long>();
+        (status, _) = RawCall(HttpMethod.Delete, $"/segments/batch/delete?ids={id},424242");
         Assert.Equal(500, status);
-        Assert.Single(State.Contacts);
+        lock (State.Sync) Assert.True(State.Segments.ContainsKey(id));
     }
 
     [Theory]

@@ -451,7 +451,8 @@ static partial class Routes
     /// <summary>The ids of ?ids=1,2,3 or ids[]=1&amp;ids[]=2.</summary>
     /// <summary>
     /// Mautic 7.0's batch/delete: an id that does not exist is a 500 (Call to undefined method getPreviousId(), in its
-    /// log) and nothing is deleted, where 5.1 skips it (measured on 7.0.0 and 5.1.0).
+    /// log) and nothing is deleted, where 5.1 skips it (measured on 7.0.0 and 5.1.0: segments and the other areas;
+    /// contacts excepted, which 7.0.0 deletes as 5.1.0 does).
     /// </summary>
     internal static bool RefusedOnV7(FakeState s, IEnumerable<long> ids, Func<long, bool> exists) => s.IsV7 && ids.Any(id => !exists(id));
 
