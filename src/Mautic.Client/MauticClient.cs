@@ -444,7 +444,9 @@ namespace Mautic.Client
             if (delay < MinUnreachableDelay) delay = MinUnreachableDelay;
             if (delay > Options.UnreachableRetryDelay) delay = Options.UnreachableRetryDelay;
             var left = budget - elapsed;
-            return delay < left ? delay : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            // The last wait ends just past the budget, so the try after it is the last one: a wait of what is left to the
+            // millisecond could end a hair early and allow another try at once (seen under load: two 0 s waits in a row).
+            return delay < left ? delay : (left > TimeSpan.Zero ? left + TimeSpan.FromMilliseconds(20) : TimeSpan.Zero);
         }
 
         static Exception Innermost(Exception e)
